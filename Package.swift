@@ -1,0 +1,48 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Targets depend one way: Diagnostics ← Markdown ← Content ← Validation / Rendering ← Publishing ← moteplass.
+// See README.md ("Design") for why the pipeline is shaped like this.
+let package = Package(
+    name: "moteplass",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "moteplass", targets: ["moteplass"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCMarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [
+                .apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"]),
+                .brew(["cmark-gfm"]),
+            ]
+        ),
+        .target(name: "Diagnostics"),
+        .target(name: "Markdown", dependencies: ["CCMarkGFM", "Diagnostics"]),
+        .target(name: "Content", dependencies: ["Diagnostics", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Validation", dependencies: ["Content", "Markdown", "Diagnostics"]),
+        .target(
+            name: "Rendering",
+            dependencies: ["Content", "Markdown", "Diagnostics", .product(name: "Mustache", package: "swift-mustache")]
+        ),
+        .target(name: "Publishing", dependencies: ["Rendering", "Validation", "Content", "Diagnostics"]),
+        .executableTarget(
+            name: "moteplass",
+            dependencies: [
+                "Publishing", "Diagnostics",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "MoteplassTests",
+            dependencies: ["Content", "Validation", "Rendering", "Publishing", "Diagnostics", "Markdown"],
+            path: "Tests/MoteplassTests"
+        ),
+    ]
+)

@@ -1,0 +1,189 @@
+import Diagnostics
+import Foundation
+
+/// Reads a content folder (SPEC §3) into a `Site`, collecting every problem on the way.
+///
+/// A bad file never stops the loading of the others, and is never skipped silently: each
+/// problem becomes a positioned diagnostic, and the site is only returned when nothing failed.
+public enum ContentLoader {
+    /// The outcome of loading: the site (as far as it could be decoded) and all diagnostics.
+    public struct Result: Sendable {
+        /// `nil` only when `site.yml` or `index.md` could not be decoded.
+        public let site: Site?
+        public let diagnostics: [Diagnostic]
+        /// How many files were read (for the summary line).
+        public let fileCount: Int
+    }
+
+    /// A problem that stops loading before any file is read (exit status 2).
+    public struct FolderError: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// Loads the folder at `contentPath` (as given on the command line, e.g. `Content`).
+    public static func load(from contentPath: String) throws(FolderError) -> Result {
+        let displayRoot = contentPath.count > 1 && contentPath.hasSuffix("/") ? String(contentPath.dropLast()) : contentPath
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: contentPath, isDirectory: &isDirectory) else {
+            throw FolderError(description: "innholdsmappen `\(contentPath)` finnes ikke (angi en annen med --content)")
+        }
+        guard isDirectory.boolValue else {
+            throw FolderError(description: "`\(contentPath)` er ikke en mappe (angi innholdsmappen med --content)")
+        }
+        let root = URL(fileURLWithPath: contentPath, isDirectory: true)
+        var walk = FolderWalk(root: root, displayRoot: displayRoot)
+        walk.run()
+        var diagnostics = walk.diagnostics
+        let files = walk.files
+
+        // site.yml and parties.yml first: the other files' messages name parties.
+        func find(_ name: String) -> FolderWalk.Entry? { files.first { $0.relativePath == name } }
+        func require(_ name: String, _ what: String) -> FolderWalk.Entry? {
+            if let entry = find(name) { return entry }
+            diagnostics.append(Diagnostic(.fileMissing, at: .start(of: displayRoot + "/" + name),
+                "filen `\(name)` mangler i innholdsmappen; den skal inneholde \(what)"))
+            return nil
+        }
+        let configFile = require("site.yml", "nettstedets navn, adresse og utgivelse (se README)")
+        let partiesFile = require("parties.yml", "listen over ansvarlige parter (se README)")
+        _ = require("index.md", "forsidens tekst med front matter (`title:`)")
+
+        var config: SiteConfig?
+        if let configFile {
+            config = decodeYAML(configFile, into: &diagnostics) { node, file in
+                var reader = FieldReader(node, path: file.path, what: "site.yml")
+                let value = SiteConfig.decode(&reader)
+                reader.finish()
+                return (value, reader.diagnostics)
+            }.flatMap { $0 }
+        }
+        var parties: [Party] = []
+        if let partiesFile {
+            parties = decodeYAML(partiesFile, into: &diagnostics) { node, file -> ([Party], [Diagnostic]) in
+                guard case .sequence(let items, _) = node else {
+                    let location = node?.location ?? .start(of: file.path)
+                    return ([], [Diagnostic(.fieldType, at: location, "parties.yml skal være en liste der hvert punkt har `id:` og `name:`")])
+                }
+                var found: [Party] = []
+                var problems: [Diagnostic] = []
+                for item in items {
+                    var reader = FieldReader(item, path: file.path, what: "hver part i parties.yml")
+                    let party = Party.decode(&reader)
+                    reader.finish()
+                    problems += reader.diagnostics
+                    if let party, !reader.failed { found.append(party) }
+                }
+                return (found, problems)
+            } ?? []
+        }
+        let partyNames = Dictionary(parties.map { ($0.id.value, $0.name.value) }, uniquingKeysWith: { a, _ in a })
+
+        // Every Markdown file, decoded on all cores.
+        let decodedFiles = files.filter { $0.kind != .config }.concurrentMap { decodeMarkdown($0, partyNames: partyNames) }
+
+        var incomplete = Set<String>()
+        var index: Page?
+        var sets: [RecommendationSet] = []
+        var recommendations: [Recommendation] = []
+        var meetings: [Meeting] = []
+        var checklists: [Checklist] = []
+        var pages: [Page] = []
+        for (file, decoded) in zip(files.filter { $0.kind != .config }, decodedFiles) {
+            diagnostics += decoded.diagnostics
+            if decoded.item == nil { incomplete.insert(file.relativePath) }
+            switch decoded.item {
+            case .index(let page): index = page
+            case .set(let set): sets.append(set)
+            case .recommendation(let recommendation): recommendations.append(recommendation)
+            case .meeting(let meeting): meetings.append(meeting)
+            case .checklist(let checklist): checklists.append(checklist)
+            case .page(let page): pages.append(page)
+            case nil: break
+            }
+        }
+        diagnostics += missingSetFiles(files: files, displayRoot: displayRoot)
+
+        if partiesFile.map({ file in diagnostics.contains { $0.location.file == file.path && $0.severity == .error } }) ?? true {
+            incomplete.insert("parties.yml")
+        }
+        // A site is assembled even when some files failed, so that cross-file rules can still run
+        // on the rest; `incompleteFiles` tells them what is missing.
+        var site: Site?
+        if let config, let index {
+            site = Site(config: config, parties: parties, index: index, sets: sets, recommendations: recommendations,
+                        meetings: meetings, checklists: checklists, pages: pages, incompleteFiles: incomplete)
+        }
+        return Result(site: site, diagnostics: diagnostics, fileCount: files.count)
+    }
+
+    // MARK: - Decoding one file
+
+    private enum Item: Sendable {
+        case index(Page), set(RecommendationSet), recommendation(Recommendation), meeting(Meeting), checklist(Checklist), page(Page)
+    }
+
+    private struct Decoded: Sendable {
+        var item: Item?
+        var diagnostics: [Diagnostic] = []
+    }
+
+    private static func read(_ entry: FolderWalk.Entry) -> Swift.Result<SourceFile, Diagnostic> {
+        SourceFile.read(at: entry.url, path: entry.path, relativePath: entry.relativePath).flatMap { text in
+            SourceFile.parse(text, path: entry.path, relativePath: entry.relativePath, isMarkdown: entry.kind != .config)
+        }
+    }
+
+    private static func decodeYAML<T>(
+        _ entry: FolderWalk.Entry, into diagnostics: inout [Diagnostic], _ decode: (YAMLNode?, SourceFile) -> (T, [Diagnostic])
+    ) -> T? {
+        switch read(entry) {
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
+            return nil
+        case .success(let file):
+            let (value, problems) = decode(file.frontMatter, file)
+            diagnostics += problems
+            return value
+        }
+    }
+
+    private static func decodeMarkdown(_ entry: FolderWalk.Entry, partyNames: [String: String]) -> Decoded {
+        let file: SourceFile
+        switch read(entry) {
+        case .failure(let diagnostic): return Decoded(item: nil, diagnostics: [diagnostic])
+        case .success(let value): file = value
+        }
+        let document = Document(file)
+        var reader = FieldReader(file.frontMatter, path: file.path, what: "front matter")
+        let item: Item?
+        switch entry.kind {
+        case .index: item = Page.decode(&reader, document: document).map(Item.index)
+        case .page: item = Page.decode(&reader, document: document).map(Item.page)
+        case .set(let slug): item = RecommendationSet.decode(&reader, document: document, slug: slug).map(Item.set)
+        case .recommendation(let setSlug):
+            item = Recommendation.decode(&reader, document: document, setSlug: setSlug, partyNames: partyNames).map(Item.recommendation)
+        case .meeting: item = Meeting.decode(&reader, document: document).map(Item.meeting)
+        case .checklist: item = Checklist.decode(&reader, document: document).map(Item.checklist)
+        case .config: item = nil
+        }
+        reader.finish()
+        return Decoded(item: reader.failed ? nil : item, diagnostics: reader.diagnostics)
+    }
+
+    /// A folder of recommendations needs its `_set.md`.
+    private static func missingSetFiles(files: [FolderWalk.Entry], displayRoot: String) -> [Diagnostic] {
+        var withSetFile = Set<String>()
+        var firstRecommendation: [String: FolderWalk.Entry] = [:]
+        for file in files {
+            switch file.kind {
+            case .set(let slug): withSetFile.insert(slug)
+            case .recommendation(let slug): if firstRecommendation[slug] == nil { firstRecommendation[slug] = file }
+            default: break
+            }
+        }
+        return firstRecommendation.keys.sorted().filter { !withSetFile.contains($0) }.map { slug in
+            Diagnostic(.fileMissing, at: .start(of: "\(displayRoot)/recommendations/\(slug)/_set.md"),
+                "mappen `recommendations/\(slug)/` mangler `_set.md` med settets `id`, `title`, `status` og `owner`")
+        }
+    }
+}

@@ -1,0 +1,153 @@
+import Diagnostics
+
+/// One collaboration recommendation: above all, *who does what*.
+public struct Recommendation: Sendable {
+    public let document: Document
+    /// The folder of the set it belongs to (`fastlege-sykehus`).
+    public let setSlug: String
+    public let id: Located<String>
+    public let title: Located<String>
+    public let version: Located<Version>
+    public let status: Located<Status>
+    public let adopted: Located<ContentDate>?
+    public let review: Located<ContentDate>?
+    public let owner: Located<String>
+    /// Who does what; empty only for withdrawn recommendations.
+    public let responsible: [Responsibility]
+    public let handover: [Handover]
+    public let tags: [Located<String>]
+    public let supersedes: [Located<String>]
+    public let withdrawnReason: Located<String>?
+    /// Newest first.
+    public let changelog: [ChangelogEntry]
+    public let source: Located<String>?
+
+    public var slug: String { document.slug }
+}
+
+/// One party's duty in a recommendation.
+public struct Responsibility: Sendable {
+    public let party: Located<String>
+    /// Inline Markdown.
+    public let duty: Located<String>
+    /// The entry's first line (where entry-level problems are reported).
+    public let location: SourceLocation
+}
+
+/// How responsibility passes from one party to another at a transition.
+public struct Handover: Sendable {
+    public let from: Located<String>
+    public let to: Located<String>
+    public let when: Located<String>?
+}
+
+/// One version's entry in a changelog.
+public struct ChangelogEntry: Sendable {
+    public let version: Located<Version>
+    public let date: Located<ContentDate>?
+    /// Inline Markdown.
+    public let summary: Located<String>
+}
+
+extension Recommendation {
+    static func decode(_ reader: inout FieldReader, document: Document, setSlug: String, partyNames: [String: String]) -> Recommendation? {
+        let id = reader.contentID("anbefalingens faste id, f.eks. `MO-FS-07`")
+        let title = reader.string("title", required: true, "anbefalingens tittel")
+        let version = reader.version("version", required: true)
+        let status = reader.status()
+        let adopted = reader.date("adopted", "datoen anbefalingen ble vedtatt (ÅÅÅÅ-MM)")
+        let review = reader.date("review", "når anbefalingen skal revideres (ÅÅÅÅ-MM)")
+        let owner = reader.owner(at: .start(of: document.path))
+        let withdrawn = status?.value == .trukket
+        let responsible = decodeResponsible(&reader, path: document.path, exempt: withdrawn, partyNames: partyNames)
+        let handover = reader.objects("handover", "punkter med `from`, `to` og `when`") { item -> Handover? in
+            let from = item.string("from", required: true, "parten som gir fra seg ansvaret")
+            let to = item.string("to", required: true, "parten som tar over ansvaret")
+            let when = item.string("when", "når ansvaret går over, f.eks. `Ved utskrivning`")
+            guard let from, let to else { return nil }
+            return Handover(from: from, to: to, when: when)
+        }
+        let tags = reader.strings("tags", "emneord, f.eks. `[utskrivning, epikrise]`")
+        let supersedes = reader.strings("supersedes", "id-ene til anbefalinger denne erstatter")
+        let withdrawnReason = reader.string("withdrawn_reason", "hvorfor anbefalingen er trukket")
+        let changelog = reader.objects("changelog", "punkter med `version`, `date` og `summary`") { item -> ChangelogEntry? in
+            let version = item.version("version", required: true)
+            let date = item.date("date", "datoen for endringen")
+            let summary = item.string("summary", required: true, "hva som ble endret")
+            guard let version, let summary else { return nil }
+            return ChangelogEntry(version: version, date: date, summary: summary)
+        }
+        let source = reader.string("source", "kilden teksten bygger på")
+
+        if let status {
+            let needsAdopted = status.value == .vedtatt || status.value == .retningslinje
+            if needsAdopted, adopted == nil {
+                reader.fail(.adoptedMissing, at: status.location,
+                    "en anbefaling med status `\(status.value.rawValue)` må ha `adopted:` med datoen den ble vedtatt (ÅÅÅÅ-MM)")
+            }
+            if status.value == .trukket, withdrawnReason == nil {
+                reader.fail(.withdrawnReasonMissing, at: status.location,
+                    "en trukket anbefaling må ha `withdrawn_reason:` som forteller leserne hvorfor den er trukket")
+            }
+        }
+        guard let id, let title, let version, let status, let owner, let responsible, !reader.failed else { return nil }
+        return Recommendation(
+            document: document, setSlug: setSlug, id: id, title: title, version: version, status: status,
+            adopted: adopted, review: review, owner: owner, responsible: responsible, handover: handover, tags: tags,
+            supersedes: supersedes, withdrawnReason: withdrawnReason, changelog: changelog, source: source
+        )
+    }
+
+    /// The rules of SPEC §4.1 on `responsible`; a withdrawn recommendation is exempt from them.
+    private static func decodeResponsible(
+        _ reader: inout FieldReader, path: String, exempt: Bool, partyNames: [String: String]
+    ) -> [Responsibility]? {
+        let hint = "en liste over hvem som gjør hva, f.eks.\n  responsible:\n    - party: fastlege\n      duty: Hva fastlegen skal gjøre."
+        guard let entry = reader.entry("responsible") else {
+            if exempt { return [] }
+            reader.fail(.responsibleMissing, at: .start(of: path),
+                "anbefalingen sier ikke hvem som gjør hva; legg til `responsible:` med \(hint)")
+            return nil
+        }
+        let keyLocation = entry.key.location
+        if entry.value.isNull {
+            if exempt { return [] }
+            reader.fail(.responsibleMissing, at: keyLocation, "`responsible` er tom; skriv \(hint)")
+            return nil
+        }
+        guard let items = entry.value.items, items.allSatisfy({ $0.entries != nil }) else {
+            if exempt { return [] }
+            reader.fail(.responsibleInvalid, at: keyLocation,
+                "`responsible` må være en liste der hvert punkt har `party:` og `duty:`, f.eks.\n  - party: fastlege\n    duty: Hva fastlegen skal gjøre.")
+            return nil
+        }
+        if items.isEmpty {
+            if exempt { return [] }
+            reader.fail(.responsibleEmpty, at: keyLocation, "`responsible` er en tom liste; legg til minst én part med oppgave (`- party: …` og `duty: …`)")
+            return nil
+        }
+        var result: [Responsibility] = []
+        for item in items {
+            var entryReader = FieldReader(item, path: path, what: "hvert punkt i `responsible`")
+            let party = entryReader.string("party", "partens id")
+            let duty = entryReader.string("duty", "oppgaven")
+            entryReader.finish()
+            reader.absorb(entryReader, failing: !exempt)
+            guard !exempt, !entryReader.failed else { continue }
+            let itemLocation = item.location
+            guard let party else {
+                reader.fail(.responsiblePartyMissing, at: itemLocation,
+                    "punktet mangler `party:`; skriv id-en til parten som har oppgaven, f.eks. `party: fastlege`")
+                continue
+            }
+            guard let duty else {
+                let who = partyNames[party.value]?.lowercased() ?? party.value
+                reader.fail(.responsibleDutyMissing, at: itemLocation,
+                    "punktet for `\(party.value)` mangler `duty:`; legg til `duty:` med hva \(who) skal gjøre")
+                continue
+            }
+            result.append(Responsibility(party: party, duty: duty, location: itemLocation))
+        }
+        return exempt ? [] : result
+    }
+}

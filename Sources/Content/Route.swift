@@ -1,0 +1,37 @@
+/// Where each page lives inside a release (SPEC §5). Paths are relative to the release root and
+/// name the folder of a page, which is written as `<path>index.html`.
+public enum Route {
+    public static let recommendations = "anbefalinger/"
+    public static let parties = "ansvar/"
+    public static let meetings = "moter/"
+    public static let checklists = "sjekkliste/"
+    public static let shortLinks = "id/"
+
+    /// Top-level names the site itself uses: a free page may not take one of them.
+    public static let reservedNames: Set<String> = [
+        "anbefalinger", "ansvar", "moter", "sjekkliste", "endringer", "id", "api", "assets", "sok",
+        "tilgjengelighet", "v", "latest", "utgivelser", "404",
+    ]
+
+    public static func path(of target: LinkTarget, in site: Site) -> String {
+        switch target {
+        case .index: ""
+        case .set(let slug): recommendations + slug + "/"
+        case .recommendation(let id): site.recommendation(id: id).map(path(of:)) ?? shortLink(id)
+        case .meeting(let slug): meetings + slug + "/"
+        case .checklist(let slug): checklists + slug + "/"
+        case .page(let slug): slug + "/"
+        }
+    }
+
+    public static func path(of recommendation: Recommendation) -> String {
+        recommendations + recommendation.setSlug + "/" + recommendation.slug + "/"
+    }
+
+    public static func path(of set: RecommendationSet) -> String { recommendations + set.slug + "/" }
+    public static func path(ofParty id: String) -> String { parties + id + "/" }
+    public static func path(of meeting: Meeting) -> String { meetings + meeting.slug + "/" }
+    public static func path(of checklist: Checklist) -> String { checklists + checklist.slug + "/" }
+    public static func path(of page: Page) -> String { page.slug + "/" }
+    public static func shortLink(_ id: String) -> String { shortLinks + id + "/" }
+}

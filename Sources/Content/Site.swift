@@ -1,0 +1,243 @@
+import Diagnostics
+
+/// All the content of a site, sorted and cross-referenced: what validation and rendering work on.
+///
+/// Built once after loading; lookups by id, path and party are dictionary reads, so rendering
+/// a page never scans the whole site.
+public struct Site: Sendable {
+    public let config: SiteConfig
+    /// In the order of `parties.yml`.
+    public let parties: [Party]
+    public let index: Page
+    /// By `order`, then title.
+    public let sets: [RecommendationSet]
+    /// By set order, then id (natural order).
+    public let recommendations: [Recommendation]
+    /// By date and start time.
+    public let meetings: [Meeting]
+    public let checklists: [Checklist]
+    /// By `order`, then title.
+    public let pages: [Page]
+    /// Content files (relative paths) that exist but could not be decoded: cross-file rules must
+    /// not report links to them as broken.
+    public let incompleteFiles: Set<String>
+
+    private let partyIndex: [String: Int]
+    private let recommendationIndex: [String: Int]
+    private let setIndex: [String: Int]
+    private let recommendationsBySet: [String: [Int]]
+    private let dutiesByParty: [String: [Duty]]
+    private let meetingsByRecommendation: [String: [Int]]
+    private let supersededBy: [String: [Int]]
+    private let targetsByPath: [String: LinkTarget]
+    private let targetsByID: [String: LinkTarget]
+
+    public init(
+        config: SiteConfig, parties: [Party], index: Page, sets: [RecommendationSet], recommendations: [Recommendation],
+        meetings: [Meeting], checklists: [Checklist], pages: [Page], incompleteFiles: Set<String> = []
+    ) {
+        self.config = config
+        self.incompleteFiles = incompleteFiles
+        self.parties = parties
+        self.index = index
+        let sets = sets.sorted { ($0.order?.value ?? .max, $0.title.value, $0.slug) < ($1.order?.value ?? .max, $1.title.value, $1.slug) }
+        self.sets = sets
+        let setPosition = Dictionary(sets.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { a, _ in a })
+        self.recommendations = recommendations.sorted { a, b in
+            let (x, y) = (setPosition[a.setSlug] ?? .max, setPosition[b.setSlug] ?? .max)
+            return x != y ? x < y : naturalLess(a.id.value, b.id.value)
+        }
+        self.meetings = meetings.sorted {
+            ($0.date.value, $0.start?.value.description ?? "", $0.id.value) < ($1.date.value, $1.start?.value.description ?? "", $1.id.value)
+        }
+        self.checklists = checklists.sorted { ($0.title.value, $0.id.value) < ($1.title.value, $1.id.value) }
+        self.pages = pages.sorted { ($0.order?.value ?? .max, $0.title.value, $0.slug) < ($1.order?.value ?? .max, $1.title.value, $1.slug) }
+
+        func firstIndex<T>(_ items: [T], _ key: (T) -> String) -> [String: Int] {
+            Dictionary(items.enumerated().map { (key($1), $0) }, uniquingKeysWith: { a, _ in a })
+        }
+        partyIndex = firstIndex(parties) { $0.id.value }
+        recommendationIndex = firstIndex(self.recommendations) { $0.id.value }
+        setIndex = firstIndex(self.sets) { $0.slug }
+
+        var bySet: [String: [Int]] = [:]
+        var duties: [String: [Duty]] = [:]
+        var supersededBy: [String: [Int]] = [:]
+        for (i, recommendation) in self.recommendations.enumerated() {
+            bySet[recommendation.setSlug, default: []].append(i)
+            for responsibility in recommendation.responsible {
+                duties[responsibility.party.value, default: []].append(Duty(recommendation: i, responsibility: responsibility))
+            }
+            for old in recommendation.supersedes {
+                supersededBy[old.value, default: []].append(i)
+            }
+        }
+        recommendationsBySet = bySet
+        dutiesByParty = duties
+        self.supersededBy = supersededBy
+
+        var meetingsByRecommendation: [String: [Int]] = [:]
+        for (i, meeting) in self.meetings.enumerated() {
+            for id in Set(meeting.related.map(\.value)) {
+                meetingsByRecommendation[id, default: []].append(i)
+            }
+        }
+        self.meetingsByRecommendation = meetingsByRecommendation
+
+        var byPath: [String: LinkTarget] = [index.document.relativePath: .index]
+        var byID: [String: LinkTarget] = [:]
+        for set in self.sets {
+            byPath[set.document.relativePath] = .set(set.slug)
+            byID[set.id.value] = byID[set.id.value] ?? .set(set.slug)
+        }
+        for recommendation in self.recommendations {
+            byPath[recommendation.document.relativePath] = .recommendation(recommendation.id.value)
+            byID[recommendation.id.value] = byID[recommendation.id.value] ?? .recommendation(recommendation.id.value)
+        }
+        for meeting in self.meetings {
+            byPath[meeting.document.relativePath] = .meeting(meeting.slug)
+            byID[meeting.id.value] = byID[meeting.id.value] ?? .meeting(meeting.slug)
+        }
+        for checklist in self.checklists {
+            byPath[checklist.document.relativePath] = .checklist(checklist.slug)
+            byID[checklist.id.value] = byID[checklist.id.value] ?? .checklist(checklist.slug)
+        }
+        for page in self.pages {
+            byPath[page.document.relativePath] = .page(page.slug)
+        }
+        targetsByPath = byPath
+        targetsByID = byID
+    }
+
+    // MARK: Lookups
+
+    public func party(_ id: String) -> Party? {
+        partyIndex[id].map { parties[$0] }
+    }
+
+    /// The party's display name, or the id itself when it is unknown.
+    public func partyName(_ id: String) -> String {
+        party(id)?.name.value ?? id
+    }
+
+    public func recommendation(id: String) -> Recommendation? {
+        recommendationIndex[id].map { recommendations[$0] }
+    }
+
+    public func set(slug: String) -> RecommendationSet? {
+        setIndex[slug].map { sets[$0] }
+    }
+
+    public func recommendations(inSet slug: String) -> [Recommendation] {
+        (recommendationsBySet[slug] ?? []).map { recommendations[$0] }
+    }
+
+    /// Every duty of a party across all recommendations, in recommendation order.
+    public func duties(of partyID: String) -> [(recommendation: Recommendation, responsibility: Responsibility)] {
+        (dutiesByParty[partyID] ?? []).map { (recommendations[$0.recommendation], $0.responsibility) }
+    }
+
+    public func meetings(relatedTo recommendationID: String) -> [Meeting] {
+        (meetingsByRecommendation[recommendationID] ?? []).map { meetings[$0] }
+    }
+
+    /// The recommendations that list `recommendationID` in their `supersedes`.
+    public func recommendations(superseding recommendationID: String) -> [Recommendation] {
+        (supersededBy[recommendationID] ?? []).map { recommendations[$0] }
+    }
+
+    /// What an internal link points to: an `id:` link or a relative path to a `.md` file.
+    public func resolve(link destination: String, from document: Document) -> LinkResolution {
+        let (target, fragment) = LinkResolution.split(destination)
+        if target.hasPrefix("id:") {
+            let id = String(target.dropFirst(3))
+            guard let resolved = targetsByID[id] else {
+                if incompleteFiles.contains(where: { !$0.hasPrefix("pages/") && $0.hasSuffix(".md") }) { return .unavailable }
+                return .broken("ingen anbefaling, sett, møte eller sjekkliste har id-en `\(id)`.\(Suggestion.hint(for: id, among: targetsByID.keys.sorted()))")
+            }
+            return .resolved(resolved, fragment: fragment)
+        }
+        if target.isEmpty || LinkResolution.hasScheme(target) { return .external }
+        if target.hasPrefix("/") {
+            return .broken("lenken begynner med `/`; skriv stien relativt til denne filen, f.eks. `../pages/mandat.md`")
+        }
+        guard target.hasSuffix(".md") else { return .external }
+        guard let path = LinkResolution.join(folderOf: document.relativePath, target) else {
+            return .broken("stien `\(target)` går ut av innholdsmappen")
+        }
+        guard let resolved = targetsByPath[path] else {
+            if incompleteFiles.contains(path) { return .unavailable }
+            return .broken("filen `\(path)` finnes ikke i innholdsmappen.\(Suggestion.hint(for: path, among: targetsByPath.keys.sorted()))")
+        }
+        return .resolved(resolved, fragment: fragment)
+    }
+
+    /// The site as a release publishes it: drafts (`utkast`) left out unless `includeDrafts`.
+    public func published(includeDrafts: Bool) -> Site {
+        if includeDrafts { return self }
+        let sets = sets.filter { $0.status.value.isPublished(includeDrafts: false) }
+        let setSlugs = Set(sets.map(\.slug))
+        return Site(
+            config: config, parties: parties, index: index, sets: sets,
+            recommendations: recommendations.filter { $0.status.value.isPublished(includeDrafts: false) && setSlugs.contains($0.setSlug) },
+            meetings: meetings, checklists: checklists.filter { $0.status.value.isPublished(includeDrafts: false) },
+            pages: pages, incompleteFiles: incompleteFiles
+        )
+    }
+
+    private struct Duty: Sendable {
+        let recommendation: Int
+        let responsibility: Responsibility
+    }
+}
+
+/// A page a content link can point to.
+public enum LinkTarget: Sendable, Hashable {
+    case index
+    case set(String)
+    case recommendation(String)
+    case meeting(String)
+    case checklist(String)
+    case page(String)
+}
+
+/// What a link in Markdown means.
+public enum LinkResolution: Sendable, Equatable {
+    /// A web address, `mailto:`, an anchor on the same page …: left as written.
+    case external
+    case resolved(LinkTarget, fragment: String?)
+    /// An internal link that leads nowhere; the text says why, in Norwegian.
+    case broken(String)
+    /// The target may exist in a file that could not be loaded: not reported as broken.
+    case unavailable
+
+    /// `a.md#b` → (`a.md`, `b`).
+    static func split(_ destination: String) -> (String, String?) {
+        guard let hash = destination.firstIndex(of: "#") else { return (destination, nil) }
+        let fragment = String(destination[destination.index(after: hash)...])
+        return (String(destination[..<hash]), fragment.isEmpty ? nil : fragment)
+    }
+
+    static func hasScheme(_ text: String) -> Bool {
+        guard let colon = text.firstIndex(of: ":") else { return false }
+        let scheme = text[..<colon]
+        guard let first = scheme.unicodeScalars.first, ("a"..."z").contains(first) || ("A"..."Z").contains(first) else { return false }
+        return scheme.unicodeScalars.allSatisfy { $0.isASCIIAlphanumeric || $0 == "+" || $0 == "-" || $0 == "." }
+    }
+
+    /// Resolves `relative` against the folder of `file` (both inside the content folder);
+    /// `nil` when `..` climbs out of it.
+    static func join(folderOf file: String, _ relative: String) -> String? {
+        var parts = file.split(separator: "/").dropLast().map(String.init)
+        for component in relative.split(separator: "/", omittingEmptySubsequences: true) {
+            switch component {
+            case ".": continue
+            case "..":
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            default: parts.append(String(component))
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+}

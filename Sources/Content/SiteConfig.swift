@@ -1,0 +1,59 @@
+import Diagnostics
+
+/// `site.yml`: the site's title, address and the release being built.
+public struct SiteConfig: Sendable {
+    public let title: Located<String>
+    public let description: Located<String>?
+    /// The public address of the site root (the folder holding `latest/` and `v/`), ending in `/`.
+    public let baseURL: Located<String>
+    /// The release name, e.g. `2018.2`: the folder `v/<release>/`.
+    public let release: Located<String>
+    /// The release date: the only clock the build uses (feeds, "coming meetings", the bundle).
+    public let releaseDate: Located<ContentDate>
+    public let organisation: Located<String>?
+    public let secretariat: Located<String>?
+    public let timezone: String
+    public let language: String
+
+    /// A release name is a folder name under `v/`: `[0-9A-Za-z][0-9A-Za-z._-]*`.
+    public static func isValidRelease(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, first.isASCIIAlphanumeric else { return false }
+        return name.unicodeScalars.allSatisfy { $0.isASCIIAlphanumeric || $0 == "." || $0 == "_" || $0 == "-" }
+    }
+
+    static func decode(_ reader: inout FieldReader) -> SiteConfig? {
+        let title = reader.string("title", required: true, "nettstedets navn, f.eks. `Møteplass Oslo`")
+        let description = reader.string("description", "en kort beskrivelse av nettstedet")
+        var baseURL = reader.string("base_url", required: true, "nettstedets adresse, f.eks. `https://moteplass.no/`")
+        if let url = baseURL {
+            if !(url.value.hasPrefix("https://") || url.value.hasPrefix("http://")) {
+                reader.fail(.fieldType, at: url.location, "`base_url: \(url.value)` må være en full adresse som begynner med `https://`")
+            } else if !url.value.hasSuffix("/") {
+                baseURL = url.map { $0 + "/" }
+            }
+        }
+        let release = reader.parsed("release", required: true, "utgivelsens navn, f.eks. `\"2018.2\"`", rule: .releaseInvalid, invalid: { text in
+            "`release: \(text)` kan ikke brukes som mappenavn; bruk bokstaver, tall, punktum, `_` og `-`, f.eks. `\"2018.2\"`"
+        }, { isValidRelease($0) ? $0 : nil })
+        let releaseDate = reader.date("release_date", required: true, "utgivelsesdatoen, ÅÅÅÅ-MM-DD")
+        if let date = releaseDate, date.value.day == nil {
+            reader.fail(.dateInvalid, at: date.location, "`release_date` må være en hel dato, ÅÅÅÅ-MM-DD (f.eks. 2018-11-07)")
+        }
+        let organisation = reader.string("organisation", "organisasjonen som står bak nettstedet")
+        let secretariat = reader.string("secretariat", "sekretariatet, f.eks. `Samhandlingsoverlegen, OUS`")
+        let timezone = reader.string("timezone", "tidssonen, `Europe/Oslo`")
+        let language = reader.string("language", "språkkoden, `nb`")
+        guard let title, let baseURL, let release, let releaseDate, !reader.failed else { return nil }
+        return SiteConfig(
+            title: title, description: description, baseURL: baseURL, release: release, releaseDate: releaseDate,
+            organisation: organisation, secretariat: secretariat,
+            timezone: timezone?.value ?? "Europe/Oslo", language: language?.value ?? "nb"
+        )
+    }
+}
+
+extension Unicode.Scalar {
+    var isASCIIAlphanumeric: Bool {
+        ("a"..."z").contains(self) || ("A"..."Z").contains(self) || ("0"..."9").contains(self)
+    }
+}

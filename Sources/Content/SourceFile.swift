@@ -1,0 +1,132 @@
+import Diagnostics
+import Foundation
+
+/// A content file as read from disk: its paths, its front matter and its Markdown body.
+public struct SourceFile: Sendable {
+    /// The path as reached from the working directory (`Content/pages/mandat.md`): what diagnostics print.
+    public let path: String
+    /// The path inside the content folder (`pages/mandat.md`): what links and routes are computed from.
+    public let relativePath: String
+    /// The front matter (or the whole file, for `.yml` files), `nil` when it is empty.
+    public let frontMatter: YAMLNode?
+    /// The Markdown after the front matter.
+    public let body: String
+    /// The line of the file the body starts on, so Markdown positions point into the file.
+    public let bodyFirstLine: Int
+
+    /// Files larger than this are refused: nobody writes a 5 MB recommendation, and a stray
+    /// binary or log must not make the tool slow or eat memory.
+    public static let maximumSize = 5 * 1024 * 1024
+
+    public init(path: String, relativePath: String, frontMatter: YAMLNode?, body: String, bodyFirstLine: Int) {
+        self.path = path
+        self.relativePath = relativePath
+        self.frontMatter = frontMatter
+        self.body = body
+        self.bodyFirstLine = bodyFirstLine
+    }
+
+    /// The start of the file, where problems with the file as a whole are reported.
+    public var start: SourceLocation { .start(of: path) }
+
+    /// Reads a file from disk and decodes it: UTF-8 (BOM allowed), LF or CRLF.
+    public static func read(at url: URL, path: String, relativePath: String) -> Result<String, Diagnostic> {
+        let start = SourceLocation.start(of: path)
+        let data: Data
+        do {
+            let size = try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int ?? 0
+            if size > maximumSize {
+                let megabytes = String(format: "%.1f", Double(size) / 1_048_576)
+                return .failure(Diagnostic(.fileTooLarge, at: start,
+                    "filen er \(megabytes) MB; innholdsfiler kan være høyst 5 MB. Er det riktig fil?"))
+            }
+            data = try Data(contentsOf: url)
+        } catch {
+            return .failure(Diagnostic(.fileUnreadable, at: start, "filen kan ikke leses: \(error.localizedDescription)"))
+        }
+        return decode(data, path: path)
+    }
+
+    /// Turns bytes into text, or reports the position of the first invalid UTF-8 byte.
+    public static func decode(_ data: Data, path: String) -> Result<String, Diagnostic> {
+        var bytes = data[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            let location = invalidUTF8Location(in: Array(bytes), file: path)
+            return .failure(Diagnostic(.encodingInvalid, at: location,
+                "filen er ikke gyldig UTF-8 (tegnet ved denne posisjonen); lagre den som UTF-8 i editoren"))
+        }
+        if text.contains("\r") {
+            return .success(text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n"))
+        }
+        return .success(text)
+    }
+
+    /// Splits text into front matter and body, parsing the front matter as YAML.
+    ///
+    /// Markdown files must start with a `---` line; `.yml` files are all front matter.
+    public static func parse(_ text: String, path: String, relativePath: String, isMarkdown: Bool) -> Result<SourceFile, Diagnostic> {
+        let yaml: String
+        let yamlFirstLine: Int
+        let body: String
+        let bodyFirstLine: Int
+        if isMarkdown {
+            guard let split = splitFrontMatter(text) else {
+                return .failure(Diagnostic(.frontMatterMissing, at: .start(of: path),
+                    "filen må begynne med front matter: en linje med `---`, feltene, og en ny linje med `---`"))
+            }
+            (yaml, yamlFirstLine, body, bodyFirstLine) = split
+        } else {
+            (yaml, yamlFirstLine, body, bodyFirstLine) = (text, 1, "", 1)
+        }
+        do {
+            let node = try YAMLNode.parse(yaml, file: path, lineOffset: yamlFirstLine - 1)
+            return .success(SourceFile(path: path, relativePath: relativePath, frontMatter: node, body: body, bodyFirstLine: bodyFirstLine))
+        } catch {
+            return .failure(Diagnostic(.yamlSyntax, at: error.location, error.message))
+        }
+    }
+
+    /// `(yaml, its first line, body, its first line)` or `nil` when there is no closed front matter.
+    static func splitFrontMatter(_ text: String) -> (String, Int, String, Int)? {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
+        guard let first = lines.first, first.trimmingTrailingWhitespace() == "---" else { return nil }
+        lines = lines.dropFirst()
+        guard let end = lines.firstIndex(where: { $0.trimmingTrailingWhitespace() == "---" }) else { return nil }
+        let yaml = lines[..<end].joined(separator: "\n")
+        let body = lines[(end + 1)...].joined(separator: "\n")
+        // Line numbers: the opening `---` is line 1, so the YAML starts on line 2; `end` is 0-based.
+        return (yaml, 2, body, end + 2)
+    }
+
+    static func invalidUTF8Location(in bytes: [UInt8], file: String) -> SourceLocation {
+        var line = 1
+        var lineStart = 0
+        var index = 0
+        var decoder = UTF8()
+        var iterator = bytes.makeIterator()
+        var consumed = 0
+        loop: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                index += UTF8.width(scalar)
+                if scalar == "\n" { line += 1; lineStart = index }
+            case .emptyInput:
+                break loop
+            case .error:
+                consumed = index
+                break loop
+            }
+        }
+        let column = String(decoding: bytes[lineStart..<consumed], as: UTF8.self).count + 1
+        return SourceLocation(file: file, line: line, column: column)
+    }
+}
+
+extension Substring {
+    func trimmingTrailingWhitespace() -> Substring {
+        var s = self
+        while let last = s.last, last == " " || last == "\t" { s = s.dropLast() }
+        return s
+    }
+}

@@ -1,0 +1,131 @@
+import Diagnostics
+
+/// The life cycle of a recommendation, set or checklist (SPEC §3.5).
+public enum Status: String, Sendable, CaseIterable, Hashable {
+    case utkast
+    case høring
+    case vedtatt
+    case retningslinje
+    case trukket
+
+    /// The Norwegian label shown to readers.
+    public var label: String {
+        switch self {
+        case .utkast: "Utkast"
+        case .høring: "På høring"
+        case .vedtatt: "Vedtatt"
+        case .retningslinje: "Retningslinje"
+        case .trukket: "Trukket"
+        }
+    }
+
+    /// Whether a release build publishes content with this status (drafts only with `--drafts`).
+    public func isPublished(includeDrafts: Bool) -> Bool {
+        self != .utkast || includeDrafts
+    }
+}
+
+/// A date as precise as the source gives it: a year, a month or a day (`2017`, `2017-03`, `2017-03-14`).
+public struct ContentDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int?
+    public let day: Int?
+
+    public init(year: Int, month: Int? = nil, day: Int? = nil) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, refusing dates that do not exist (2018-02-30).
+    public init?(_ text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...3).contains(parts.count),
+              parts[0].count == 4, let year = Int(parts[0]), year >= 1000,
+              parts.dropFirst().allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) })
+        else { return nil }
+        let month = parts.count > 1 ? Int(parts[1]) : nil
+        let day = parts.count > 2 ? Int(parts[2]) : nil
+        if let month, !(1...12).contains(month) { return nil }
+        if let month, let day, !(1...ContentDate.daysIn(month: month, year: year)).contains(day) { return nil }
+        self.init(year: year, month: month, day: day)
+    }
+
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// As written: `2017`, `2017-03` or `2017-03-14`.
+    public var description: String {
+        var text = String(year)
+        if let month { text += "-" + Self.twoDigits(month) }
+        if let day { text += "-" + Self.twoDigits(day) }
+        return text
+    }
+
+    /// Orders by the earliest day the date can mean.
+    public static func < (lhs: ContentDate, rhs: ContentDate) -> Bool {
+        (lhs.year, lhs.month ?? 1, lhs.day ?? 1) < (rhs.year, rhs.month ?? 1, rhs.day ?? 1)
+    }
+
+    static func twoDigits(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
+}
+
+/// A content version, `MAJOR.MINOR` or `MAJOR.MINOR.PATCH`.
+public struct Version: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public let major: Int
+    public let minor: Int
+    public let patch: Int?
+
+    public init?(_ text: String) {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard (2...3).contains(parts.count),
+              parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } && ($0 == "0" || $0.first != "0") }),
+              let major = Int(parts[0]), let minor = Int(parts[1])
+        else { return nil }
+        self.major = major
+        self.minor = minor
+        self.patch = parts.count == 3 ? Int(parts[2]) : nil
+    }
+
+    public var description: String {
+        patch.map { "\(major).\(minor).\($0)" } ?? "\(major).\(minor)"
+    }
+
+    public static func < (lhs: Version, rhs: Version) -> Bool {
+        (lhs.major, lhs.minor, lhs.patch ?? 0) < (rhs.major, rhs.minor, rhs.patch ?? 0)
+    }
+}
+
+/// A time of day, `HH:MM` (Europe/Oslo).
+public struct ClockTime: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public let hour: Int
+    public let minute: Int
+
+    public init?(_ text: String) {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts.allSatisfy({ $0.count == 2 && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              let hour = Int(parts[0]), let minute = Int(parts[1]), (0...23).contains(hour), (0...59).contains(minute)
+        else { return nil }
+        self.hour = hour
+        self.minute = minute
+    }
+
+    public var description: String { ContentDate.twoDigits(hour) + ":" + ContentDate.twoDigits(minute) }
+
+    public static func < (lhs: ClockTime, rhs: ClockTime) -> Bool {
+        (lhs.hour, lhs.minute) < (rhs.hour, rhs.minute)
+    }
+}
+
+/// Slugs name files, folders, parties and question ids: `[a-z0-9]+(-[a-z0-9]+)*`.
+public enum Slug {
+    public static func isValid(_ text: some StringProtocol) -> Bool {
+        guard !text.isEmpty, text.first != "-", text.last != "-", !text.contains("--") else { return false }
+        return text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+    }
+}

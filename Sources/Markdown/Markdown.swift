@@ -1,0 +1,169 @@
+import Foundation
+import CCMarkGFM
+
+/// GitHub-flavoured Markdown through libcmark-gfm: the only file that imports the C module.
+///
+/// Every call owns its parser and tree, copies every string out and frees everything before it
+/// returns, so no C pointer outlives a call and calls can run in parallel.
+public enum Markdown {
+    /// The GFM extensions every document is parsed with.
+    static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+
+    /// Renders a Markdown body as HTML. Raw HTML is dropped (never passed through), headings start at
+    /// level 2 (the page owns the `h1`), and `rewriteLink` may replace each link's destination —
+    /// it returns `nil` to keep the destination as written.
+    public static func html(_ source: String, rewriteLink: (String) -> String? = { _ in nil }) -> String {
+        withDocument(source, options: CMARK_OPT_DEFAULT) { document in
+            var htmlNodes: [OpaquePointer] = []
+            document.walk { node in
+                switch cmark_node_get_type(node) {
+                case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+                    htmlNodes.append(node)
+                case CMARK_NODE_LINK:
+                    if let url = string(cmark_node_get_url(node)), let replacement = rewriteLink(url) {
+                        cmark_node_set_url(node, replacement)
+                    }
+                case CMARK_NODE_HEADING:
+                    if cmark_node_get_heading_level(node) == 1 {
+                        cmark_node_set_heading_level(node, 2)
+                    }
+                default:
+                    break
+                }
+            }
+            // The tree may only change structurally once the walk is over.
+            for node in htmlNodes {
+                cmark_node_unlink(node)
+                cmark_node_free(node)
+            }
+            return document.renderHTML()
+        }
+    }
+
+    /// Renders inline Markdown (a duty, a summary) without the surrounding paragraph.
+    public static func inlineHTML(_ source: String, rewriteLink: (String) -> String? = { _ in nil }) -> String {
+        let rendered = html(source, rewriteLink: rewriteLink)
+        let body = rendered.hasSuffix("\n") ? String(rendered.dropLast()) : rendered
+        if body.hasPrefix("<p>"), body.hasSuffix("</p>"), body.components(separatedBy: "<p>").count == 2 {
+            return String(body.dropFirst(3).dropLast(4))
+        }
+        return body
+    }
+
+    /// Reads what the validator needs from a body: links, raw HTML and text, each with its line.
+    ///
+    /// `firstLine` is the line of the file the body starts on, so positions point into the file.
+    public static func analyze(_ source: String, firstLine: Int = 1) -> MarkdownAnalysis {
+        withDocument(source, options: CMARK_OPT_SOURCEPOS) { document in
+            var analysis = MarkdownAnalysis()
+            document.walk { node in
+                let position = MarkdownPosition(
+                    line: Int(cmark_node_get_start_line(node)) + firstLine - 1,
+                    column: max(1, Int(cmark_node_get_start_column(node)))
+                )
+                switch cmark_node_get_type(node) {
+                case CMARK_NODE_LINK:
+                    analysis.links.append(MarkdownLink(destination: string(cmark_node_get_url(node)) ?? "", position: position))
+                case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+                    let literal = string(cmark_node_get_literal(node)) ?? ""
+                    analysis.rawHTML.append(MarkdownHTML(html: literal, position: position))
+                case CMARK_NODE_TEXT:
+                    analysis.text.append(MarkdownText(text: string(cmark_node_get_literal(node)) ?? "", position: position))
+                default:
+                    break
+                }
+            }
+            return analysis
+        }
+    }
+
+    /// The text of a Markdown snippet without markup (for summaries, titles and feeds).
+    public static func plainText(_ source: String) -> String {
+        withDocument(source, options: CMARK_OPT_DEFAULT) { document in
+            var parts: [String] = []
+            document.walk { node in
+                switch cmark_node_get_type(node) {
+                case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                    parts.append(string(cmark_node_get_literal(node)) ?? "")
+                case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                    parts.append(" ")
+                case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING, CMARK_NODE_ITEM:
+                    if !parts.isEmpty, parts.last != " " { parts.append(" ") }
+                default:
+                    break
+                }
+            }
+            return parts.joined().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
+    }
+
+    // MARK: - The C side
+
+    /// Registers the core extensions exactly once: `cmark_gfm_core_extensions_ensure_registered`
+    /// is not thread-safe, and a Swift global is initialised once, atomically.
+    private static let registration: Void = cmark_gfm_core_extensions_ensure_registered()
+
+    /// Parses `source`, hands the document to `body`, then frees parser and tree.
+    private static func withDocument<T>(_ source: String, options: Int32, _ body: (Document) -> T) -> T {
+        _ = registration
+        guard let parser = cmark_parser_new(options) else {
+            preconditionFailure("cmark_parser_new failed: out of memory")
+        }
+        defer { cmark_parser_free(parser) }
+        for name in extensionNames {
+            if let ext = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, ext)
+            }
+        }
+        var source = source
+        source.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parser_feed(parser, chars.baseAddress, chars.count)
+            }
+        }
+        guard let root = cmark_parser_finish(parser) else {
+            preconditionFailure("cmark_parser_finish failed: out of memory")
+        }
+        defer { cmark_node_free(root) }
+        return body(Document(parser: parser, root: root))
+    }
+
+    /// A parsed tree, valid only inside `withDocument`.
+    private struct Document {
+        let parser: OpaquePointer
+        let root: OpaquePointer
+
+        /// Calls `visit` on every node as it is entered. The tree must not change structurally meanwhile.
+        func walk(_ visit: (OpaquePointer) -> Void) {
+            guard let iterator = cmark_iter_new(root) else { return }
+            defer { cmark_iter_free(iterator) }
+            while true {
+                let event = cmark_iter_next(iterator)
+                if event == CMARK_EVENT_DONE { break }
+                if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) {
+                    visit(node)
+                }
+            }
+        }
+
+        /// Safe HTML (no raw HTML, no `javascript:` links), with table alignment as classes rather
+        /// than the obsolete `align` attribute or inline styles (which the site's CSP forbids).
+        func renderHTML() -> String {
+            guard let buffer = cmark_render_html(root, CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(parser)) else {
+                return ""
+            }
+            defer { free(buffer) }
+            var html = String(cString: buffer)
+            if html.contains(" align=\"") {
+                for alignment in ["left", "center", "right"] {
+                    html = html.replacingOccurrences(of: " align=\"\(alignment)\"", with: " class=\"align-\(alignment)\"")
+                }
+            }
+            return html
+        }
+    }
+
+    private static func string(_ pointer: UnsafePointer<CChar>?) -> String? {
+        pointer.map { String(cString: $0) }
+    }
+}

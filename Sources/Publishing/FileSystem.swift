@@ -1,0 +1,55 @@
+import Foundation
+
+/// The few file operations publishing needs. Only publishing writes to disk, through this.
+public protocol FileSystem: Sendable {
+    func fileExists(_ path: String) -> Bool
+    func isDirectory(_ path: String) -> Bool
+    func contentsOfDirectory(_ path: String) throws -> [String]
+    func createDirectory(_ path: String) throws
+    func read(_ path: String) throws -> Data
+    func write(_ data: Data, to path: String) throws
+    /// Renames within one file system: atomic for a file, and for a folder onto a free name.
+    func move(_ source: String, to destination: String) throws
+    func copyFile(_ source: String, to destination: String) throws
+    func remove(_ path: String) throws
+}
+
+/// The real disk.
+public struct LocalFileSystem: FileSystem {
+    public init() {}
+
+    public func fileExists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
+
+    public func isDirectory(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    public func contentsOfDirectory(_ path: String) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: path).sorted()
+    }
+
+    public func createDirectory(_ path: String) throws {
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    public func read(_ path: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: path)) }
+
+    public func write(_ data: Data, to path: String) throws {
+        try data.write(to: URL(fileURLWithPath: path))
+    }
+
+    public func move(_ source: String, to destination: String) throws {
+        guard rename(source, destination) == 0 else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "kan ikke flytte \(source) til \(destination): \(String(cString: strerror(errno)))"])
+        }
+    }
+
+    public func copyFile(_ source: String, to destination: String) throws {
+        try FileManager.default.copyItem(atPath: source, toPath: destination)
+    }
+
+    public func remove(_ path: String) throws {
+        try FileManager.default.removeItem(atPath: path)
+    }
+}

@@ -1,0 +1,74 @@
+import Content
+import Diagnostics
+import Rendering
+import Validation
+
+/// The whole build, load → validate → render → publish, shared by the CLI's commands.
+public enum Pipeline {
+    /// A problem with how the tool was called or with its surroundings (exit status 2):
+    /// a missing folder, a broken template, an unwritable output folder.
+    public struct UsageError: Error, CustomStringConvertible {
+        public let description: String
+        public let diagnostics: [Diagnostic]
+
+        init(_ description: String, diagnostics: [Diagnostic] = []) {
+            self.description = description
+            self.diagnostics = diagnostics
+        }
+    }
+
+    /// Loads and validates a content folder; writes nothing.
+    public static func check(content: String) throws(UsageError) -> (site: Site?, report: DiagnosticReport) {
+        let loaded: ContentLoader.Result
+        do {
+            loaded = try ContentLoader.load(from: content)
+        } catch {
+            throw UsageError(error.description)
+        }
+        let crossFile = loaded.site.map(Validator.validate) ?? []
+        return (loaded.site, DiagnosticReport(loaded.diagnostics + crossFile, fileCount: loaded.fileCount))
+    }
+
+    public struct BuildOptions: Sendable {
+        public var content = "Content"
+        public var templates = "Templates"
+        public var output = "public"
+        public var includeDrafts = false
+        public var strict = false
+
+        public init() {}
+    }
+
+    /// What a build did.
+    public struct BuildResult: Sendable {
+        public let report: DiagnosticReport
+        /// The release written, or `nil` when the content had errors and nothing was written.
+        public let release: String?
+        public let fileCount: Int
+    }
+
+    /// Validates, and only when the content passes renders and publishes the release.
+    public static func build(_ options: BuildOptions) throws(UsageError) -> BuildResult {
+        let templates: TemplateSet
+        do {
+            templates = try TemplateSet.load(from: options.templates)
+        } catch {
+            throw UsageError("malene i \(options.templates) har feil", diagnostics: error.diagnostics)
+        }
+        let (site, report) = try check(content: options.content)
+        guard let site, !report.failed(strict: options.strict) else {
+            return BuildResult(report: report, release: nil, fileCount: 0)
+        }
+        let published = site.published(includeDrafts: options.includeDrafts)
+        let files = SiteRenderer.render(published, templates: templates)
+        let release = published.config.release.value
+        let rootIndex = SiteRenderer.redirectPage(to: "latest/index.html", title: "Gå til gjeldende utgave",
+                                                  templates: templates, site: published)
+        do {
+            try Publisher(output: options.output).publish(files, release: release, rootIndex: rootIndex)
+        } catch {
+            throw UsageError(error.description)
+        }
+        return BuildResult(report: report, release: release, fileCount: files.count)
+    }
+}

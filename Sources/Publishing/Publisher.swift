@@ -1,0 +1,177 @@
+import Content
+import Diagnostics
+import Foundation
+import Rendering
+
+/// Writes a release into the output folder (SPEC §5) so that a reader never sees half of it.
+///
+/// The release is written into a hidden temporary folder beside it and renamed into
+/// `v/<release>/`; `latest/` is rebuilt the same way from the newest release; `versions.json`,
+/// `index.html` and `404.html` are replaced by renaming complete files. A build that fails
+/// leaves at most a hidden temporary folder, which the next build removes.
+public struct Publisher: Sendable {
+    public let output: String
+    let fileSystem: any FileSystem
+
+    /// Hidden names of this tool's temporary folders and files in the output folder.
+    static let temporaryPrefix = ".moteplass-"
+    /// What the output folder may hold: anything else means it is not ours (exit 2).
+    static let ownNames: Set<String> = ["v", "latest", "versions.json", "index.html", "404.html"]
+
+    public init(output: String, fileSystem: any FileSystem = LocalFileSystem()) {
+        self.output = output.count > 1 && output.hasSuffix("/") ? String(output.dropLast()) : output
+        self.fileSystem = fileSystem
+    }
+
+    /// A problem writing the output (exit status 2).
+    public struct PublishError: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// Publishes `files` as release `release`, then updates `latest/`, `versions.json` and the root files.
+    /// `rootIndex` renders the root `index.html` that forwards to `latest/`.
+    public func publish(_ files: [OutputFile], release: String, rootIndex: String) throws(PublishError) {
+        try prepareOutputFolder()
+        let token = "\(ProcessInfo.processInfo.processIdentifier)"
+        let staging = "\(output)/\(Self.temporaryPrefix)release-\(token)"
+        try attempt("kan ikke skrive utgivelsen til \(staging)") {
+            try write(files, into: staging)
+            try fileSystem.createDirectory("\(output)/v")
+            try replaceFolder("\(output)/v/\(release)", with: staging, token: token)
+        }
+        let releases = try readReleases()
+        guard let newest = releases.first else { throw PublishError(description: "fant ingen utgivelser i \(output)/v etter skrivingen") }
+        try attempt("kan ikke oppdatere \(output)/latest") {
+            let latestStaging = "\(output)/\(Self.temporaryPrefix)latest-\(token)"
+            try copyFolder("\(output)/v/\(newest.version)", to: latestStaging)
+            try replaceFolder("\(output)/latest", with: latestStaging, token: token)
+        }
+        try attempt("kan ikke skrive \(output)/versions.json") {
+            try replaceFile("\(output)/versions.json", with: Data(Self.versionsJSON(releases).utf8), token: token)
+            try replaceFile("\(output)/index.html", with: Data(rootIndex.utf8), token: token)
+            let notFound = "\(output)/latest/404.html"
+            if fileSystem.fileExists(notFound) {
+                try replaceFile("\(output)/404.html", with: try fileSystem.read(notFound), token: token)
+            }
+        }
+    }
+
+    /// One release as listed in `versions.json`.
+    public struct ReleaseEntry: Sendable, Equatable {
+        public let version: String
+        public let date: String
+    }
+
+    /// `versions.json`: newest first, the newest marked `latest`.
+    static func versionsJSON(_ releases: [ReleaseEntry]) -> String {
+        JSONValue.array(releases.enumerated().map { index, release in
+            .object([
+                ("version", .string(release.version)),
+                ("date", .string(release.date)),
+                ("path", .string("v/\(release.version)/")),
+                ("latest", .bool(index == 0)),
+            ])
+        }).serialized(pretty: true) + "\n"
+    }
+
+    /// The releases in `v/`, read from their `manifest.json`, newest first (by date, then name).
+    func readReleases() throws(PublishError) -> [ReleaseEntry] {
+        let folder = "\(output)/v"
+        let names = (try? fileSystem.contentsOfDirectory(folder)) ?? []
+        var releases: [ReleaseEntry] = []
+        for name in names where !name.hasPrefix(".") && fileSystem.isDirectory("\(folder)/\(name)") {
+            guard let data = try? fileSystem.read("\(folder)/\(name)/manifest.json"),
+                  let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+                  let date = object["date"] as? String
+            else {
+                throw PublishError(description: "\(folder)/\(name) mangler en lesbar manifest.json; er mappen skrevet av moteplass?")
+            }
+            releases.append(ReleaseEntry(version: name, date: date))
+        }
+        return releases.sorted { ($0.date, $0.version) > ($1.date, $1.version) }
+    }
+
+    // MARK: - Steps
+
+    /// Creates the output folder, refuses one that holds something else, and removes leftovers
+    /// of interrupted builds.
+    private func prepareOutputFolder() throws(PublishError) {
+        if !fileSystem.fileExists(output) {
+            try attempt("kan ikke opprette utmappen \(output)") { try fileSystem.createDirectory(output) }
+            return
+        }
+        guard fileSystem.isDirectory(output) else {
+            throw PublishError(description: "utmappen \(output) finnes, men er ikke en mappe")
+        }
+        let names = (try? fileSystem.contentsOfDirectory(output)) ?? []
+        let foreign = names.filter { !Self.ownNames.contains($0) && !$0.hasPrefix(Self.temporaryPrefix) }
+        guard foreign.isEmpty else {
+            throw PublishError(description: "utmappen \(output) inneholder annet enn utgivelser (\(foreign.prefix(3).joined(separator: ", "))); "
+                + "velg en tom mappe eller en mappe moteplass har skrevet, med --output")
+        }
+        for leftover in names where leftover.hasPrefix(Self.temporaryPrefix) {
+            try? fileSystem.remove("\(output)/\(leftover)")
+        }
+    }
+
+    private func write(_ files: [OutputFile], into folder: String) throws {
+        try fileSystem.createDirectory(folder)
+        var folders = Set<String>()
+        for file in files {
+            var parts = file.path.split(separator: "/").dropLast()
+            while !parts.isEmpty {
+                folders.insert(parts.joined(separator: "/"))
+                parts = parts.dropLast()
+            }
+        }
+        for relative in folders.sorted() {
+            try fileSystem.createDirectory("\(folder)/\(relative)")
+        }
+        let fileSystem = self.fileSystem
+        let errors = files.concurrentMap { file -> String? in
+            do {
+                try fileSystem.write(file.contents, to: "\(folder)/\(file.path)")
+                return nil
+            } catch {
+                return "\(file.path): \(error.localizedDescription)"
+            }
+        }.compactMap { $0 }
+        if let first = errors.first { throw PublishError(description: first) }
+    }
+
+    private func copyFolder(_ source: String, to destination: String) throws {
+        try fileSystem.createDirectory(destination)
+        for name in try fileSystem.contentsOfDirectory(source) {
+            let from = "\(source)/\(name)", to = "\(destination)/\(name)"
+            if fileSystem.isDirectory(from) {
+                try copyFolder(from, to: to)
+            } else {
+                try fileSystem.copyFile(from, to: to)
+            }
+        }
+    }
+
+    /// Puts `staging` at `target`: the old folder is renamed away first and removed after.
+    private func replaceFolder(_ target: String, with staging: String, token: String) throws {
+        let old = "\(output)/\(Self.temporaryPrefix)old-\(token)"
+        if fileSystem.fileExists(target) { try fileSystem.move(target, to: old) }
+        try fileSystem.move(staging, to: target)
+        if fileSystem.fileExists(old) { try fileSystem.remove(old) }
+    }
+
+    private func replaceFile(_ target: String, with data: Data, token: String) throws {
+        let staging = "\(output)/\(Self.temporaryPrefix)file-\(token)"
+        try fileSystem.write(data, to: staging)
+        try fileSystem.move(staging, to: target)
+    }
+
+    private func attempt(_ what: String, _ body: () throws -> Void) throws(PublishError) {
+        do {
+            try body()
+        } catch let error as PublishError {
+            throw error
+        } catch {
+            throw PublishError(description: "\(what): \(error.localizedDescription)")
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import Content
+
+/// Small views shared by several page types.
+enum CommonViews {
+    static func status(_ status: Status) -> View {
+        view([
+            "code": status.rawValue == "høring" ? "horing" : status.rawValue,
+            "label": status.label,
+            "isHoring": status == .høring ? true : nil,
+            "isDraft": status == .utkast ? true : nil,
+            "isWithdrawn": status == .trukket ? true : nil,
+        ])
+    }
+
+    static func date(_ date: ContentDate?) -> View? {
+        date.map { view(["text": NorwegianDate.format($0), "machine": NorwegianDate.machine($0)]) }
+    }
+
+    static func partyLink(_ id: String, _ context: PageContext) -> View {
+        view([
+            "name": context.site.partyName(id),
+            "id": id,
+            "href": context.site.party(id) == nil ? nil : context.href(Route.path(ofParty: id)),
+        ])
+    }
+
+    /// A recommendation in a list: id, title, status and the parties that have duties in it.
+    static func recommendationSummary(_ recommendation: Recommendation, _ context: PageContext) -> View {
+        var seen = Set<String>()
+        let parties = recommendation.responsible.map(\.party.value).filter { seen.insert($0).inserted }
+        return view([
+            "id": recommendation.id.value,
+            "title": recommendation.title.value,
+            "href": context.href(Route.path(of: recommendation)),
+            "status": status(recommendation.status.value),
+            "version": recommendation.version.value.description,
+            "adopted": date(recommendation.adopted?.value),
+            "parties": parties.map { partyLink($0, context) },
+            "partyNames": parties.map { context.site.partyName($0) }.joined(separator: ", "),
+        ])
+    }
+
+    static func setSummary(_ set: RecommendationSet, _ context: PageContext) -> View {
+        let recommendations = context.site.recommendations(inSet: set.slug)
+        return view([
+            "id": set.id.value,
+            "title": set.title.value,
+            "href": context.href(Route.path(of: set)),
+            "status": status(set.status.value),
+            "adopted": date(set.adopted?.value),
+            "description": set.description?.value,
+            "count": recommendations.count,
+            "countLabel": recommendations.count == 1 ? "1 anbefaling" : "\(recommendations.count) anbefalinger",
+            "recommendations": recommendations.map { recommendationSummary($0, context) },
+        ])
+    }
+
+    static func meetingSummary(_ meeting: Meeting, _ context: PageContext) -> View {
+        view([
+            "id": meeting.id.value,
+            "title": meeting.title.value,
+            "href": context.href(Route.path(of: meeting)),
+            "date": NorwegianDate.formatWithWeekday(meeting.date.value),
+            "dateMachine": meeting.date.value.description,
+            "time": timeRange(meeting),
+            "venue": meeting.venue?.value,
+        ])
+    }
+
+    /// "16:00–18:00", "fra 16:00", or `nil` when no time is given.
+    static func timeRange(_ meeting: Meeting) -> String? {
+        switch (meeting.start?.value, meeting.end?.value) {
+        case let (start?, end?): "\(start)–\(end)"
+        case let (start?, nil): "fra \(start)"
+        case let (nil, end?): "til \(end)"
+        case (nil, nil): nil
+        }
+    }
+
+    /// The meetings on or after the release date (the build's only clock).
+    static func isUpcoming(_ meeting: Meeting, site: Site) -> Bool {
+        meeting.date.value >= site.config.releaseDate.value
+    }
+}

@@ -1,0 +1,48 @@
+import Content
+import Markdown
+
+/// Everything a page's view is computed from: the site, and where the page lies in the release
+/// (which fixes every relative link on it).
+struct PageContext: Sendable {
+    let site: Site
+    /// The page's folder inside the release (`anbefalinger/fastlege-sykehus/`), `""` for the front page.
+    let path: String
+    /// The prefix that leads from the page to the release root: `../../`, or an absolute path on
+    /// the 404 page, which a server shows at any address.
+    let root: String
+
+    init(site: Site, path: String, root: String? = nil) {
+        self.site = site
+        self.path = path
+        self.root = root ?? String(repeating: "../", count: path.count { $0 == "/" })
+    }
+
+    /// A link to another page's folder, as `…/index.html` so that it also works opened from disk.
+    func href(_ folder: String) -> String {
+        root + folder + "index.html"
+    }
+
+    /// A link to a file in the release (`moter.ics`, `assets/style.css`).
+    func file(_ path: String) -> String {
+        root + path
+    }
+
+    func href(_ target: LinkTarget) -> String {
+        href(Route.path(of: target, in: site))
+    }
+
+    /// A Markdown body as HTML, with `id:` and `.md` links pointing at the right pages.
+    func html(_ document: Document) -> String {
+        Markdown.html(document.markdown) { rewrite($0, from: document) }
+    }
+
+    /// Inline Markdown (a duty, a changelog summary) as HTML.
+    func inlineHTML(_ text: Located<String>, in document: Document) -> String {
+        Markdown.inlineHTML(text.value) { rewrite($0, from: document) }
+    }
+
+    private func rewrite(_ destination: String, from document: Document) -> String? {
+        guard case .resolved(let target, let fragment) = site.resolve(link: destination, from: document) else { return nil }
+        return href(target) + (fragment.map { "#" + $0 } ?? "")
+    }
+}

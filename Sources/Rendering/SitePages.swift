@@ -1,0 +1,189 @@
+import Content
+
+/// Every HTML page of a release, as jobs that can be rendered in any order, on any core.
+enum SitePages {
+    static func jobs(for site: Site) -> [PageJob] {
+        var jobs: [PageJob] = [front(site), setsIndex(site)]
+        jobs += site.sets.map { set($0, site) }
+        jobs += site.recommendations.map { recommendation($0, site) }
+        jobs += site.recommendations.map { shortLink($0) }
+        jobs.append(partiesIndex(site))
+        jobs += site.parties.map { party($0, site) }
+        jobs.append(meetingsIndex(site))
+        jobs += site.meetings.map { meeting($0) }
+        jobs.append(checklistsIndex(site))
+        jobs += site.checklists.map { checklist($0) }
+        jobs += site.pages.map { page($0) }
+        jobs.append(notFound(site))
+        return jobs
+    }
+
+    static let home = Crumb(label: "Forside", folder: "")
+    static let recommendationsCrumb = Crumb(label: "Anbefalinger", folder: Route.recommendations)
+    static let partiesCrumb = Crumb(label: "Hvem gjør hva", folder: Route.parties)
+    static let meetingsCrumb = Crumb(label: "Møter", folder: Route.meetings)
+
+    // MARK: Front page and free pages
+
+    static func front(_ site: Site) -> PageJob {
+        PageJob(folder: "", template: "front", title: site.index.title.value, description: site.index.description?.value, section: .front) { context in
+            let upcoming = site.meetings.filter { CommonViews.isUpcoming($0, site: site) }
+            return view([
+                "bodyHTML": context.html(site.index.document),
+                "sets": site.sets.map { CommonViews.setSummary($0, context) },
+                "upcomingMeetings": upcoming.map { CommonViews.meetingSummary($0, context) },
+                "meetingsHref": context.href(Route.meetings),
+                "partiesHref": context.href(Route.parties),
+                "checklists": site.checklists.map { checklistLink($0, context) },
+            ])
+        }
+    }
+
+    static func page(_ page: Page) -> PageJob {
+        PageJob(folder: Route.path(of: page), template: "page", title: page.title.value, description: page.description?.value,
+                section: .about, crumbs: [home]) { context in
+            view([
+                "bodyHTML": context.html(page.document),
+                "source": page.source?.value,
+                "pages": context.site.pages.map { other in
+                    view([
+                        "label": other.title.value,
+                        "href": context.href(Route.path(of: other)),
+                        "current": other.slug == page.slug ? true : nil,
+                    ])
+                },
+            ])
+        }
+    }
+
+    static func notFound(_ site: Site) -> PageJob {
+        // A server shows this page at any address, so its links cannot be relative: they lead
+        // to `latest/` under the path of `base_url`.
+        let root = basePath(site.config.baseURL.value) + "latest/"
+        return PageJob(folder: "404.html", output: "404.html", template: "404", title: "Fant ikke siden", section: nil, root: root) { context in
+            view([
+                "recommendationsHref": context.href(Route.recommendations),
+                "partiesHref": context.href(Route.parties),
+            ])
+        }
+    }
+
+    /// `https://example.org/moteplass/` → `/moteplass/`.
+    static func basePath(_ url: String) -> String {
+        guard let scheme = url.range(of: "://") else { return "/" }
+        let rest = url[scheme.upperBound...]
+        guard let slash = rest.firstIndex(of: "/") else { return "/" }
+        let path = String(rest[slash...])
+        return path.hasSuffix("/") ? path : path + "/"
+    }
+
+    /// `id/MO-FS-07/`: a stable short address that forwards to the recommendation.
+    static func shortLink(_ recommendation: Recommendation) -> PageJob {
+        PageJob(folder: Route.shortLink(recommendation.id.value), template: "redirect", title: recommendation.title.value, section: nil) { context in
+            view(["targetHref": context.href(Route.path(of: recommendation))])
+        }
+    }
+
+    // MARK: Recommendations
+
+    static func setsIndex(_ site: Site) -> PageJob {
+        PageJob(folder: Route.recommendations, template: "sets", title: "Anbefalinger om samarbeid", section: .recommendations, crumbs: [home]) { context in
+            view(["sets": site.sets.map { CommonViews.setSummary($0, context) }])
+        }
+    }
+
+    static func set(_ set: RecommendationSet, _ site: Site) -> PageJob {
+        PageJob(folder: Route.path(of: set), template: "set", title: set.title.value, description: set.description?.value,
+                section: .recommendations, crumbs: [home, recommendationsCrumb]) { context in
+            view([
+                "set": CommonViews.setSummary(set, context),
+                "bodyHTML": context.html(set.document),
+                "owner": CommonViews.partyLink(set.owner.value, context),
+                "source": set.source?.value,
+            ])
+        }
+    }
+
+    static func recommendation(_ recommendation: Recommendation, _ site: Site) -> PageJob {
+        let set = site.set(slug: recommendation.setSlug)
+        var crumbs = [home, recommendationsCrumb]
+        if let set { crumbs.append(Crumb(label: set.title.value, folder: Route.path(of: set))) }
+        return PageJob(folder: Route.path(of: recommendation), template: "recommendation", title: recommendation.title.value,
+                       section: .recommendations, crumbs: crumbs) { context in
+            RecommendationView.make(recommendation, set: set, context: context)
+        }
+    }
+
+    // MARK: Parties
+
+    static func partiesIndex(_ site: Site) -> PageJob {
+        PageJob(folder: Route.parties, template: "parties", title: "Hvem gjør hva", section: .parties, crumbs: [home]) { context in
+            view([
+                "parties": site.parties.map { party in
+                    let count = site.duties(of: party.id.value).count
+                    return view([
+                        "name": party.name.value,
+                        "id": party.id.value,
+                        "href": context.href(Route.path(ofParty: party.id.value)),
+                        "description": party.description?.value,
+                        "dutyCount": count,
+                        "dutyCountLabel": count == 1 ? "1 oppgave" : "\(count) oppgaver",
+                        "hasDuties": count > 0 ? true : nil,
+                    ])
+                },
+            ])
+        }
+    }
+
+    static func party(_ party: Party, _ site: Site) -> PageJob {
+        PageJob(folder: Route.path(ofParty: party.id.value), template: "party", title: party.name.value,
+                description: party.description?.value, section: .parties, crumbs: [home, partiesCrumb]) { context in
+            PartyView.make(party, context: context)
+        }
+    }
+
+    // MARK: Meetings
+
+    static func meetingsIndex(_ site: Site) -> PageJob {
+        PageJob(folder: Route.meetings, template: "meetings", title: "Møter", section: .meetings, crumbs: [home]) { context in
+            let upcoming = site.meetings.filter { CommonViews.isUpcoming($0, site: site) }
+            let past = site.meetings.filter { !CommonViews.isUpcoming($0, site: site) }.reversed()
+            return view([
+                "upcoming": upcoming.map { CommonViews.meetingSummary($0, context) },
+                "past": past.map { CommonViews.meetingSummary($0, context) },
+            ])
+        }
+    }
+
+    static func meeting(_ meeting: Meeting) -> PageJob {
+        PageJob(folder: Route.path(of: meeting), template: "meeting", title: meeting.title.value, description: meeting.description?.value,
+                section: .meetings, crumbs: [home, meetingsCrumb]) { context in
+            MeetingView.make(meeting, context: context)
+        }
+    }
+
+    // MARK: Checklists
+
+    static func checklistLink(_ checklist: Checklist, _ context: PageContext) -> View {
+        view([
+            "title": checklist.title.value,
+            "href": context.href(Route.path(of: checklist)),
+            "status": CommonViews.status(checklist.status.value),
+            "version": checklist.version.value.description,
+            "questionCount": checklist.questions.count,
+        ])
+    }
+
+    static func checklistsIndex(_ site: Site) -> PageJob {
+        PageJob(folder: Route.checklists, template: "checklists", title: "Sjekklister", section: .checklists, crumbs: [home]) { context in
+            view(["checklists": site.checklists.map { checklistLink($0, context) }])
+        }
+    }
+
+    static func checklist(_ checklist: Checklist) -> PageJob {
+        PageJob(folder: Route.path(of: checklist), template: "checklist", title: checklist.title.value, section: .checklists,
+                crumbs: [home, Crumb(label: "Sjekklister", folder: Route.checklists)]) { context in
+            ChecklistView.make(checklist, context: context)
+        }
+    }
+}

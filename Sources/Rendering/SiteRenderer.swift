@@ -1,0 +1,40 @@
+import Content
+import Diagnostics
+import Foundation
+
+/// Turns a site into the files of one release: every page, the assets, the sitemap and the feed.
+///
+/// Pure: it reads nothing from disk (templates are loaded beforehand) and writes nothing;
+/// publishing does that. Pages render in parallel on all cores.
+public enum SiteRenderer {
+    public static func render(_ site: Site, templates: TemplateSet) -> [OutputFile] {
+        let jobs = SitePages.jobs(for: site)
+        let pages = jobs.concurrentMap { job in
+            let context = PageContext(site: site, path: job.folder, root: job.root)
+            let page = job.content(context).merging(Chrome.values(for: job, context: context)) { content, _ in content }
+            return OutputFile(path: job.output, text: templates.render(job.template, page))
+        }
+        let releaseURL = site.config.baseURL.value + "v/" + site.config.release.value + "/"
+        return pages + templates.assets + [
+            OutputFile(path: "sitemap.xml", text: Feeds.sitemap(pages: jobs, releaseURL: releaseURL)),
+            OutputFile(path: "feed.xml", text: Feeds.atom(site, releaseURL: releaseURL)),
+            OutputFile(path: "manifest.json", text: manifest(site, pages: pages)),
+        ]
+    }
+
+    /// `manifest.json`: which release this folder holds, its date, and every page in it.
+    static func manifest(_ site: Site, pages: [OutputFile]) -> String {
+        JSONValue.object([
+            ("release", .string(site.config.release.value)),
+            ("date", .string(site.config.releaseDate.value.description)),
+            ("pages", .array(pages.map(\.path).sorted().map(JSONValue.string))),
+        ]).serialized(pretty: true) + "\n"
+    }
+
+    /// A small page that forwards to `target` (used for `public/index.html` → `latest/`).
+    public static func redirectPage(to target: String, title: String, templates: TemplateSet, site: Site) -> String {
+        let job = PageJob(folder: "", template: "redirect", title: title, section: nil) { _ in view(["targetHref": target]) }
+        let context = PageContext(site: site, path: "")
+        return templates.render("redirect", job.content(context).merging(Chrome.values(for: job, context: context)) { content, _ in content })
+    }
+}

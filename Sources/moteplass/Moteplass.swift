@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// `moteplass`: builds and checks the Møteplass Oslo site (SPEC §4).
+@main
+struct Moteplass: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "moteplass",
+        abstract: "Bygger og kontrollerer nettstedet for Møteplass Oslo.",
+        subcommands: [Build.self, Validate.self]
+    )
+}
