@@ -36,7 +36,7 @@ public struct Checklist: Sendable {
             reader.missing("questions", "spørsmålene, en liste med `id`, `text` og `answer`")
         }
         let source = reader.string("source", "kilden teksten bygger på")
-        guard let id, let title, let version, let status, let owner, !reader.failed else { return nil }
+        guard let id, let title, let version, let status, let owner else { return nil }
         return Checklist(document: document, id: id, title: title, version: version, status: status, owner: owner,
                          questions: questions, source: source)
     }

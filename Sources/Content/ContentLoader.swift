@@ -4,7 +4,8 @@ import Foundation
 /// Reads a content folder (SPEC §3) into a `Site`, collecting every problem on the way.
 ///
 /// A bad file never stops the loading of the others, and is never skipped silently: each
-/// problem becomes a positioned diagnostic, and the site is only returned when nothing failed.
+/// problem becomes a positioned diagnostic. The site is assembled from whatever could be
+/// decoded, so the cross-file rules still run; any error stops a build.
 public enum ContentLoader {
     /// The outcome of loading: the site (as far as it could be decoded) and all diagnostics.
     public struct Result: Sendable {
@@ -71,7 +72,7 @@ public enum ContentLoader {
                     let party = Party.decode(&reader)
                     reader.finish()
                     problems += reader.diagnostics
-                    if let party, !reader.failed { found.append(party) }
+                    if let party { found.append(party) }
                 }
                 return (found, problems)
             } ?? []
@@ -167,7 +168,8 @@ public enum ContentLoader {
         case .config: item = nil
         }
         reader.finish()
-        return Decoded(item: reader.failed ? nil : item, diagnostics: reader.diagnostics)
+        // A value with errors is kept for the cross-file rules; the errors stop any build.
+        return Decoded(item: item, diagnostics: reader.diagnostics)
     }
 
     /// A folder of recommendations needs its `_set.md`.

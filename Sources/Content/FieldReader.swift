@@ -11,7 +11,8 @@ struct FieldReader {
     private let entries: [YAMLNode.Entry]
     private var known: [String] = []
     private(set) var diagnostics: [Diagnostic] = []
-    /// Set when a required field is missing or invalid: the decoded value cannot be used.
+    /// Set when a field is missing or invalid. Nested entries (a handover, a question) are then
+    /// dropped; top-level values are kept so that cross-file rules can still check them.
     private(set) var failed = false
 
     /// A reader over `node`, which must be a mapping; otherwise the problem is reported and the

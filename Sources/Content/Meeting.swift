@@ -48,7 +48,7 @@ public struct Meeting: Sendable {
         let related = reader.strings("related", "id-ene til anbefalinger møtet handler om")
         let description = reader.string("description", "en kort beskrivelse av møtet")
         let source = reader.string("source", "kilden teksten bygger på")
-        guard let id, let title, let date, !reader.failed else { return nil }
+        guard let id, let title, let date else { return nil }
         return Meeting(
             document: document, id: id, title: title, date: date, start: start, end: end, venue: venue,
             organisers: organisers, accreditation: accreditation, programme: programme, related: related,

@@ -16,7 +16,7 @@ public struct Page: Sendable {
         let description = reader.string("description", "en kort beskrivelse av siden")
         let order = reader.int("order", "plassering i menyen, 1 først")
         let source = reader.string("source", "kilden teksten bygger på")
-        guard let title, !reader.failed else { return nil }
+        guard let title else { return nil }
         return Page(document: document, title: title, description: description, order: order, source: source)
     }
 }

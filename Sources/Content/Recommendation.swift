@@ -90,10 +90,10 @@ extension Recommendation {
                     "en trukket anbefaling må ha `withdrawn_reason:` som forteller leserne hvorfor den er trukket")
             }
         }
-        guard let id, let title, let version, let status, let owner, let responsible, !reader.failed else { return nil }
+        guard let id, let title, let version, let status, let owner else { return nil }
         return Recommendation(
             document: document, setSlug: setSlug, id: id, title: title, version: version, status: status,
-            adopted: adopted, review: review, owner: owner, responsible: responsible, handover: handover, tags: tags,
+            adopted: adopted, review: review, owner: owner, responsible: responsible ?? [], handover: handover, tags: tags,
             supersedes: supersedes, withdrawnReason: withdrawnReason, changelog: changelog, source: source
         )
     }

@@ -25,7 +25,7 @@ public struct RecommendationSet: Sendable {
         let order = reader.int("order", "plassering i listen, 1 først")
         let description = reader.string("description", "en kort beskrivelse av settet")
         let source = reader.string("source", "kilden teksten bygger på")
-        guard let id, let title, let status, let owner, !reader.failed else { return nil }
+        guard let id, let title, let status, let owner else { return nil }
         return RecommendationSet(
             document: document, id: id, title: title, status: status, owner: owner, adopted: adopted,
             order: order, description: description, source: source, slug: slug

@@ -15,6 +15,7 @@ public enum Markdown {
     public static func html(_ source: String, rewriteLink: (String) -> String? = { _ in nil }) -> String {
         withDocument(source, options: CMARK_OPT_DEFAULT) { document in
             var htmlNodes: [OpaquePointer] = []
+            var headings: [OpaquePointer] = []
             document.walk { node in
                 switch cmark_node_get_type(node) {
                 case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
@@ -27,6 +28,7 @@ public enum Markdown {
                     if cmark_node_get_heading_level(node) == 1 {
                         cmark_node_set_heading_level(node, 2)
                     }
+                    headings.append(node)
                 default:
                     break
                 }
@@ -36,7 +38,8 @@ public enum Markdown {
                 cmark_node_unlink(node)
                 cmark_node_free(node)
             }
-            return document.renderHTML()
+            let anchors = HeadingAnchors.ids(for: headings.map { text(of: $0) })
+            return HeadingAnchors.insert(anchors, into: document.renderHTML())
         }
     }
 
@@ -95,6 +98,21 @@ public enum Markdown {
             }
             return parts.joined().split(whereSeparator: \.isWhitespace).joined(separator: " ")
         }
+    }
+
+    /// The text of a node and its descendants, without markup.
+    private static func text(of node: OpaquePointer) -> String {
+        var parts: [String] = []
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            switch cmark_node_get_type(current) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE: parts.append(string(cmark_node_get_literal(current)) ?? "")
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: parts.append(" ")
+            default: parts.append(text(of: current))
+            }
+            child = cmark_node_next(current)
+        }
+        return parts.joined()
     }
 
     // MARK: - The C side

@@ -2,6 +2,11 @@
 public struct MarkdownPosition: Sendable, Hashable {
     public let line: Int
     public let column: Int
+
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
 }
 
 /// A link as written in the source, e.g. `id:MO-FS-07` or `../andre/fil.md#avsnitt`.

@@ -54,8 +54,11 @@ public struct TemplateSet: Sendable {
                 diagnostics.append(Diagnostic(.templateSyntax, at: .start(of: path), "malen kan ikke leses som UTF-8-tekst"))
                 continue
             }
+            // One final newline is the file's, not the template's: without this, `{{>party-link}}`
+            // inside a sentence would break the line after the link.
+            let body = text.hasSuffix("\n") ? String(text.dropLast()) : text
             do {
-                library.register(try MustacheTemplate(string: text), named: name)
+                library.register(try MustacheTemplate(string: body), named: name)
                 texts[name] = (path, text)
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(Diagnostic(.templateSyntax,
@@ -82,7 +85,8 @@ public struct TemplateSet: Sendable {
 
     /// Renders the page template `name` with `view`.
     func render(_ name: String, _ view: Any) -> String {
-        library.render(view, withTemplate: name) ?? ""
+        let text = library.render(view, withTemplate: name) ?? ""
+        return text.hasSuffix("\n") ? text : text + "\n"
     }
 
     /// Every `{{> name}}` and `{{< name}}` in a template, with its position.

@@ -1,0 +1,44 @@
+# Two commands a newcomer needs: `make site` and `make test`. Both install the Debian packages
+# for libcmark-gfm when they are missing (with sudo unless run as root).
+
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+DEBIAN_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
+
+.PHONY: site test deps golden leaks format clean
+
+## Build the site from Content/ into public/ (release build of the tool).
+site: deps
+	$(SWIFT) build -c release --product moteplass
+	.build/release/moteplass build --content Content --templates Templates --output public
+	@echo "Åpne public/latest/index.html i en nettleser."
+
+## Every test; fails on any compiler warning in the project's own code.
+test: deps
+	$(SWIFT) build --build-tests 2>&1 | tee .build-warnings.log
+	@if grep -E "^$(CURDIR)/(Sources|Tests)/.*: warning:" .build-warnings.log; then \
+		echo "make test: the project's code has compiler warnings (above)"; rm -f .build-warnings.log; exit 1; fi
+	@rm -f .build-warnings.log
+	$(SWIFT) test
+
+## Install the C library cmark-gfm when pkg-config cannot find it.
+deps:
+	@pkg-config --exists libcmark-gfm 2>/dev/null && [ -e /usr/include/cmark-gfm-core-extensions.h ] || { \
+		echo "Installerer $(DEBIAN_PACKAGES) …"; \
+		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DEBIAN_PACKAGES); }
+
+## Regenerate the golden HTML in Tests/Golden after an intended change; review the diff.
+golden: deps
+	UPDATE_GOLDEN=1 $(SWIFT) test --filter RenderingTests
+	git status --short Tests/Golden
+
+## Run the Markdown tests under LeakSanitizer (a separate build in .build-asan).
+leaks: deps
+	$(SWIFT) build --build-tests --scratch-path .build-asan --sanitize=address
+	.build-asan/debug/moteplassPackageTests.xctest --testing-library swift-testing --filter MarkdownTests
+
+format:
+	$(SWIFT) format --in-place --recursive Sources Tests Package.swift
+
+clean:
+	rm -rf .build .build-asan public

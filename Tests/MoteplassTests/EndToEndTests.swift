@@ -1,0 +1,136 @@
+import Content
+import Foundation
+import Publishing
+import Testing
+
+/// Builds the real `Content/` and checks the release as a reader and a CI would.
+@Suite struct EndToEndTests {
+    /// One build of `Content/` shared by the checks below.
+    static let build: Result<String, Error> = Result {
+        let output = try Support.temporaryFolder()
+        try Support.build(content: Support.realContent, output: output)
+        return output
+    }
+
+    static func output() throws -> String { try build.get() }
+
+    @Test func everyPageTypeExists() throws {
+        let release = try Self.output() + "/v/2018.2"
+        let expected = [
+            "index.html",                                             // front page
+            "anbefalinger/index.html",                                // list of sets
+            "anbefalinger/fastlege-sykehus/index.html",               // a set
+            "anbefalinger/helsehus-legevakt-kad-sykehus/index.html",
+            "anbefalinger/fastlege-sykehus/timebestilling/index.html", // a recommendation
+            "id/MO-FS-07/index.html",                                 // its short link
+            "ansvar/index.html",                                      // index of parties
+            "ansvar/fastlege/index.html",                             // a party
+            "moter/index.html",                                       // meetings
+            "moter/2018-02-28-pakkeforlop-psykisk-helse-og-rus/index.html",
+            "moter/2018-05-08-hjerneslag-og-cerebrovaskulaere-lidelser/index.html",
+            "moter/2018-09-05-fall-bruddskader-og-osteoporose/index.html",
+            "moter/2018-11-07-hvem-gjor-hva-i-fremtidens-helsetjeneste/index.html",
+            "sjekkliste/index.html",
+            "sjekkliste/omfordeling-av-oppgaver/index.html",          // the checklist
+            "om-moteplass-oslo/index.html", "mandat/index.html", "arbeidsforum/index.html", // free pages
+            "404.html", "assets/style.css", "sitemap.xml", "feed.xml", "manifest.json",
+        ]
+        for path in expected {
+            #expect(FileManager.default.fileExists(atPath: "\(release)/\(path)"), "missing \(path)")
+        }
+    }
+
+    @Test func theOutputFolderHasTheReleaseLayout() throws {
+        let output = try Self.output()
+        #expect(FileManager.default.fileExists(atPath: output + "/latest/index.html"))
+        #expect(try Support.read(output + "/index.html").contains("url=latest/index.html"))
+        let versions = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: output + "/versions.json"))) as? [[String: Any]]
+        #expect(versions?.count == 1)
+        #expect(versions?.first?["version"] as? String == "2018.2")
+        #expect(versions?.first?["date"] as? String == "2018-11-07")
+        #expect(versions?.first?["path"] as? String == "v/2018.2/")
+        #expect(versions?.first?["latest"] as? Bool == true)
+        #expect(Support.files(in: output + "/latest") == Support.files(in: output + "/v/2018.2"))
+    }
+
+    @Test func theRecommendationPageShowsWhoDoesWhat() throws {
+        let html = try Support.read(try Self.output() + "/v/2018.2/anbefalinger/fastlege-sykehus/timebestilling/index.html")
+        let site = try #require(try ContentLoader.load(from: Support.realContent).site)
+        let recommendation = try #require(site.recommendation(id: "MO-FS-07"))
+        let table = try #require(html.range(of: "<table class=\"duty-table\">").map { html[$0.lowerBound...] })
+        for responsibility in recommendation.responsible {
+            let name = site.partyName(responsibility.party.value)
+            #expect(table.contains(">\(name)</a></th>"), "\(name) is not in the table")
+            let firstWords = responsibility.duty.value.split(separator: " ").prefix(4).joined(separator: " ")
+            #expect(table.contains(firstWords))
+        }
+        #expect(html.contains("mars 2017"))
+        #expect(html.contains("1.0.0"))
+        #expect(html.contains("Ved utskrivning"))
+    }
+
+    @Test func eachPartyPageListsItsDuties() throws {
+        let output = try Self.output()
+        let site = try #require(try ContentLoader.load(from: Support.realContent).site)
+        for party in site.parties {
+            let html = try Support.read("\(output)/v/2018.2/ansvar/\(party.id.value)/index.html")
+            let duties = site.duties(of: party.id.value)
+            for (recommendation, responsibility) in duties {
+                #expect(html.contains(recommendation.title.value))
+                #expect(html.contains(String(responsibility.duty.value.prefix(30))))
+            }
+            if duties.isEmpty { #expect(html.contains("har ingen oppgaver")) }
+        }
+    }
+
+    @Test func theChecklistPageHasAllEightQuestionsInOrder() throws {
+        let html = try Support.read(try Self.output() + "/v/2018.2/sjekkliste/omfordeling-av-oppgaver/index.html")
+        let ids = ["oppgaven", "kunnskapsbasert", "malsetting", "lovverk", "medisinsk-ansvar", "kompetanse", "utstyr-og-lokaler", "betydning-for-pasientene"]
+        let positions = ids.map { html.range(of: "id=\"sporsmal-\($0)\"")?.lowerBound }
+        #expect(positions.allSatisfy { $0 != nil })
+        #expect(positions.compactMap { $0 } == positions.compactMap { $0 }.sorted())
+        #expect(html.contains("Er det klart hvem som har det medisinske ansvaret?"))
+        #expect(html.components(separatedBy: "type=\"radio\"").count - 1 == 6 * 3)
+    }
+
+    @Test func everyPageIsNorwegianAndLoadsNothingFromAnotherHost() throws {
+        let output = try Self.output()
+        let pages = Support.files(in: output).filter { $0.hasSuffix(".html") }
+        #expect(pages.count > 30)
+        for page in pages {
+            let html = try Support.read(output + "/" + page)
+            #expect(html.contains("<html lang=\"nb\">"), "\(page) lacks lang=nb")
+            for attribute in ["src=\"http", "src=\"//", "<link rel=\"stylesheet\" href=\"http", "<link rel=\"stylesheet\" href=\"//", "@import", "<script"] {
+                #expect(!html.contains(attribute), "\(page) contains \(attribute)")
+            }
+        }
+    }
+
+    @Test func twoBuildsAreByteIdentical() throws {
+        let first = try Self.output()
+        let second = try Support.temporaryFolder()
+        defer { Support.removeTemporaryFolder(second) }
+        try Support.build(content: Support.realContent, output: second)
+        let files = Support.files(in: first)
+        #expect(files == Support.files(in: second))
+        for file in files {
+            let a = try Data(contentsOf: URL(fileURLWithPath: first + "/" + file))
+            let b = try Data(contentsOf: URL(fileURLWithPath: second + "/" + file))
+            #expect(a == b, "\(file) differs between two builds")
+        }
+    }
+
+    @Test func everyInternalLinkLeadsToAFile() throws {
+        let release = try Self.output() + "/v/2018.2"
+        for page in Support.files(in: release) where page.hasSuffix(".html") && page != "404.html" {
+            let html = try Support.read(release + "/" + page)
+            let folder = URL(fileURLWithPath: release + "/" + page).deletingLastPathComponent()
+            for href in html.components(separatedBy: "href=\"").dropFirst().map({ String($0.prefix { $0 != "\"" }) })
+            where !href.contains(":") && !href.hasPrefix("#") {
+                let path = String(href.prefix { $0 != "#" })
+                let target = folder.appendingPathComponent(path).standardized.path
+                #expect(FileManager.default.fileExists(atPath: target), "\(page) links to \(href), which does not exist")
+            }
+        }
+    }
+}

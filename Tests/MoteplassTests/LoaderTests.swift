@@ -1,0 +1,173 @@
+import Content
+import Diagnostics
+import Foundation
+import Testing
+
+@Suite struct LoaderTests {
+    static let recommendation = """
+    ---
+    id: MO-T-01
+    title: Tittel
+    version: 1.0.0
+    status: vedtatt
+    adopted: 2017-03
+    owner: forum
+    responsible:
+      - party: fastlege
+        duty: Gjør noe.
+    ---
+    Tekst.
+
+    """
+
+    @Test func valuesKeepTheirFileLineAndColumn() throws {
+        let (site, diagnostics, _) = try Support.check(["recommendations/s/r.md": Self.recommendation])
+        #expect(diagnostics.isEmpty)
+        let r = try #require(site?.recommendation(id: "MO-T-01"))
+        #expect(r.id.location.line == 2 && r.id.location.column == 5)
+        #expect(r.title.location.line == 3 && r.title.location.column == 8)
+        #expect(r.responsible[0].party.location.line == 9 && r.responsible[0].party.location.column == 12)
+        #expect(r.responsible[0].location.line == 9 && r.responsible[0].location.column == 5)
+        #expect(r.document.firstLine == 12)
+        #expect(r.document.markdown == "Tekst.\n")
+        #expect(r.id.location.file.hasSuffix("/recommendations/s/r.md"))
+    }
+
+    @Test func acceptsABOMAndCRLFLineEndings() throws {
+        let text = "\u{FEFF}" + Self.recommendation.replacingOccurrences(of: "\n", with: "\r\n")
+        let (site, diagnostics, _) = try Support.check(["recommendations/s/r.md": text])
+        #expect(diagnostics.isEmpty)
+        let r = try #require(site?.recommendation(id: "MO-T-01"))
+        #expect(r.title.value == "Tittel")
+        #expect(r.title.location.line == 3)
+        #expect(r.document.markdown == "Tekst.\n")
+    }
+
+    /// SPEC §4.1: each responsible rule, at the position the table names.
+    @Test(arguments: [
+        ("owner: forum\n", "recommendations/s/r.md:1:1 responsible-missing"),
+        ("owner: forum\nresponsible:\n", "recommendations/s/r.md:8:1 responsible-missing"),
+        ("owner: forum\nresponsible: []\n", "recommendations/s/r.md:8:1 responsible-empty"),
+        ("owner: forum\nresponsible: fastlegen\n", "recommendations/s/r.md:8:1 responsible-invalid"),
+        ("owner: forum\nresponsible:\n  - fastlege\n", "recommendations/s/r.md:8:1 responsible-invalid"),
+        ("owner: forum\nresponsible:\n  - duty: Gjør noe.\n", "recommendations/s/r.md:9:5 responsible-party-missing"),
+        ("owner: forum\nresponsible:\n  - party: \"\"\n    duty: Gjør noe.\n", "recommendations/s/r.md:9:5 responsible-party-missing"),
+        ("owner: forum\nresponsible:\n  - party: fastlege\n", "recommendations/s/r.md:9:5 responsible-duty-missing"),
+        ("owner: forum\nresponsible:\n  - party: fastlege\n    duty: \"  \"\n", "recommendations/s/r.md:9:5 responsible-duty-missing"),
+        ("responsible:\n  - party: fastlege\n    duty: Gjør noe.\n", "recommendations/s/r.md:1:1 owner-missing"),
+        ("owner: forum\nresponsible:\n  - party: fastlegen\n    duty: Gjør noe.\n", "recommendations/s/r.md:9:12 party-unknown"),
+    ])
+    func responsibleRulesAreReportedAtTheirPositions(tail: String, expected: String) throws {
+        let text = "---\nid: MO-T-01\ntitle: T\nversion: 1.0\nstatus: vedtatt\nadopted: 2017\n" + tail + "---\nTekst.\n"
+        let (_, diagnostics, _) = try Support.check(["recommendations/s/r.md": text])
+        #expect(diagnostics.map(\.short) == [expected])
+    }
+
+    @Test func messagesSayHowToFixTheProblem() throws {
+        let text = "---\nid: MO-T-01\ntitle: T\nversion: 1.0\nstatus: vedtatt\nadopted: 2017\nowner: forum\nresponsible:\n  - party: fastlege\n  - party: fastlegen\n    duty: X\n---\n"
+        let (_, diagnostics, _) = try Support.check(["recommendations/s/r.md": text])
+        #expect(diagnostics.map(\.message) == [
+            "punktet for `fastlege` mangler `duty:`; legg til `duty:` med hva fastlegen skal gjøre",
+            "parten `fastlegen` finnes ikke i parties.yml. Mente du `fastlege`? Bruk en id fra parties.yml, eller legg parten til der.",
+        ])
+    }
+
+    @Test func withdrawnRecommendationsAreExemptFromTheResponsibleRules() throws {
+        let text = "---\nid: MO-T-01\ntitle: T\nversion: 1.0\nstatus: trukket\nwithdrawn_reason: Erstattet.\nowner: forum\n---\n"
+        let (site, diagnostics, _) = try Support.check(["recommendations/s/r.md": text])
+        #expect(diagnostics.isEmpty)
+        #expect(site?.recommendation(id: "MO-T-01")?.responsible.isEmpty == true)
+    }
+
+    @Test func yamlSyntaxErrorsArePositioned() throws {
+        let text = "---\nid: MO-T-01\ntitle: Tid: 12\n---\n"
+        let (_, diagnostics, _) = try Support.check(["recommendations/s/r.md": text])
+        #expect(diagnostics.map(\.short) == ["recommendations/s/r.md:3:11 yaml-syntax"])
+        #expect(diagnostics.first?.message.hasPrefix("et kolon står der det ikke kan stå") == true)
+    }
+
+    @Test func aFileWithoutFrontMatterIsReported() throws {
+        let (_, diagnostics, _) = try Support.check(["pages/om.md": "# Om\n"])
+        #expect(diagnostics.map(\.short) == ["pages/om.md:1:1 front-matter-missing"])
+    }
+
+    @Test func invalidUTF8IsReportedWithItsPosition() throws {
+        let root = try Support.contentFolder(Support.minimalSite)
+        defer { Support.removeTemporaryFolder(root) }
+        var bytes = Array("---\ntitle: Bl".utf8)
+        bytes += [0xE5]  // Latin-1 "å"
+        bytes += Array("bær\n---\n".utf8)
+        try Data(bytes).write(to: URL(fileURLWithPath: root + "/pages/om.md"))
+        let result = try ContentLoader.load(from: root)
+        #expect(result.diagnostics.map(\.rule) == ["encoding-invalid"])
+        #expect(result.diagnostics.first?.location.line == 2)
+        #expect(result.diagnostics.first?.location.column == 10)
+    }
+
+    @Test func filesOverFiveMegabytesAreRefused() throws {
+        let root = try Support.contentFolder(Support.minimalSite)
+        defer { Support.removeTemporaryFolder(root) }
+        let big = "---\ntitle: Stor\n---\n" + String(repeating: "x", count: SourceFile.maximumSize)
+        try Data(big.utf8).write(to: URL(fileURLWithPath: root + "/pages/stor.md"))
+        let result = try ContentLoader.load(from: root)
+        #expect(result.diagnostics.map(\.rule) == ["file-too-large"])
+    }
+
+    @Test func symlinksOutOfTheContentFolderAreErrors() throws {
+        let root = try Support.contentFolder(Support.minimalSite)
+        let outside = try Support.temporaryFolder()
+        defer { Support.removeTemporaryFolder(root); Support.removeTemporaryFolder(outside) }
+        try Data("---\ntitle: Hemmelig\n---\n".utf8).write(to: URL(fileURLWithPath: outside + "/hemmelig.md"))
+        try FileManager.default.createSymbolicLink(atPath: root + "/pages/lenke.md", withDestinationPath: outside + "/hemmelig.md")
+        let result = try ContentLoader.load(from: root)
+        #expect(result.diagnostics.map(\.rule) == ["symlink-outside"])
+    }
+
+    @Test func unknownKeysAreWarnedAboutWithTheClosestKnownKey() throws {
+        let text = Self.recommendation.replacingOccurrences(of: "adopted: 2017-03\n", with: "adopted: 2017-03\nreveiw: 2020\n")
+        let (site, diagnostics, _) = try Support.check(["recommendations/s/r.md": text])
+        #expect(diagnostics.map(\.short) == ["recommendations/s/r.md:7:1 key-unknown"])
+        #expect(diagnostics.first?.message.contains("Mente du `review`?") == true)
+        #expect(diagnostics.first?.severity == .warning)
+        #expect(site?.recommendation(id: "MO-T-01") != nil)
+    }
+
+    @Test func valuesAreCheckedForFormat() throws {
+        let text = Self.recommendation
+            .replacingOccurrences(of: "version: 1.0.0", with: "version: 1.0.0.1")
+            .replacingOccurrences(of: "status: vedtatt", with: "status: vedtat")
+            .replacingOccurrences(of: "adopted: 2017-03", with: "adopted: 2017-02-30")
+        let (_, diagnostics, _) = try Support.check(["recommendations/s/r.md": text])
+        #expect(diagnostics.map(\.short) == [
+            "recommendations/s/r.md:4:10 version-invalid",
+            "recommendations/s/r.md:5:9 status-invalid",
+            "recommendations/s/r.md:6:10 date-invalid",
+        ])
+        #expect(diagnostics[1].message.contains("Mente du `vedtatt`?"))
+    }
+
+    @Test func aMissingContentFolderIsAUsageError() {
+        #expect(throws: ContentLoader.FolderError.self) {
+            try ContentLoader.load(from: "/finnes/ikke")
+        }
+    }
+
+    @Test func filesInUnexpectedPlacesAreReported() throws {
+        let (_, diagnostics, _) = try Support.check(["notater.md": "x", "pages/Store Bokstaver.md": "---\ntitle: X\n---\n"])
+        #expect(diagnostics.map(\.short) == ["notater.md:1:1 file-unexpected", "pages/Store Bokstaver.md:1:1 filename-invalid"])
+    }
+
+    @Test func theRealContentLoadsWithoutProblems() throws {
+        let result = try ContentLoader.load(from: Support.realContent)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        let site = try #require(result.site)
+        #expect(site.recommendation(id: "MO-FS-07")?.responsible.map(\.party.value) == ["pasient", "sykehus", "fastlege", "hjemmetjenesten"])
+        #expect(site.sets.map(\.id.value) == ["MO-FS", "MO-HLKS"])
+        #expect(site.meetings.map(\.date.value.description) == ["2018-02-28", "2018-05-08", "2018-09-05", "2018-11-07"])
+        #expect(site.checklists.first?.questions.count == 8)
+        #expect(site.checklists.first?.status.value == .høring)
+        let contract = ["pasient", "parorende", "fastlege", "sykehus", "legevakt", "kad", "helsehus", "sykehjem", "hjemmetjenesten",
+                        "bydel", "pko", "amk", "helsestasjon", "moteplass-arbeidsforum", "nfa-faggruppe-samhandling"]
+        #expect(Set(contract).isSubset(of: Set(site.parties.map(\.id.value))))
+    }
+}

@@ -1,0 +1,79 @@
+import Markdown
+import Testing
+
+@Suite struct MarkdownTests {
+    @Test func rendersTheGFMExtensions() {
+        let html = Markdown.html("""
+        | a | b |
+        |---|:-:|
+        | 1 | 2 |
+
+        ~~borte~~ og https://example.org
+
+        - [x] ferdig
+        - [ ] igjen
+        """)
+        #expect(html.contains("<table>"))
+        #expect(html.contains("<th class=\"align-center\">b</th>"))
+        #expect(!html.contains("align=\""))
+        #expect(html.contains("<del>borte</del>"))
+        #expect(html.contains("<a href=\"https://example.org\">https://example.org</a>"))
+        #expect(html.contains("<input type=\"checkbox\" checked=\"\" disabled=\"\" /> ferdig"))
+        #expect(html.contains("<input type=\"checkbox\" disabled=\"\" /> igjen"))
+    }
+
+    @Test func dropsRawHTMLBlocksAndInlineTags() {
+        let html = Markdown.html("<div class=\"x\">blokk</div>\n\nEn <b>fet</b> <script>alert(1)</script> tekst.\n")
+        #expect(!html.contains("<div"))
+        #expect(!html.contains("<b>"))
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("raw HTML omitted"))
+        #expect(html.contains("En fet"))
+    }
+
+    @Test func neutralisesScriptLinks() {
+        let html = Markdown.html("[klikk](javascript:alert(1))")
+        #expect(!html.contains("javascript:"))
+    }
+
+    @Test func headingsStartAtLevelTwoAndGetAnchors() {
+        let html = Markdown.html("# Tittel\n\n## Hvem gjør hva?\n\n## Hvem gjør hva?\n")
+        #expect(html == "<h2 id=\"tittel\">Tittel</h2>\n<h2 id=\"hvem-gjor-hva\">Hvem gjør hva?</h2>\n<h2 id=\"hvem-gjor-hva-2\">Hvem gjør hva?</h2>\n")
+    }
+
+    @Test func rewritesLinksThroughTheGivenFunction() {
+        let html = Markdown.html("[a](id:MO-FS-07) [b](../x.md#del) [c](https://example.org)") { destination in
+            destination.hasPrefix("id:") ? "../anbefaling/index.html" : nil
+        }
+        #expect(html == "<p><a href=\"../anbefaling/index.html\">a</a> <a href=\"../x.md#del\">b</a> <a href=\"https://example.org\">c</a></p>\n")
+    }
+
+    @Test func inlineHTMLHasNoParagraph() {
+        #expect(Markdown.inlineHTML("Bestiller **selv** time.") == "Bestiller <strong>selv</strong> time.")
+        #expect(Markdown.inlineHTML("To\n\navsnitt") == "<p>To</p>\n<p>avsnitt</p>")
+    }
+
+    @Test func analysisPositionsPointIntoTheFile() {
+        let analysis = Markdown.analyze("Første linje.\n\nSe [her](id:X) og\n  <i>dette</i>.\n", firstLine: 10)
+        #expect(analysis.links.map(\.destination) == ["id:X"])
+        #expect(analysis.links.first?.position == MarkdownPosition(line: 12, column: 4))
+        #expect(analysis.rawHTML.map(\.html) == ["<i>", "</i>"])
+        #expect(analysis.rawHTML.first?.position.line == 13)
+        #expect(analysis.text.first?.text == "Første linje.")
+    }
+
+    @Test func plainTextDropsMarkup() {
+        #expect(Markdown.plainText("# Tittel\n\nEn **fet** [lenke](x.md).\n") == "Tittel En fet lenke.")
+    }
+
+    @Test func parallelUseIsSafe() async {
+        let results = await withTaskGroup(of: String.self) { group in
+            for i in 0..<64 {
+                group.addTask { Markdown.html("| \(i) |\n|---|\n| x |\n") }
+            }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(results.count == 64)
+        #expect(results.allSatisfy { $0.contains("<table>") })
+    }
+}

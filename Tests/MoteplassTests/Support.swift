@@ -1,0 +1,125 @@
+import Content
+import Diagnostics
+import Foundation
+import Publishing
+import Rendering
+import Testing
+
+/// Paths and helpers shared by the tests: fixtures, temporary folders, the built executable.
+enum Support {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let fixtures = packageRoot.appendingPathComponent("Tests/Fixtures")
+    static let golden = packageRoot.appendingPathComponent("Tests/Golden")
+    static let templates = packageRoot.appendingPathComponent("Templates").path
+    static let realContent = packageRoot.appendingPathComponent("Content").path
+
+    static func fixture(_ name: String) -> String {
+        fixtures.appendingPathComponent(name).path
+    }
+
+    /// A new empty folder, removed by the caller with `removeTemporaryFolder`.
+    static func temporaryFolder() throws -> String {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("moteplass-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url.path
+    }
+
+    static func removeTemporaryFolder(_ path: String) {
+        try? FileManager.default.removeItem(atPath: path)
+    }
+
+    /// Writes `files` (relative path → text) into a new temporary content folder.
+    static func contentFolder(_ files: [String: String]) throws -> String {
+        let root = try temporaryFolder()
+        for folder in ["pages", "meetings", "checklists", "recommendations"] {
+            try FileManager.default.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true)
+        }
+        for (path, text) in files {
+            let url = URL(fileURLWithPath: root).appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        return root
+    }
+
+    /// The three files every site needs, for tests that add one more file.
+    static let minimalSite: [String: String] = [
+        "site.yml": "title: T\nbase_url: https://t.example/\nrelease: \"1\"\nrelease_date: 2020-01-01\n",
+        "parties.yml": "- id: fastlege\n  name: Fastlegen\n  aliases: [fastlege, fastlegen]\n- id: sykehus\n  name: Sykehuset\n- id: forum\n  name: Forumet\n",
+        "index.md": "---\ntitle: T\n---\nHei.\n",
+        "recommendations/s/_set.md": "---\nid: S\ntitle: Sett\nstatus: vedtatt\nowner: forum\nadopted: 2019\n---\n",
+    ]
+
+    /// Loads a content folder written from `files` on top of `minimalSite`, and validates it.
+    static func check(_ files: [String: String]) throws -> (site: Site?, diagnostics: [Diagnostic], root: String) {
+        let root = try contentFolder(minimalSite.merging(files) { _, new in new })
+        defer { removeTemporaryFolder(root) }
+        let (site, report) = try Pipeline.check(content: root)
+        // Paths in diagnostics start with the folder as given; strip it for readable assertions.
+        let relative = report.diagnostics.map { d -> Diagnostic in
+            var d = d
+            d.location.file = String(d.location.file.dropFirst(root.count + 1))
+            return d
+        }
+        return (site, relative, root)
+    }
+
+    /// Reads a text file of a build output.
+    static func read(_ path: String) throws -> String {
+        try String(contentsOfFile: path, encoding: .utf8)
+    }
+
+    /// Every file below `folder`, relative to it, sorted.
+    static func files(in folder: String) -> [String] {
+        (FileManager.default.enumerator(atPath: folder)?.allObjects as? [String] ?? [])
+            .filter { !isDirectory(folder + "/" + $0) }
+            .sorted()
+    }
+
+    static func isDirectory(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    /// Builds `content` into `output` with the project's templates.
+    @discardableResult
+    static func build(content: String, output: String, drafts: Bool = false, templates: String = Support.templates) throws -> Pipeline.BuildResult {
+        var options = Pipeline.BuildOptions()
+        options.content = content
+        options.output = output
+        options.templates = templates
+        options.includeDrafts = drafts
+        return try Pipeline.build(options)
+    }
+
+    /// The `moteplass` executable built next to the tests.
+    static var executable: URL {
+        let candidates = [
+            Bundle.main.bundleURL.appendingPathComponent("moteplass"),
+            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("moteplass"),
+            packageRoot.appendingPathComponent(".build/debug/moteplass"),
+        ]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[2]
+    }
+
+    /// Runs the executable; returns exit status, standard output and standard error.
+    static func run(_ arguments: [String], in directory: String? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+    }
+}
+
+extension Diagnostic {
+    /// `file:line:col rule` — enough to assert a diagnostic's identity and position.
+    var short: String { "\(location.file):\(location.line):\(location.column) \(rule)" }
+}

@@ -1,0 +1,70 @@
+import Diagnostics
+import Publishing
+import Testing
+
+@Suite struct ValidationTests {
+    static func recommendation(id: String = "MO-T-01", party: String = "fastlege", owner: String = "forum", body: String = "Tekst.\n", extra: String = "") -> String {
+        "---\nid: \(id)\ntitle: T\nversion: 1.0\nstatus: vedtatt\nadopted: 2017\nowner: \(owner)\nresponsible:\n  - party: \(party)\n    duty: Gjør noe.\n\(extra)---\n\(body)"
+    }
+
+    @Test func theCleanFixtureHasOnlyTheExpectedWarnings() throws {
+        let (_, report) = try Pipeline.check(content: Support.fixture("clean"))
+        #expect(report.diagnostics.map(\.rule) == ["html-raw", "html-raw", "html-raw"])
+        #expect(report.errorCount == 0)
+    }
+
+    @Test func unknownOwnersAndHandoverPartiesSuggestTheClosestID() throws {
+        let text = Self.recommendation(owner: "forumet", extra: "handover:\n  - from: sykehuset\n    to: fastlege\n")
+        let (_, diagnostics, _) = try Support.check(["recommendations/s/r.md": text])
+        #expect(diagnostics.map(\.short) == ["recommendations/s/r.md:7:8 party-unknown", "recommendations/s/r.md:12:11 party-unknown"])
+        #expect(diagnostics[1].message.contains("Mente du `sykehus`?"))
+    }
+
+    @Test func idsAreUniqueAcrossFiles() throws {
+        let (_, diagnostics, _) = try Support.check([
+            "recommendations/s/a.md": Self.recommendation(),
+            "recommendations/s/b.md": Self.recommendation(),
+        ])
+        #expect(diagnostics.map(\.short) == ["recommendations/s/b.md:2:5 id-duplicate"])
+        #expect(diagnostics.first?.message.contains("recommendations/s/a.md:2:5") == true)
+    }
+
+    @Test func brokenLinksAreReportedAtTheLinksOwnLine() throws {
+        let body = "Første linje.\n\nSe [denne](id:MO-T-99) og\n[den](../../pages/borte.md).\n[fin](id:MO-T-01) [ekstern](https://example.org)\n"
+        let (_, diagnostics, _) = try Support.check(["recommendations/s/r.md": Self.recommendation(body: body)])
+        #expect(diagnostics.map(\.short) == ["recommendations/s/r.md:14:4 link-broken", "recommendations/s/r.md:15:1 link-broken"])
+    }
+
+    @Test func linksInDutiesAreCheckedToo() throws {
+        let text = Self.recommendation().replacingOccurrences(of: "duty: Gjør noe.", with: "duty: Se [regelen](id:FINNES-IKKE).")
+        let (_, diagnostics, _) = try Support.check(["recommendations/s/r.md": text])
+        #expect(diagnostics.map(\.short) == ["recommendations/s/r.md:10:14 link-broken"])
+    }
+
+    @Test func rawHTMLIsAWarning() throws {
+        let (_, diagnostics, _) = try Support.check(["recommendations/s/r.md": Self.recommendation(body: "Hei\n\n<div>x</div>\n")])
+        #expect(diagnostics.map(\.short) == ["recommendations/s/r.md:14:1 html-raw"])
+        #expect(diagnostics.first?.severity == .warning)
+    }
+
+    @Test func supersedesAndRelatedMustNameRecommendations() throws {
+        let (_, diagnostics, _) = try Support.check([
+            "recommendations/s/r.md": Self.recommendation(extra: "supersedes: [MO-T-00]\n"),
+            "meetings/2020-01-01-m.md": "---\nid: M1\ntitle: Møte\ndate: 2020-01-01\nrelated: [MO-T-02]\n---\n",
+        ])
+        #expect(diagnostics.map(\.short) == ["meetings/2020-01-01-m.md:5:11 reference-unknown", "recommendations/s/r.md:11:14 reference-unknown"])
+    }
+
+    @Test func freePagesCannotTakeTheSitesOwnFolderNames() throws {
+        let (_, diagnostics, _) = try Support.check(["pages/ansvar.md": "---\ntitle: Ansvar\n---\n"])
+        #expect(diagnostics.map(\.short) == ["pages/ansvar.md:1:1 page-slug-reserved"])
+    }
+
+    @Test func aLinkToAFileThatFailedToLoadIsNotCalledBroken() throws {
+        let (_, diagnostics, _) = try Support.check([
+            "pages/a.md": "---\ntitle: A\n---\nSe [b](b.md).\n",
+            "pages/b.md": "---\ntitle: [B\n---\n",
+        ])
+        #expect(diagnostics.map(\.rule) == ["yaml-syntax"])
+    }
+}
