@@ -24,9 +24,11 @@ public struct Checklist: Sendable {
             let id = item.slug("id", required: true, "spørsmålets faste id (slug), f.eks. `medisinsk-ansvar`")
             let text = item.string("text", required: true, "spørsmålet")
             let help = item.string("help", "en hjelpetekst til spørsmålet")
-            let answer = item.parsed("answer", required: true, "svartypen: `yes-no-unsure` eller `text`", rule: .fieldType, invalid: { text in
-                "`answer: \(text)` er ikke en svartype; bruk `yes-no-unsure` eller `text`"
-            }, { Question.AnswerType(rawValue: $0) })
+            let answer = item.parsed(
+                "answer", required: true, "svartypen: `yes-no-unsure` eller `text`", rule: .fieldType,
+                invalid: { text in
+                    "`answer: \(text)` er ikke en svartype; bruk `yes-no-unsure` eller `text`"
+                }, { Question.AnswerType(rawValue: $0) })
             let comment = item.string("comment", "ledeteksten til et kommentarfelt, f.eks. `Begrunn svaret.`")
             let required = item.bool("required", "om spørsmålet må besvares")
             guard let id, let text, let answer else { return nil }
@@ -37,8 +39,9 @@ public struct Checklist: Sendable {
         }
         let source = reader.string("source", "kilden teksten bygger på")
         guard let id, let title, let version, let status, let owner else { return nil }
-        return Checklist(document: document, id: id, title: title, version: version, status: status, owner: owner,
-                         questions: questions, source: source)
+        return Checklist(
+            document: document, id: id, title: title, version: version, status: status, owner: owner,
+            questions: questions, source: source)
     }
 }
 

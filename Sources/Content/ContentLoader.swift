@@ -41,8 +41,10 @@ public enum ContentLoader {
         func find(_ name: String) -> FolderWalk.Entry? { files.first { $0.relativePath == name } }
         func require(_ name: String, _ what: String) -> FolderWalk.Entry? {
             if let entry = find(name) { return entry }
-            diagnostics.append(Diagnostic(.fileMissing, at: .start(of: displayRoot + "/" + name),
-                "filen `\(name)` mangler i innholdsmappen; den skal inneholde \(what)"))
+            diagnostics.append(
+                Diagnostic(
+                    .fileMissing, at: .start(of: displayRoot + "/" + name),
+                    "filen `\(name)` mangler i innholdsmappen; den skal inneholde \(what)"))
             return nil
         }
         let configFile = require("site.yml", "nettstedets navn, adresse og utgivelse (se README)")
@@ -60,22 +62,26 @@ public enum ContentLoader {
         }
         var parties: [Party] = []
         if let partiesFile {
-            parties = decodeYAML(partiesFile, into: &diagnostics) { node, file -> ([Party], [Diagnostic]) in
-                guard case .sequence(let items, _) = node else {
-                    let location = node?.location ?? .start(of: file.path)
-                    return ([], [Diagnostic(.fieldType, at: location, "parties.yml skal være en liste der hvert punkt har `id:` og `name:`")])
-                }
-                var found: [Party] = []
-                var problems: [Diagnostic] = []
-                for item in items {
-                    var reader = FieldReader(item, path: file.path, what: "hver part i parties.yml")
-                    let party = Party.decode(&reader)
-                    reader.finish()
-                    problems += reader.diagnostics
-                    if let party { found.append(party) }
-                }
-                return (found, problems)
-            } ?? []
+            parties =
+                decodeYAML(partiesFile, into: &diagnostics) { node, file -> ([Party], [Diagnostic]) in
+                    guard case .sequence(let items, _) = node else {
+                        let location = node?.location ?? .start(of: file.path)
+                        return (
+                            [],
+                            [Diagnostic(.fieldType, at: location, "parties.yml skal være en liste der hvert punkt har `id:` og `name:`")]
+                        )
+                    }
+                    var found: [Party] = []
+                    var problems: [Diagnostic] = []
+                    for item in items {
+                        var reader = FieldReader(item, path: file.path, what: "hver part i parties.yml")
+                        let party = Party.decode(&reader)
+                        reader.finish()
+                        problems += reader.diagnostics
+                        if let party { found.append(party) }
+                    }
+                    return (found, problems)
+                } ?? []
         }
         let partyNames = Dictionary(parties.map { ($0.id.value, $0.name.value) }, uniquingKeysWith: { a, _ in a })
 
@@ -111,8 +117,9 @@ public enum ContentLoader {
         // on the rest; `incompleteFiles` tells them what is missing.
         var site: Site?
         if let config, let index {
-            site = Site(config: config, parties: parties, index: index, sets: sets, recommendations: recommendations,
-                        meetings: meetings, checklists: checklists, pages: pages, incompleteFiles: incomplete)
+            site = Site(
+                config: config, parties: parties, index: index, sets: sets, recommendations: recommendations,
+                meetings: meetings, checklists: checklists, pages: pages, incompleteFiles: incomplete)
         }
         return Result(site: site, diagnostics: diagnostics, fileCount: files.count)
     }
@@ -184,7 +191,8 @@ public enum ContentLoader {
             }
         }
         return firstRecommendation.keys.sorted().filter { !withSetFile.contains($0) }.map { slug in
-            Diagnostic(.fileMissing, at: .start(of: "\(displayRoot)/recommendations/\(slug)/_set.md"),
+            Diagnostic(
+                .fileMissing, at: .start(of: "\(displayRoot)/recommendations/\(slug)/_set.md"),
                 "mappen `recommendations/\(slug)/` mangler `_set.md` med settets `id`, `title`, `status` og `owner`")
         }
     }

@@ -38,8 +38,10 @@ public enum ContentID {
 extension FieldReader {
     /// A content id (`MO-FS-07`): required, and usable in a URL.
     mutating func contentID(_ hint: String) -> Located<String>? {
-        parsed("id", required: true, hint, rule: .idInvalid, invalid: { text in
-            "`id: \(text)` kan ikke brukes i en adresse; bruk bokstaver, tall, `.`, `_` og `-` (f.eks. `MO-FS-07`)"
-        }, { ContentID.isValid($0) ? $0 : nil })
+        parsed(
+            "id", required: true, hint, rule: .idInvalid,
+            invalid: { text in
+                "`id: \(text)` kan ikke brukes i en adresse; bruk bokstaver, tall, `.`, `_` og `-` (f.eks. `MO-FS-07`)"
+            }, { ContentID.isValid($0) ? $0 : nil })
     }
 }

@@ -105,28 +105,36 @@ struct FieldReader {
     }
 
     mutating func date(_ key: String, required: Bool = false, _ hint: String) -> Located<ContentDate>? {
-        parsed(key, required: required, hint, rule: .dateInvalid, invalid: { text in
-            "`\(key): \(text)` er ikke en gyldig dato; skriv ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD (f.eks. 2017-03), og en dato som finnes"
-        }, ContentDate.init)
+        parsed(
+            key, required: required, hint, rule: .dateInvalid,
+            invalid: { text in
+                "`\(key): \(text)` er ikke en gyldig dato; skriv ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD (f.eks. 2017-03), og en dato som finnes"
+            }, ContentDate.init)
     }
 
     mutating func version(_ key: String, required: Bool = false) -> Located<Version>? {
-        parsed(key, required: required, "versjonsnummeret, f.eks. `1.0.0`", rule: .versionInvalid, invalid: { text in
-            "`\(key): \(text)` er ikke et gyldig versjonsnummer; skriv MAJOR.MINOR eller MAJOR.MINOR.PATCH, f.eks. `1.0` eller `1.0.0`"
-        }, Version.init)
+        parsed(
+            key, required: required, "versjonsnummeret, f.eks. `1.0.0`", rule: .versionInvalid,
+            invalid: { text in
+                "`\(key): \(text)` er ikke et gyldig versjonsnummer; skriv MAJOR.MINOR eller MAJOR.MINOR.PATCH, f.eks. `1.0` eller `1.0.0`"
+            }, Version.init)
     }
 
     mutating func status(_ key: String = "status", required: Bool = true) -> Located<Status>? {
         let allowed = Status.allCases.map(\.rawValue)
-        return parsed(key, required: required, "en av \(allowed.map { "`\($0)`" }.joined(separator: ", "))", rule: .statusInvalid, invalid: { text in
-            "`status: \(text)` er ikke en gyldig status; bruk en av \(allowed.map { "`\($0)`" }.joined(separator: ", ")).\(Suggestion.hint(for: text, among: allowed))"
-        }, { Status(rawValue: $0) })
+        return parsed(
+            key, required: required, "en av \(allowed.map { "`\($0)`" }.joined(separator: ", "))", rule: .statusInvalid,
+            invalid: { text in
+                "`status: \(text)` er ikke en gyldig status; bruk en av \(allowed.map { "`\($0)`" }.joined(separator: ", ")).\(Suggestion.hint(for: text, among: allowed))"
+            }, { Status(rawValue: $0) })
     }
 
     mutating func time(_ key: String, _ hint: String) -> Located<ClockTime>? {
-        parsed(key, hint, rule: .timeInvalid, invalid: { text in
-            "`\(key): \(text)` er ikke et klokkeslett; skriv TT:MM, f.eks. `16:00` (husk anførselstegn: \"16:00\")"
-        }, ClockTime.init)
+        parsed(
+            key, hint, rule: .timeInvalid,
+            invalid: { text in
+                "`\(key): \(text)` er ikke et klokkeslett; skriv TT:MM, f.eks. `16:00` (husk anførselstegn: \"16:00\")"
+            }, ClockTime.init)
     }
 
     mutating func int(_ key: String, _ hint: String) -> Located<Int>? {
@@ -134,20 +142,24 @@ struct FieldReader {
     }
 
     mutating func bool(_ key: String, _ hint: String) -> Located<Bool>? {
-        parsed(key, hint, rule: .fieldType, invalid: { text in "`\(key): \(text)` skal være `true` eller `false` (\(hint))" }, { text in
-            switch text {
-            case "true": true
-            case "false": false
-            default: nil
-            }
-        })
+        parsed(
+            key, hint, rule: .fieldType, invalid: { text in "`\(key): \(text)` skal være `true` eller `false` (\(hint))" },
+            { text in
+                switch text {
+                case "true": true
+                case "false": false
+                default: nil
+                }
+            })
     }
 
     /// A slug-valued id (party ids, question ids).
     mutating func slug(_ key: String, required: Bool = false, _ hint: String) -> Located<String>? {
-        parsed(key, required: required, hint, rule: .slugInvalid, invalid: { text in
-            "`\(key): \(text)` er ikke en gyldig slug; bruk små bokstaver a–z, tall og bindestrek (f.eks. `\(Slug.suggest(text))`)"
-        }, { Slug.isValid($0) ? $0 : nil })
+        parsed(
+            key, required: required, hint, rule: .slugInvalid,
+            invalid: { text in
+                "`\(key): \(text)` er ikke en gyldig slug; bruk små bokstaver a–z, tall og bindestrek (f.eks. `\(Slug.suggest(text))`)"
+            }, { Slug.isValid($0) ? $0 : nil })
     }
 
     /// The `owner` party id. Absent, null or blank is `owner-missing`, reported at `location` (line 1).
@@ -197,7 +209,8 @@ struct FieldReader {
     /// Warns about every key no decoder asked for, naming the closest known key.
     mutating func finish() {
         for entry in entries where !known.contains(entry.key.value) {
-            report(.keyUnknown, at: entry.key.location,
+            report(
+                .keyUnknown, at: entry.key.location,
                 "feltet `\(entry.key.value)` er ukjent og blir ikke brukt.\(Suggestion.hint(for: entry.key.value, among: known))")
         }
     }

@@ -64,13 +64,16 @@ struct FolderWalk {
             if attributes?[.type] as? FileAttributeType == .typeSymbolicLink {
                 let target = url.resolvingSymlinksInPath().path
                 guard target == realRoot || target.hasPrefix(realRoot + "/") else {
-                    diagnostics.append(Diagnostic(.symlinkOutside, at: .start(of: path),
-                        "`\(relativePath)` er en symbolsk lenke til `\(target)`, utenfor innholdsmappen; kopier filen inn i stedet"))
+                    diagnostics.append(
+                        Diagnostic(
+                            .symlinkOutside, at: .start(of: path),
+                            "`\(relativePath)` er en symbolsk lenke til `\(target)`, utenfor innholdsmappen; kopier filen inn i stedet"))
                     continue
                 }
             }
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-                diagnostics.append(Diagnostic(.fileUnreadable, at: .start(of: path), "`\(relativePath)` kan ikke leses (en brutt symbolsk lenke?)"))
+                diagnostics.append(
+                    Diagnostic(.fileUnreadable, at: .start(of: path), "`\(relativePath)` kan ikke leses (en brutt symbolsk lenke?)"))
                 continue
             }
             if isDirectory.boolValue {
@@ -87,8 +90,10 @@ struct FolderWalk {
         let stem = name.hasSuffix(".md") ? String(name.dropLast(3)) : name
         func slugged(_ kind: Kind, _ names: [String]) -> Kind? {
             for part in names where !Slug.isValid(part) {
-                diagnostics.append(Diagnostic(.fileNameInvalid, at: .start(of: path),
-                    "navnet `\(part)` er ikke en slug; bruk små bokstaver a–z, tall og bindestrek, f.eks. `\(Slug.suggest(part))`"))
+                diagnostics.append(
+                    Diagnostic(
+                        .fileNameInvalid, at: .start(of: path),
+                        "navnet `\(part)` er ikke en slug; bruk små bokstaver a–z, tall og bindestrek, f.eks. `\(Slug.suggest(part))`"))
                 return nil
             }
             return kind
@@ -108,8 +113,10 @@ struct FolderWalk {
             return name == "_set.md" ? slugged(.set(set), [set]) : slugged(.recommendation(set), [set, stem])
         default: break
         }
-        diagnostics.append(Diagnostic(.fileUnexpected, at: .start(of: path),
-            "`\(components.joined(separator: "/"))` ligger utenfor innholdsmappens oppsett og blir ikke brukt (se README: «Innhold»)"))
+        diagnostics.append(
+            Diagnostic(
+                .fileUnexpected, at: .start(of: path),
+                "`\(components.joined(separator: "/"))` ligger utenfor innholdsmappens oppsett og blir ikke brukt (se README: «Innhold»)"))
         return nil
     }
 }

@@ -31,15 +31,19 @@ public struct Meeting: Sendable {
         let start = reader.time("start", "når møtet begynner, TT:MM")
         let end = reader.time("end", "når møtet slutter, TT:MM")
         if let start, let end, end.value <= start.value {
-            reader.fail(.timeInvalid, at: end.location, "møtet slutter (`end: \(end.value)`) før eller samtidig med at det begynner (`start: \(start.value)`)")
+            reader.fail(
+                .timeInvalid, at: end.location,
+                "møtet slutter (`end: \(end.value)`) før eller samtidig med at det begynner (`start: \(start.value)`)")
         }
         let venue = reader.string("venue", "møtestedet")
         let organisers = reader.strings("organisers", "arrangørene: part-id-er eller navn")
         let accreditation = reader.string("accreditation", "godkjenning, f.eks. `Godkjent som tellende møteserie`")
         let programme = reader.objects("programme", "punkter med `time`, `title` og `speakers`") { item -> ProgrammeItem? in
-            let time = item.parsed("time", "klokkeslett, TT:MM eller TT:MM–TT:MM", rule: .timeInvalid, invalid: { text in
-                "`time: \(text)` er ikke et klokkeslett; skriv TT:MM eller TT:MM–TT:MM, f.eks. `\"16:00–16:30\"`"
-            }, ProgrammeItem.parseTime)
+            let time = item.parsed(
+                "time", "klokkeslett, TT:MM eller TT:MM–TT:MM", rule: .timeInvalid,
+                invalid: { text in
+                    "`time: \(text)` er ikke et klokkeslett; skriv TT:MM eller TT:MM–TT:MM, f.eks. `\"16:00–16:30\"`"
+                }, ProgrammeItem.parseTime)
             let title = item.string("title", required: true, "hva punktet handler om")
             let speakers = item.strings("speakers", "foredragsholdere")
             guard let title else { return nil }

@@ -82,11 +82,13 @@ extension Recommendation {
         if let status {
             let needsAdopted = status.value == .vedtatt || status.value == .retningslinje
             if needsAdopted, adopted == nil {
-                reader.fail(.adoptedMissing, at: status.location,
+                reader.fail(
+                    .adoptedMissing, at: status.location,
                     "en anbefaling med status `\(status.value.rawValue)` må ha `adopted:` med datoen den ble vedtatt (ÅÅÅÅ-MM)")
             }
             if status.value == .trukket, withdrawnReason == nil {
-                reader.fail(.withdrawnReasonMissing, at: status.location,
+                reader.fail(
+                    .withdrawnReasonMissing, at: status.location,
                     "en trukket anbefaling må ha `withdrawn_reason:` som forteller leserne hvorfor den er trukket")
             }
         }
@@ -105,7 +107,8 @@ extension Recommendation {
         let hint = "en liste over hvem som gjør hva, f.eks.\n  responsible:\n    - party: fastlege\n      duty: Hva fastlegen skal gjøre."
         guard let entry = reader.entry("responsible") else {
             if exempt { return [] }
-            reader.fail(.responsibleMissing, at: .start(of: path),
+            reader.fail(
+                .responsibleMissing, at: .start(of: path),
                 "anbefalingen sier ikke hvem som gjør hva; legg til `responsible:` med \(hint)")
             return nil
         }
@@ -117,13 +120,17 @@ extension Recommendation {
         }
         guard let items = entry.value.items, items.allSatisfy({ $0.entries != nil }) else {
             if exempt { return [] }
-            reader.fail(.responsibleInvalid, at: keyLocation,
-                "`responsible` må være en liste der hvert punkt har `party:` og `duty:`, f.eks.\n  - party: fastlege\n    duty: Hva fastlegen skal gjøre.")
+            reader.fail(
+                .responsibleInvalid, at: keyLocation,
+                "`responsible` må være en liste der hvert punkt har `party:` og `duty:`, f.eks.\n  - party: fastlege\n    duty: Hva fastlegen skal gjøre."
+            )
             return nil
         }
         if items.isEmpty {
             if exempt { return [] }
-            reader.fail(.responsibleEmpty, at: keyLocation, "`responsible` er en tom liste; legg til minst én part med oppgave (`- party: …` og `duty: …`)")
+            reader.fail(
+                .responsibleEmpty, at: keyLocation,
+                "`responsible` er en tom liste; legg til minst én part med oppgave (`- party: …` og `duty: …`)")
             return nil
         }
         var result: [Responsibility] = []
@@ -136,13 +143,15 @@ extension Recommendation {
             guard !exempt, !entryReader.failed else { continue }
             let itemLocation = item.location
             guard let party else {
-                reader.fail(.responsiblePartyMissing, at: itemLocation,
+                reader.fail(
+                    .responsiblePartyMissing, at: itemLocation,
                     "punktet mangler `party:`; skriv id-en til parten som har oppgaven, f.eks. `party: fastlege`")
                 continue
             }
             guard let duty else {
                 let who = partyNames[party.value]?.lowercased() ?? party.value
-                reader.fail(.responsibleDutyMissing, at: itemLocation,
+                reader.fail(
+                    .responsibleDutyMissing, at: itemLocation,
                     "punktet for `\(party.value)` mangler `duty:`; legg til `duty:` med hva \(who) skal gjøre")
                 continue
             }

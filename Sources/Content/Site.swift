@@ -48,10 +48,14 @@ public struct Site: Sendable {
             return x != y ? x < y : naturalLess(a.id.value, b.id.value)
         }
         self.meetings = meetings.sorted {
-            ($0.date.value, $0.start?.value.description ?? "", $0.id.value) < ($1.date.value, $1.start?.value.description ?? "", $1.id.value)
+            ($0.date.value, $0.start?.value.description ?? "", $0.id.value) < (
+                $1.date.value, $1.start?.value.description ?? "", $1.id.value
+            )
         }
         self.checklists = checklists.sorted { ($0.title.value, $0.id.value) < ($1.title.value, $1.id.value) }
-        self.pages = pages.sorted { ($0.order?.value ?? .max, $0.title.value, $0.slug) < ($1.order?.value ?? .max, $1.title.value, $1.slug) }
+        self.pages = pages.sorted {
+            ($0.order?.value ?? .max, $0.title.value, $0.slug) < ($1.order?.value ?? .max, $1.title.value, $1.slug)
+        }
 
         func firstIndex<T>(_ items: [T], _ key: (T) -> String) -> [String: Int] {
             Dictionary(items.enumerated().map { (key($1), $0) }, uniquingKeysWith: { a, _ in a })
@@ -153,7 +157,9 @@ public struct Site: Sendable {
             let id = String(target.dropFirst(3))
             guard let resolved = targetsByID[id] else {
                 if incompleteFiles.contains(where: { !$0.hasPrefix("pages/") && $0.hasSuffix(".md") }) { return .unavailable }
-                return .broken("ingen anbefaling, sett, møte eller sjekkliste har id-en `\(id)`.\(Suggestion.hint(for: id, among: targetsByID.keys.sorted()))")
+                return .broken(
+                    "ingen anbefaling, sett, møte eller sjekkliste har id-en `\(id)`.\(Suggestion.hint(for: id, among: targetsByID.keys.sorted()))"
+                )
             }
             return .resolved(resolved, fragment: fragment)
         }

@@ -32,9 +32,11 @@ public struct SiteConfig: Sendable {
                 baseURL = url.map { $0 + "/" }
             }
         }
-        let release = reader.parsed("release", required: true, "utgivelsens navn, f.eks. `\"2018.2\"`", rule: .releaseInvalid, invalid: { text in
-            "`release: \(text)` kan ikke brukes som mappenavn; bruk bokstaver, tall, punktum, `_` og `-`, f.eks. `\"2018.2\"`"
-        }, { isValidRelease($0) ? $0 : nil })
+        let release = reader.parsed(
+            "release", required: true, "utgivelsens navn, f.eks. `\"2018.2\"`", rule: .releaseInvalid,
+            invalid: { text in
+                "`release: \(text)` kan ikke brukes som mappenavn; bruk bokstaver, tall, punktum, `_` og `-`, f.eks. `\"2018.2\"`"
+            }, { isValidRelease($0) ? $0 : nil })
         let releaseDate = reader.date("release_date", required: true, "utgivelsesdatoen, ÅÅÅÅ-MM-DD")
         if let date = releaseDate, date.value.day == nil {
             reader.fail(.dateInvalid, at: date.location, "`release_date` må være en hel dato, ÅÅÅÅ-MM-DD (f.eks. 2018-11-07)")

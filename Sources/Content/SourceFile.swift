@@ -37,8 +37,10 @@ public struct SourceFile: Sendable {
             let size = try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int ?? 0
             if size > maximumSize {
                 let megabytes = String(format: "%.1f", Double(size) / 1_048_576)
-                return .failure(Diagnostic(.fileTooLarge, at: start,
-                    "filen er \(megabytes) MB; innholdsfiler kan være høyst 5 MB. Er det riktig fil?"))
+                return .failure(
+                    Diagnostic(
+                        .fileTooLarge, at: start,
+                        "filen er \(megabytes) MB; innholdsfiler kan være høyst 5 MB. Er det riktig fil?"))
             }
             data = try Data(contentsOf: url)
         } catch {
@@ -53,8 +55,10 @@ public struct SourceFile: Sendable {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             let location = invalidUTF8Location(in: Array(bytes), file: path)
-            return .failure(Diagnostic(.encodingInvalid, at: location,
-                "filen er ikke gyldig UTF-8 (tegnet ved denne posisjonen); lagre den som UTF-8 i editoren"))
+            return .failure(
+                Diagnostic(
+                    .encodingInvalid, at: location,
+                    "filen er ikke gyldig UTF-8 (tegnet ved denne posisjonen); lagre den som UTF-8 i editoren"))
         }
         if text.contains("\r") {
             return .success(text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n"))
@@ -72,8 +76,10 @@ public struct SourceFile: Sendable {
         let bodyFirstLine: Int
         if isMarkdown {
             guard let split = splitFrontMatter(text) else {
-                return .failure(Diagnostic(.frontMatterMissing, at: .start(of: path),
-                    "filen må begynne med front matter: en linje med `---`, feltene, og en ny linje med `---`"))
+                return .failure(
+                    Diagnostic(
+                        .frontMatterMissing, at: .start(of: path),
+                        "filen må begynne med front matter: en linje med `---`, feltene, og en ny linje med `---`"))
             }
             (yaml, yamlFirstLine, body, bodyFirstLine) = split
         } else {

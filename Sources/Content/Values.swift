@@ -41,8 +41,8 @@ public struct ContentDate: Sendable, Hashable, Comparable, CustomStringConvertib
     public init?(_ text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard (1...3).contains(parts.count),
-              parts[0].count == 4, let year = Int(parts[0]), year >= 1000,
-              parts.dropFirst().allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) })
+            parts[0].count == 4, let year = Int(parts[0]), year >= 1000,
+            parts.dropFirst().allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) })
         else { return nil }
         let month = parts.count > 1 ? Int(parts[1]) : nil
         let day = parts.count > 2 ? Int(parts[2]) : nil
@@ -84,8 +84,8 @@ public struct Version: Sendable, Hashable, Comparable, CustomStringConvertible {
     public init?(_ text: String) {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         guard (2...3).contains(parts.count),
-              parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } && ($0 == "0" || $0.first != "0") }),
-              let major = Int(parts[0]), let minor = Int(parts[1])
+            parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } && ($0 == "0" || $0.first != "0") }),
+            let major = Int(parts[0]), let minor = Int(parts[1])
         else { return nil }
         self.major = major
         self.minor = minor
@@ -109,7 +109,7 @@ public struct ClockTime: Sendable, Hashable, Comparable, CustomStringConvertible
     public init?(_ text: String) {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2, parts.allSatisfy({ $0.count == 2 && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              let hour = Int(parts[0]), let minute = Int(parts[1]), (0...23).contains(hour), (0...59).contains(minute)
+            let hour = Int(parts[0]), let minute = Int(parts[1]), (0...23).contains(hour), (0...59).contains(minute)
         else { return nil }
         self.hour = hour
         self.minute = minute

@@ -113,8 +113,8 @@ public struct YAMLSyntaxError: Error, Sendable {
         }
         switch error {
         case .scanner(let context, let problem, let mark, _),
-             .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
+            .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
             let detail = context.map { "\(problem) (\($0.text))" } ?? problem
             self.init(message: YAMLSyntaxError.norwegian(detail), location: at(mark))
         case .duplicatedKeysInMapping(let duplicates, let context):

@@ -21,7 +21,8 @@ extension Rule {
     public static let fileTooLarge = Rule("file-too-large", .error, "Filen er større enn 5 MB.")
     public static let encodingInvalid = Rule("encoding-invalid", .error, "Filen er ikke gyldig UTF-8.")
     public static let symlinkOutside = Rule("symlink-outside", .error, "En symbolsk lenke peker ut av innholdsmappen.")
-    public static let fileNameInvalid = Rule("filename-invalid", .error, "Fil- eller mappenavnet er ikke en slug (`a-z`, `0-9` og bindestrek).")
+    public static let fileNameInvalid = Rule(
+        "filename-invalid", .error, "Fil- eller mappenavnet er ikke en slug (`a-z`, `0-9` og bindestrek).")
     public static let fileUnexpected = Rule("file-unexpected", .warning, "En fil ligger et sted der den ikke blir brukt.")
     public static let frontMatterMissing = Rule("front-matter-missing", .error, "Filen begynner ikke med front matter mellom `---`-linjer.")
     public static let yamlSyntax = Rule("yaml-syntax", .error, "YAML-en kan ikke leses.")

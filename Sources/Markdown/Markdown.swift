@@ -1,5 +1,5 @@
-import Foundation
 import CCMarkGFM
+import Foundation
 
 /// GitHub-flavoured Markdown through libcmark-gfm: the only file that imports the C module.
 ///

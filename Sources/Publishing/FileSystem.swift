@@ -41,7 +41,9 @@ public struct LocalFileSystem: FileSystem {
 
     public func move(_ source: String, to destination: String) throws {
         guard rename(source, destination) == 0 else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "kan ikke flytte \(source) til \(destination): \(String(cString: strerror(errno)))"])
+            throw CocoaError(
+                .fileWriteUnknown,
+                userInfo: [NSLocalizedDescriptionKey: "kan ikke flytte \(source) til \(destination): \(String(cString: strerror(errno)))"])
         }
     }
 

@@ -62,8 +62,9 @@ public enum Pipeline {
         let published = site.published(includeDrafts: options.includeDrafts)
         let files = SiteRenderer.render(published, templates: templates)
         let release = published.config.release.value
-        let rootIndex = SiteRenderer.redirectPage(to: "latest/index.html", title: "Gå til gjeldende utgave",
-                                                  templates: templates, site: published)
+        let rootIndex = SiteRenderer.redirectPage(
+            to: "latest/index.html", title: "Gå til gjeldende utgave",
+            templates: templates, site: published)
         do {
             try Publisher(output: options.output).publish(files, release: release, rootIndex: rootIndex)
         } catch {

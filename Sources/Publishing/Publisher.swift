@@ -64,14 +64,16 @@ public struct Publisher: Sendable {
 
     /// `versions.json`: newest first, the newest marked `latest`.
     static func versionsJSON(_ releases: [ReleaseEntry]) -> String {
-        JSONValue.array(releases.enumerated().map { index, release in
-            .object([
-                ("version", .string(release.version)),
-                ("date", .string(release.date)),
-                ("path", .string("v/\(release.version)/")),
-                ("latest", .bool(index == 0)),
-            ])
-        }).serialized(pretty: true) + "\n"
+        JSONValue.array(
+            releases.enumerated().map { index, release in
+                .object([
+                    ("version", .string(release.version)),
+                    ("date", .string(release.date)),
+                    ("path", .string("v/\(release.version)/")),
+                    ("latest", .bool(index == 0)),
+                ])
+            }
+        ).serialized(pretty: true) + "\n"
     }
 
     /// The releases in `v/`, read from their `manifest.json`, newest first (by date, then name).
@@ -81,8 +83,8 @@ public struct Publisher: Sendable {
         var releases: [ReleaseEntry] = []
         for name in names where !name.hasPrefix(".") && fileSystem.isDirectory("\(folder)/\(name)") {
             guard let data = try? fileSystem.read("\(folder)/\(name)/manifest.json"),
-                  let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-                  let date = object["date"] as? String
+                let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+                let date = object["date"] as? String
             else {
                 throw PublishError(description: "\(folder)/\(name) mangler en lesbar manifest.json; er mappen skrevet av moteplass?")
             }
@@ -106,8 +108,9 @@ public struct Publisher: Sendable {
         let names = (try? fileSystem.contentsOfDirectory(output)) ?? []
         let foreign = names.filter { !Self.ownNames.contains($0) && !$0.hasPrefix(Self.temporaryPrefix) }
         guard foreign.isEmpty else {
-            throw PublishError(description: "utmappen \(output) inneholder annet enn utgivelser (\(foreign.prefix(3).joined(separator: ", "))); "
-                + "velg en tom mappe eller en mappe moteplass har skrevet, med --output")
+            throw PublishError(
+                description: "utmappen \(output) inneholder annet enn utgivelser (\(foreign.prefix(3).joined(separator: ", "))); "
+                    + "velg en tom mappe eller en mappe moteplass har skrevet, med --output")
         }
         for leftover in names where leftover.hasPrefix(Self.temporaryPrefix) {
             try? fileSystem.remove("\(output)/\(leftover)")

@@ -24,9 +24,10 @@ enum ChecklistView {
                     "helpID": question.help == nil ? nil : "hjelp-\(id)",
                     "required": question.required ? true : nil,
                     "isChoice": isChoice ? true : nil,
-                    "options": isChoice ? answerOptions.map { code, label in
-                        view(["code": code, "label": label, "inputID": "svar-\(id)-\(code)", "name": "svar-\(id)"])
-                    } : nil,
+                    "options": isChoice
+                        ? answerOptions.map { code, label in
+                            view(["code": code, "label": label, "inputID": "svar-\(id)-\(code)", "name": "svar-\(id)"])
+                        } : nil,
                     "textID": isChoice ? nil : "svar-\(id)",
                     "commentPrompt": question.comment?.value,
                     "commentID": question.comment == nil ? nil : "kommentar-\(id)",

@@ -25,30 +25,30 @@ enum Feeds {
             return x != y ? x > y : naturalLess(a.id.value, b.id.value)
         }
         var xml = """
-        <?xml version="1.0" encoding="utf-8"?>
-        <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(Escaping.xml(config.language))">
-          <title>\(Escaping.xml(config.title.value))</title>
-          <subtitle>Anbefalinger om samarbeid, utgave \(Escaping.xml(config.release.value))</subtitle>
-          <id>\(Escaping.xml(config.baseURL.value))</id>
-          <link rel="self" href="\(Escaping.xml(releaseURL + "feed.xml"))"/>
-          <link rel="alternate" type="text/html" href="\(Escaping.xml(releaseURL))"/>
-          <updated>\(updated)</updated>
-          <author><name>\(Escaping.xml(config.organisation?.value ?? config.title.value))</name></author>
+            <?xml version="1.0" encoding="utf-8"?>
+            <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(Escaping.xml(config.language))">
+              <title>\(Escaping.xml(config.title.value))</title>
+              <subtitle>Anbefalinger om samarbeid, utgave \(Escaping.xml(config.release.value))</subtitle>
+              <id>\(Escaping.xml(config.baseURL.value))</id>
+              <link rel="self" href="\(Escaping.xml(releaseURL + "feed.xml"))"/>
+              <link rel="alternate" type="text/html" href="\(Escaping.xml(releaseURL))"/>
+              <updated>\(updated)</updated>
+              <author><name>\(Escaping.xml(config.organisation?.value ?? config.title.value))</name></author>
 
-        """
+            """
         for recommendation in entries {
             let url = releaseURL + Route.path(of: recommendation)
             let summary = recommendation.changelog.first.map { $0.summary.value } ?? recommendation.status.value.label
             xml += """
-              <entry>
-                <title>\(Escaping.xml("\(recommendation.id.value) \(recommendation.title.value)"))</title>
-                <id>\(Escaping.xml(config.baseURL.value + Route.shortLink(recommendation.id.value) + "#" + recommendation.version.value.description))</id>
-                <link rel="alternate" type="text/html" href="\(Escaping.xml(url))"/>
-                <updated>\(timestamp(changed(recommendation)))</updated>
-                <summary>\(Escaping.xml("Versjon \(recommendation.version.value) (\(recommendation.status.value.label)): \(summary)"))</summary>
-              </entry>
+                  <entry>
+                    <title>\(Escaping.xml("\(recommendation.id.value) \(recommendation.title.value)"))</title>
+                    <id>\(Escaping.xml(config.baseURL.value + Route.shortLink(recommendation.id.value) + "#" + recommendation.version.value.description))</id>
+                    <link rel="alternate" type="text/html" href="\(Escaping.xml(url))"/>
+                    <updated>\(timestamp(changed(recommendation)))</updated>
+                    <summary>\(Escaping.xml("Versjon \(recommendation.version.value) (\(recommendation.status.value.label)): \(summary)"))</summary>
+                  </entry>
 
-            """
+                """
         }
         return xml + "</feed>\n"
     }

@@ -20,7 +20,9 @@ enum MeetingView {
                     "speakers": item.speakers.isEmpty ? nil : item.speakers.map(\.value).joined(separator: ", "),
                 ])
             },
-            "related": meeting.related.compactMap { site.recommendation(id: $0.value) }.map { CommonViews.recommendationSummary($0, context) },
+            "related": meeting.related.compactMap { site.recommendation(id: $0.value) }.map {
+                CommonViews.recommendationSummary($0, context)
+            },
             "bodyHTML": context.html(meeting.document),
             "isUpcoming": CommonViews.isUpcoming(meeting, site: site) ? true : nil,
             "source": meeting.source?.value,

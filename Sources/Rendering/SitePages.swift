@@ -26,7 +26,8 @@ enum SitePages {
     // MARK: Front page and free pages
 
     static func front(_ site: Site) -> PageJob {
-        PageJob(folder: "", template: "front", title: site.index.title.value, description: site.index.description?.value, section: .front) { context in
+        PageJob(folder: "", template: "front", title: site.index.title.value, description: site.index.description?.value, section: .front) {
+            context in
             let upcoming = site.meetings.filter { CommonViews.isUpcoming($0, site: site) }
             return view([
                 "bodyHTML": context.html(site.index.document),
@@ -40,8 +41,10 @@ enum SitePages {
     }
 
     static func page(_ page: Page) -> PageJob {
-        PageJob(folder: Route.path(of: page), template: "page", title: page.title.value, description: page.description?.value,
-                section: .about, crumbs: [home]) { context in
+        PageJob(
+            folder: Route.path(of: page), template: "page", title: page.title.value, description: page.description?.value,
+            section: .about, crumbs: [home]
+        ) { context in
             view([
                 "bodyHTML": context.html(page.document),
                 "source": page.source?.value,
@@ -60,7 +63,8 @@ enum SitePages {
         // A server shows this page at any address, so its links cannot be relative: they lead
         // to `latest/` under the path of `base_url`.
         let root = basePath(site.config.baseURL.value) + "latest/"
-        return PageJob(folder: "404.html", output: "404.html", template: "404", title: "Fant ikke siden", section: nil, root: root) { context in
+        return PageJob(folder: "404.html", output: "404.html", template: "404", title: "Fant ikke siden", section: nil, root: root) {
+            context in
             view([
                 "recommendationsHref": context.href(Route.recommendations),
                 "partiesHref": context.href(Route.parties),
@@ -79,7 +83,8 @@ enum SitePages {
 
     /// `id/MO-FS-07/`: a stable short address that forwards to the recommendation.
     static func shortLink(_ recommendation: Recommendation) -> PageJob {
-        PageJob(folder: Route.shortLink(recommendation.id.value), template: "redirect", title: recommendation.title.value, section: nil) { context in
+        PageJob(folder: Route.shortLink(recommendation.id.value), template: "redirect", title: recommendation.title.value, section: nil) {
+            context in
             view(["targetHref": context.href(Route.path(of: recommendation))])
         }
     }
@@ -87,14 +92,18 @@ enum SitePages {
     // MARK: Recommendations
 
     static func setsIndex(_ site: Site) -> PageJob {
-        PageJob(folder: Route.recommendations, template: "sets", title: "Anbefalinger om samarbeid", section: .recommendations, crumbs: [home]) { context in
+        PageJob(
+            folder: Route.recommendations, template: "sets", title: "Anbefalinger om samarbeid", section: .recommendations, crumbs: [home]
+        ) { context in
             view(["sets": site.sets.map { CommonViews.setSummary($0, context) }])
         }
     }
 
     static func set(_ set: RecommendationSet, _ site: Site) -> PageJob {
-        PageJob(folder: Route.path(of: set), template: "set", title: set.title.value, description: set.description?.value,
-                section: .recommendations, crumbs: [home, recommendationsCrumb]) { context in
+        PageJob(
+            folder: Route.path(of: set), template: "set", title: set.title.value, description: set.description?.value,
+            section: .recommendations, crumbs: [home, recommendationsCrumb]
+        ) { context in
             view([
                 "set": CommonViews.setSummary(set, context),
                 "bodyHTML": context.html(set.document),
@@ -108,8 +117,10 @@ enum SitePages {
         let set = site.set(slug: recommendation.setSlug)
         var crumbs = [home, recommendationsCrumb]
         if let set { crumbs.append(Crumb(label: set.title.value, folder: Route.path(of: set))) }
-        return PageJob(folder: Route.path(of: recommendation), template: "recommendation", title: recommendation.title.value,
-                       section: .recommendations, crumbs: crumbs) { context in
+        return PageJob(
+            folder: Route.path(of: recommendation), template: "recommendation", title: recommendation.title.value,
+            section: .recommendations, crumbs: crumbs
+        ) { context in
             RecommendationView.make(recommendation, set: set, context: context)
         }
     }
@@ -130,14 +141,16 @@ enum SitePages {
                         "dutyCountLabel": count == 1 ? "1 oppgave" : "\(count) oppgaver",
                         "hasDuties": count > 0 ? true : nil,
                     ])
-                },
+                }
             ])
         }
     }
 
     static func party(_ party: Party, _ site: Site) -> PageJob {
-        PageJob(folder: Route.path(ofParty: party.id.value), template: "party", title: party.name.value,
-                description: party.description?.value, section: .parties, crumbs: [home, partiesCrumb]) { context in
+        PageJob(
+            folder: Route.path(ofParty: party.id.value), template: "party", title: party.name.value,
+            description: party.description?.value, section: .parties, crumbs: [home, partiesCrumb]
+        ) { context in
             PartyView.make(party, context: context)
         }
     }
@@ -156,8 +169,10 @@ enum SitePages {
     }
 
     static func meeting(_ meeting: Meeting) -> PageJob {
-        PageJob(folder: Route.path(of: meeting), template: "meeting", title: meeting.title.value, description: meeting.description?.value,
-                section: .meetings, crumbs: [home, meetingsCrumb]) { context in
+        PageJob(
+            folder: Route.path(of: meeting), template: "meeting", title: meeting.title.value, description: meeting.description?.value,
+            section: .meetings, crumbs: [home, meetingsCrumb]
+        ) { context in
             MeetingView.make(meeting, context: context)
         }
     }
@@ -181,8 +196,10 @@ enum SitePages {
     }
 
     static func checklist(_ checklist: Checklist) -> PageJob {
-        PageJob(folder: Route.path(of: checklist), template: "checklist", title: checklist.title.value, section: .checklists,
-                crumbs: [home, Crumb(label: "Sjekklister", folder: Route.checklists)]) { context in
+        PageJob(
+            folder: Route.path(of: checklist), template: "checklist", title: checklist.title.value, section: .checklists,
+            crumbs: [home, Crumb(label: "Sjekklister", folder: Route.checklists)]
+        ) { context in
             ChecklistView.make(checklist, context: context)
         }
     }

@@ -35,6 +35,7 @@ public enum SiteRenderer {
     public static func redirectPage(to target: String, title: String, templates: TemplateSet, site: Site) -> String {
         let job = PageJob(folder: "", template: "redirect", title: title, section: nil) { _ in view(["targetHref": target]) }
         let context = PageContext(site: site, path: "")
-        return templates.render("redirect", job.content(context).merging(Chrome.values(for: job, context: context)) { content, _ in content })
+        return templates.render(
+            "redirect", job.content(context).merging(Chrome.values(for: job, context: context)) { content, _ in content })
     }
 }

@@ -28,8 +28,11 @@ public struct TemplateSet: Sendable {
         let root = directory.count > 1 && directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw LoadError(diagnostics: [Diagnostic(.templateMissing, at: .start(of: root),
-                "malmappen `\(root)` finnes ikke (angi en annen med --templates)")])
+            throw LoadError(diagnostics: [
+                Diagnostic(
+                    .templateMissing, at: .start(of: root),
+                    "malmappen `\(root)` finnes ikke (angi en annen med --templates)")
+            ])
         }
         var library = MustacheLibrary()
         var texts: [String: (path: String, text: String)] = [:]
@@ -61,22 +64,29 @@ public struct TemplateSet: Sendable {
                 library.register(try MustacheTemplate(string: body), named: name)
                 texts[name] = (path, text)
             } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(Diagnostic(.templateSyntax,
-                    at: SourceLocation(file: path, line: error.context.lineNumber, column: error.context.columnNumber),
-                    "malen kan ikke leses: \(describe(error.error))"))
+                diagnostics.append(
+                    Diagnostic(
+                        .templateSyntax,
+                        at: SourceLocation(file: path, line: error.context.lineNumber, column: error.context.columnNumber),
+                        "malen kan ikke leses: \(describe(error.error))"))
             } catch {
                 diagnostics.append(Diagnostic(.templateSyntax, at: .start(of: path), "malen kan ikke leses: \(error)"))
             }
         }
-        for name in pageTemplates where library.getTemplate(named: name) == nil && !diagnostics.contains(where: { $0.location.file.hasSuffix("/\(name).mustache") }) {
-            diagnostics.append(Diagnostic(.templateMissing, at: .start(of: "\(root)/\(name).mustache"),
-                "malen `\(name).mustache` mangler; hver sidetype trenger sin mal"))
+        for name in pageTemplates
+        where library.getTemplate(named: name) == nil && !diagnostics.contains(where: { $0.location.file.hasSuffix("/\(name).mustache") }) {
+            diagnostics.append(
+                Diagnostic(
+                    .templateMissing, at: .start(of: "\(root)/\(name).mustache"),
+                    "malen `\(name).mustache` mangler; hver sidetype trenger sin mal"))
         }
         for (name, source) in texts.sorted(by: { $0.key < $1.key }) {
             for reference in partialReferences(in: source.text) where library.getTemplate(named: reference.name) == nil {
-                diagnostics.append(Diagnostic(.templateMissing,
-                    at: SourceLocation(file: source.path, line: reference.line, column: reference.column),
-                    "malen `\(name)` bruker `\(reference.name)`, men `\(reference.name).mustache` finnes ikke i \(root)"))
+                diagnostics.append(
+                    Diagnostic(
+                        .templateMissing,
+                        at: SourceLocation(file: source.path, line: reference.line, column: reference.column),
+                        "malen `\(name)` bruker `\(reference.name)`, men `\(reference.name).mustache` finnes ikke i \(root)"))
             }
         }
         guard diagnostics.isEmpty else { throw LoadError(diagnostics: diagnostics.sorted()) }
@@ -97,7 +107,8 @@ public struct TemplateSet: Sendable {
             while let open = rest.range(of: "{{") {
                 let after = rest[open.upperBound...]
                 guard let marker = after.first, marker == ">" || marker == "<",
-                      let close = after.range(of: "}}") else {
+                    let close = after.range(of: "}}")
+                else {
                     rest = after
                     continue
                 }

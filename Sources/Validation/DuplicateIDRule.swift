@@ -10,8 +10,10 @@ struct DuplicateIDRule: ValidationRule {
             var first: [String: Located<String>] = [:]
             for id in ids {
                 if let earlier = first[id.value] {
-                    diagnostics.append(Diagnostic(.idDuplicate, at: id.location,
-                        "\(what) `\(id.value)` er allerede brukt i \(earlier.location); hver id skal være unik og aldri gjenbrukes"))
+                    diagnostics.append(
+                        Diagnostic(
+                            .idDuplicate, at: id.location,
+                            "\(what) `\(id.value)` er allerede brukt i \(earlier.location); hver id skal være unik og aldri gjenbrukes"))
                 } else {
                     first[id.value] = id
                 }

@@ -25,17 +25,21 @@ struct MarkdownRule: ValidationRule {
             let analysis = Markdown.analyze(markdown, firstLine: firstLine)
             var diagnostics: [Diagnostic] = []
             func location(_ position: MarkdownPosition) -> SourceLocation {
-                SourceLocation(file: document.path, line: position.line,
-                               column: position.line == firstLine ? position.column + columnOffset : position.column)
+                SourceLocation(
+                    file: document.path, line: position.line,
+                    column: position.line == firstLine ? position.column + columnOffset : position.column)
             }
             for link in analysis.links {
                 guard case .broken(let reason) = site.resolve(link: link.destination, from: document) else { continue }
-                diagnostics.append(Diagnostic(.linkBroken, at: location(link.position), "lenken `\(link.destination)` virker ikke: \(reason)"))
+                diagnostics.append(
+                    Diagnostic(.linkBroken, at: location(link.position), "lenken `\(link.destination)` virker ikke: \(reason)"))
             }
             for html in analysis.rawHTML {
                 let snippet = html.html.split(separator: "\n").first.map(String.init) ?? html.html
-                diagnostics.append(Diagnostic(.htmlRaw, at: location(html.position),
-                    "HTML (`\(snippet.prefix(40))`) blir ikke publisert; skriv det som Markdown i stedet"))
+                diagnostics.append(
+                    Diagnostic(
+                        .htmlRaw, at: location(html.position),
+                        "HTML (`\(snippet.prefix(40))`) blir ikke publisert; skriv det som Markdown i stedet"))
             }
             return diagnostics
         }.flatMap { $0 }

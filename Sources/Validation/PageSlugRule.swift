@@ -5,7 +5,8 @@ import Diagnostics
 struct PageSlugRule: ValidationRule {
     func check(_ site: Site) -> [Diagnostic] {
         site.pages.filter { Route.reservedNames.contains($0.slug) }.map { page in
-            Diagnostic(.pageSlugReserved, at: .start(of: page.document.path),
+            Diagnostic(
+                .pageSlugReserved, at: .start(of: page.document.path),
                 "siden kan ikke hete `\(page.slug)`: nettstedet bruker allerede `\(page.slug)/`; gi filen et annet navn")
         }
     }

@@ -9,9 +9,11 @@ struct PartyReferenceRule: ValidationRule {
         var diagnostics: [Diagnostic] = []
         func verify(_ party: Located<String>, _ role: String) {
             guard site.party(party.value) == nil else { return }
-            diagnostics.append(Diagnostic(.partyUnknown, at: party.location,
-                "\(role) `\(party.value)` finnes ikke i parties.yml.\(Suggestion.hint(for: party.value, among: ids))"
-                + " Bruk en id fra parties.yml, eller legg parten til der."))
+            diagnostics.append(
+                Diagnostic(
+                    .partyUnknown, at: party.location,
+                    "\(role) `\(party.value)` finnes ikke i parties.yml.\(Suggestion.hint(for: party.value, among: ids))"
+                        + " Bruk en id fra parties.yml, eller legg parten til der."))
         }
         for recommendation in site.recommendations {
             verify(recommendation.owner, "eieren")

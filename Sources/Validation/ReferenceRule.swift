@@ -10,8 +10,10 @@ struct ReferenceRule: ValidationRule {
         var diagnostics: [Diagnostic] = []
         func verify(_ id: Located<String>, _ field: String) {
             guard site.recommendation(id: id.value) == nil else { return }
-            diagnostics.append(Diagnostic(.referenceUnknown, at: id.location,
-                "`\(field)` nevner `\(id.value)`, men ingen anbefaling har den id-en.\(Suggestion.hint(for: id.value, among: ids))"))
+            diagnostics.append(
+                Diagnostic(
+                    .referenceUnknown, at: id.location,
+                    "`\(field)` nevner `\(id.value)`, men ingen anbefaling har den id-en.\(Suggestion.hint(for: id.value, among: ids))"))
         }
         for recommendation in site.recommendations {
             recommendation.supersedes.forEach { verify($0, "supersedes") }

@@ -5,7 +5,8 @@ import Publishing
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Kontrollerer innholdet og bygger utgaven fra site.yml inn i utmappen.",
-        discussion: "Skriver ingenting når innholdet har feil (status 1). Status 2: feil bruk, en ødelagt mal eller en mappe som ikke kan skrives."
+        discussion:
+            "Skriver ingenting når innholdet har feil (status 1). Status 2: feil bruk, en ødelagt mal eller en mappe som ikke kan skrives."
     )
 
     @Option(help: "Innholdsmappen.") var content = "Content"

@@ -7,7 +7,8 @@ extension DiagnosticFormat: ExpressibleByArgument {}
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Kontrollerer innholdet uten å skrive noe.",
-        discussion: "Status 0: ingen feil (advarsler er lov uten --strict). 1: innholdet har feil. 2: feil bruk eller en mappe som ikke kan leses."
+        discussion:
+            "Status 0: ingen feil (advarsler er lov uten --strict). 1: innholdet har feil. 2: feil bruk eller en mappe som ikke kan leses."
     )
 
     @Option(help: "Innholdsmappen.") var content = "Content"

@@ -4,7 +4,8 @@ import Testing
 /// The `moteplass` executable as CI and editors call it: output formats and exit statuses (SPEC §4).
 @Suite struct CommandLineTests {
     static let broken: [String: String] = [
-        "recommendations/s/r.md": "---\nid: MO-T-01\ntitle: T\nversion: 1.0\nstatus: vedtatt\nadopted: 2017\nowner: forum\nresponsible:\n  - party: fastlege\n---\nTekst.\n",
+        "recommendations/s/r.md":
+            "---\nid: MO-T-01\ntitle: T\nversion: 1.0\nstatus: vedtatt\nadopted: 2017\nowner: forum\nresponsible:\n  - party: fastlege\n---\nTekst.\n"
     ]
 
     @Test func validatePrintsCompilerStyleDiagnosticsAndExitsWithOne() throws {
@@ -12,11 +13,12 @@ import Testing
         defer { Support.removeTemporaryFolder(content) }
         let result = try Support.run(["validate", "--content", content])
         #expect(result.status == 1)
-        #expect(result.stdout == """
-        \(content)/recommendations/s/r.md:9:5: error[responsible-duty-missing]: punktet for `fastlege` mangler `duty:`; legg til `duty:` med hva fastlegen skal gjøre
-        1 feil, 0 advarsler i 5 filer
+        #expect(
+            result.stdout == """
+                \(content)/recommendations/s/r.md:9:5: error[responsible-duty-missing]: punktet for `fastlege` mangler `duty:`; legg til `duty:` med hva fastlegen skal gjøre
+                1 feil, 0 advarsler i 5 filer
 
-        """)
+                """)
     }
 
     @Test func validateSpeaksJSONAndGitHub() throws {
@@ -33,7 +35,9 @@ import Testing
         #expect(first?["rule"] as? String == "responsible-duty-missing")
         #expect(first?["severity"] as? String == "error")
         let github = try Support.run(["validate", "--content", content, "--format", "github"])
-        #expect(github.stdout.hasPrefix("::error file=\(content)/recommendations/s/r.md,line=9,col=5,title=responsible-duty-missing::punktet for `fastlege`"))
+        #expect(
+            github.stdout.hasPrefix(
+                "::error file=\(content)/recommendations/s/r.md,line=9,col=5,title=responsible-duty-missing::punktet for `fastlege`"))
     }
 
     @Test func buildWithContentErrorsWritesNothing() throws {
@@ -60,7 +64,9 @@ import Testing
         let missing = try Support.run(["validate", "--content", "/finnes/ikke"])
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("innholdsmappen `/finnes/ikke` finnes ikke"))
-        let badTemplates = try Support.run(["build", "--content", Support.realContent, "--templates", "/finnes/ikke", "--output", "/tmp/ubrukt"])
+        let badTemplates = try Support.run([
+            "build", "--content", Support.realContent, "--templates", "/finnes/ikke", "--output", "/tmp/ubrukt",
+        ])
         #expect(badTemplates.status == 2)
         let unknownFormat = try Support.run(["validate", "--format", "xml"])
         #expect(unknownFormat.status != 0)

@@ -17,22 +17,22 @@ import Testing
     @Test func everyPageTypeExists() throws {
         let release = try Self.output() + "/v/2018.2"
         let expected = [
-            "index.html",                                             // front page
-            "anbefalinger/index.html",                                // list of sets
-            "anbefalinger/fastlege-sykehus/index.html",               // a set
+            "index.html",  // front page
+            "anbefalinger/index.html",  // list of sets
+            "anbefalinger/fastlege-sykehus/index.html",  // a set
             "anbefalinger/helsehus-legevakt-kad-sykehus/index.html",
-            "anbefalinger/fastlege-sykehus/timebestilling/index.html", // a recommendation
-            "id/MO-FS-07/index.html",                                 // its short link
-            "ansvar/index.html",                                      // index of parties
-            "ansvar/fastlege/index.html",                             // a party
-            "moter/index.html",                                       // meetings
+            "anbefalinger/fastlege-sykehus/timebestilling/index.html",  // a recommendation
+            "id/MO-FS-07/index.html",  // its short link
+            "ansvar/index.html",  // index of parties
+            "ansvar/fastlege/index.html",  // a party
+            "moter/index.html",  // meetings
             "moter/2018-02-28-pakkeforlop-psykisk-helse-og-rus/index.html",
             "moter/2018-05-08-hjerneslag-og-cerebrovaskulaere-lidelser/index.html",
             "moter/2018-09-05-fall-bruddskader-og-osteoporose/index.html",
             "moter/2018-11-07-hvem-gjor-hva-i-fremtidens-helsetjeneste/index.html",
             "sjekkliste/index.html",
-            "sjekkliste/omfordeling-av-oppgaver/index.html",          // the checklist
-            "om-moteplass-oslo/index.html", "mandat/index.html", "arbeidsforum/index.html", // free pages
+            "sjekkliste/omfordeling-av-oppgaver/index.html",  // the checklist
+            "om-moteplass-oslo/index.html", "mandat/index.html", "arbeidsforum/index.html",  // free pages
             "404.html", "assets/style.css", "sitemap.xml", "feed.xml", "manifest.json",
         ]
         for path in expected {
@@ -44,7 +44,8 @@ import Testing
         let output = try Self.output()
         #expect(FileManager.default.fileExists(atPath: output + "/latest/index.html"))
         #expect(try Support.read(output + "/index.html").contains("url=latest/index.html"))
-        let versions = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: output + "/versions.json"))) as? [[String: Any]]
+        let versions =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: output + "/versions.json"))) as? [[String: Any]]
         #expect(versions?.count == 1)
         #expect(versions?.first?["version"] as? String == "2018.2")
         #expect(versions?.first?["date"] as? String == "2018-11-07")
@@ -85,7 +86,10 @@ import Testing
 
     @Test func theChecklistPageHasAllEightQuestionsInOrder() throws {
         let html = try Support.read(try Self.output() + "/v/2018.2/sjekkliste/omfordeling-av-oppgaver/index.html")
-        let ids = ["oppgaven", "kunnskapsbasert", "malsetting", "lovverk", "medisinsk-ansvar", "kompetanse", "utstyr-og-lokaler", "betydning-for-pasientene"]
+        let ids = [
+            "oppgaven", "kunnskapsbasert", "malsetting", "lovverk", "medisinsk-ansvar", "kompetanse", "utstyr-og-lokaler",
+            "betydning-for-pasientene",
+        ]
         let positions = ids.map { html.range(of: "id=\"sporsmal-\($0)\"")?.lowerBound }
         #expect(positions.allSatisfy { $0 != nil })
         #expect(positions.compactMap { $0 } == positions.compactMap { $0 }.sorted())
@@ -100,7 +104,10 @@ import Testing
         for page in pages {
             let html = try Support.read(output + "/" + page)
             #expect(html.contains("<html lang=\"nb\">"), "\(page) lacks lang=nb")
-            for attribute in ["src=\"http", "src=\"//", "<link rel=\"stylesheet\" href=\"http", "<link rel=\"stylesheet\" href=\"//", "@import", "<script"] {
+            for attribute in [
+                "src=\"http", "src=\"//", "<link rel=\"stylesheet\" href=\"http", "<link rel=\"stylesheet\" href=\"//", "@import",
+                "<script",
+            ] {
                 #expect(!html.contains(attribute), "\(page) contains \(attribute)")
             }
         }

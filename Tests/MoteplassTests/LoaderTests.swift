@@ -5,20 +5,20 @@ import Testing
 
 @Suite struct LoaderTests {
     static let recommendation = """
-    ---
-    id: MO-T-01
-    title: Tittel
-    version: 1.0.0
-    status: vedtatt
-    adopted: 2017-03
-    owner: forum
-    responsible:
-      - party: fastlege
-        duty: Gjør noe.
-    ---
-    Tekst.
+        ---
+        id: MO-T-01
+        title: Tittel
+        version: 1.0.0
+        status: vedtatt
+        adopted: 2017-03
+        owner: forum
+        responsible:
+          - party: fastlege
+            duty: Gjør noe.
+        ---
+        Tekst.
 
-    """
+        """
 
     @Test func valuesKeepTheirFileLineAndColumn() throws {
         let (site, diagnostics, _) = try Support.check(["recommendations/s/r.md": Self.recommendation])
@@ -64,12 +64,14 @@ import Testing
     }
 
     @Test func messagesSayHowToFixTheProblem() throws {
-        let text = "---\nid: MO-T-01\ntitle: T\nversion: 1.0\nstatus: vedtatt\nadopted: 2017\nowner: forum\nresponsible:\n  - party: fastlege\n  - party: fastlegen\n    duty: X\n---\n"
+        let text =
+            "---\nid: MO-T-01\ntitle: T\nversion: 1.0\nstatus: vedtatt\nadopted: 2017\nowner: forum\nresponsible:\n  - party: fastlege\n  - party: fastlegen\n    duty: X\n---\n"
         let (_, diagnostics, _) = try Support.check(["recommendations/s/r.md": text])
-        #expect(diagnostics.map(\.message) == [
-            "punktet for `fastlege` mangler `duty:`; legg til `duty:` med hva fastlegen skal gjøre",
-            "parten `fastlegen` finnes ikke i parties.yml. Mente du `fastlege`? Bruk en id fra parties.yml, eller legg parten til der.",
-        ])
+        #expect(
+            diagnostics.map(\.message) == [
+                "punktet for `fastlege` mangler `duty:`; legg til `duty:` med hva fastlegen skal gjøre",
+                "parten `fastlegen` finnes ikke i parties.yml. Mente du `fastlege`? Bruk en id fra parties.yml, eller legg parten til der.",
+            ])
     }
 
     @Test func withdrawnRecommendationsAreExemptFromTheResponsibleRules() throws {
@@ -138,11 +140,12 @@ import Testing
             .replacingOccurrences(of: "status: vedtatt", with: "status: vedtat")
             .replacingOccurrences(of: "adopted: 2017-03", with: "adopted: 2017-02-30")
         let (_, diagnostics, _) = try Support.check(["recommendations/s/r.md": text])
-        #expect(diagnostics.map(\.short) == [
-            "recommendations/s/r.md:4:10 version-invalid",
-            "recommendations/s/r.md:5:9 status-invalid",
-            "recommendations/s/r.md:6:10 date-invalid",
-        ])
+        #expect(
+            diagnostics.map(\.short) == [
+                "recommendations/s/r.md:4:10 version-invalid",
+                "recommendations/s/r.md:5:9 status-invalid",
+                "recommendations/s/r.md:6:10 date-invalid",
+            ])
         #expect(diagnostics[1].message.contains("Mente du `vedtatt`?"))
     }
 
@@ -161,13 +164,16 @@ import Testing
         let result = try ContentLoader.load(from: Support.realContent)
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
         let site = try #require(result.site)
-        #expect(site.recommendation(id: "MO-FS-07")?.responsible.map(\.party.value) == ["pasient", "sykehus", "fastlege", "hjemmetjenesten"])
+        #expect(
+            site.recommendation(id: "MO-FS-07")?.responsible.map(\.party.value) == ["pasient", "sykehus", "fastlege", "hjemmetjenesten"])
         #expect(site.sets.map(\.id.value) == ["MO-FS", "MO-HLKS"])
         #expect(site.meetings.map(\.date.value.description) == ["2018-02-28", "2018-05-08", "2018-09-05", "2018-11-07"])
         #expect(site.checklists.first?.questions.count == 8)
         #expect(site.checklists.first?.status.value == .høring)
-        let contract = ["pasient", "parorende", "fastlege", "sykehus", "legevakt", "kad", "helsehus", "sykehjem", "hjemmetjenesten",
-                        "bydel", "pko", "amk", "helsestasjon", "moteplass-arbeidsforum", "nfa-faggruppe-samhandling"]
+        let contract = [
+            "pasient", "parorende", "fastlege", "sykehus", "legevakt", "kad", "helsehus", "sykehjem", "hjemmetjenesten",
+            "bydel", "pko", "amk", "helsestasjon", "moteplass-arbeidsforum", "nfa-faggruppe-samhandling",
+        ]
         #expect(Set(contract).isSubset(of: Set(site.parties.map(\.id.value))))
     }
 }

@@ -7,7 +7,8 @@ import Testing
 
 /// Paths and helpers shared by the tests: fixtures, temporary folders, the built executable.
 enum Support {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     static let fixtures = packageRoot.appendingPathComponent("Tests/Fixtures")
     static let golden = packageRoot.appendingPathComponent("Tests/Golden")
     static let templates = packageRoot.appendingPathComponent("Templates").path
@@ -45,7 +46,8 @@ enum Support {
     /// The three files every site needs, for tests that add one more file.
     static let minimalSite: [String: String] = [
         "site.yml": "title: T\nbase_url: https://t.example/\nrelease: \"1\"\nrelease_date: 2020-01-01\n",
-        "parties.yml": "- id: fastlege\n  name: Fastlegen\n  aliases: [fastlege, fastlegen]\n- id: sykehus\n  name: Sykehuset\n- id: forum\n  name: Forumet\n",
+        "parties.yml":
+            "- id: fastlege\n  name: Fastlegen\n  aliases: [fastlege, fastlegen]\n- id: sykehus\n  name: Sykehuset\n- id: forum\n  name: Forumet\n",
         "index.md": "---\ntitle: T\n---\nHei.\n",
         "recommendations/s/_set.md": "---\nid: S\ntitle: Sett\nstatus: vedtatt\nowner: forum\nadopted: 2019\n---\n",
     ]
@@ -83,7 +85,9 @@ enum Support {
 
     /// Builds `content` into `output` with the project's templates.
     @discardableResult
-    static func build(content: String, output: String, drafts: Bool = false, templates: String = Support.templates) throws -> Pipeline.BuildResult {
+    static func build(content: String, output: String, drafts: Bool = false, templates: String = Support.templates) throws
+        -> Pipeline.BuildResult
+    {
         var options = Pipeline.BuildOptions()
         options.content = content
         options.output = output

@@ -21,9 +21,10 @@ import Testing
         defer { Support.removeTemporaryFolder(folder + "/..") }
         try Data("<p>\n{{#duties}}\n{{/dutie}}\n".utf8).write(to: URL(fileURLWithPath: folder + "/party.mustache"))
         let error = try #require(throws: TemplateSet.LoadError.self) { try TemplateSet.load(from: folder) }
-        #expect(error.diagnostics.map(\.description) == [
-            "\(folder)/party.mustache:3:4: error[template-syntax]: malen kan ikke leses: en seksjon lukkes med et annet navn enn den ble åpnet med ({{#a}} … {{/a}})",
-        ])
+        #expect(
+            error.diagnostics.map(\.description) == [
+                "\(folder)/party.mustache:3:4: error[template-syntax]: malen kan ikke leses: en seksjon lukkes med et annet navn enn den ble åpnet med ({{#a}} … {{/a}})"
+            ])
     }
 
     @Test func aMissingPartialIsReportedWhereItIsUsed() throws {

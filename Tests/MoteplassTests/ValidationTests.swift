@@ -3,7 +3,9 @@ import Publishing
 import Testing
 
 @Suite struct ValidationTests {
-    static func recommendation(id: String = "MO-T-01", party: String = "fastlege", owner: String = "forum", body: String = "Tekst.\n", extra: String = "") -> String {
+    static func recommendation(
+        id: String = "MO-T-01", party: String = "fastlege", owner: String = "forum", body: String = "Tekst.\n", extra: String = ""
+    ) -> String {
         "---\nid: \(id)\ntitle: T\nversion: 1.0\nstatus: vedtatt\nadopted: 2017\nowner: \(owner)\nresponsible:\n  - party: \(party)\n    duty: Gjør noe.\n\(extra)---\n\(body)"
     }
 
@@ -30,7 +32,8 @@ import Testing
     }
 
     @Test func brokenLinksAreReportedAtTheLinksOwnLine() throws {
-        let body = "Første linje.\n\nSe [denne](id:MO-T-99) og\n[den](../../pages/borte.md).\n[fin](id:MO-T-01) [ekstern](https://example.org)\n"
+        let body =
+            "Første linje.\n\nSe [denne](id:MO-T-99) og\n[den](../../pages/borte.md).\n[fin](id:MO-T-01) [ekstern](https://example.org)\n"
         let (_, diagnostics, _) = try Support.check(["recommendations/s/r.md": Self.recommendation(body: body)])
         #expect(diagnostics.map(\.short) == ["recommendations/s/r.md:14:4 link-broken", "recommendations/s/r.md:15:1 link-broken"])
     }
@@ -52,7 +55,10 @@ import Testing
             "recommendations/s/r.md": Self.recommendation(extra: "supersedes: [MO-T-00]\n"),
             "meetings/2020-01-01-m.md": "---\nid: M1\ntitle: Møte\ndate: 2020-01-01\nrelated: [MO-T-02]\n---\n",
         ])
-        #expect(diagnostics.map(\.short) == ["meetings/2020-01-01-m.md:5:11 reference-unknown", "recommendations/s/r.md:11:14 reference-unknown"])
+        #expect(
+            diagnostics.map(\.short) == [
+                "meetings/2020-01-01-m.md:5:11 reference-unknown", "recommendations/s/r.md:11:14 reference-unknown",
+            ])
     }
 
     @Test func freePagesCannotTakeTheSitesOwnFolderNames() throws {
