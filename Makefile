@@ -29,7 +29,7 @@ deps:
 
 ## Regenerate the golden HTML in Tests/Golden after an intended change; review the diff.
 golden: deps
-	UPDATE_GOLDEN=1 $(SWIFT) test --filter RenderingTests
+	UPDATE_GOLDEN=1 $(SWIFT) test --filter "RenderingTests|RuleCorpusTests"
 	git status --short Tests/Golden
 
 ## Run the Markdown tests under LeakSanitizer (a separate build in .build-asan).

@@ -14,6 +14,8 @@ struct FieldReader {
     /// Set when a field is missing or invalid. Nested entries (a handover, a question) are then
     /// dropped; top-level values are kept so that cross-file rules can still check them.
     private(set) var failed = false
+    /// The node was not a mapping: that is reported once, not every field as missing.
+    private var notAMapping = false
 
     /// A reader over `node`, which must be a mapping; otherwise the problem is reported and the
     /// reader is empty and failed.
@@ -31,6 +33,7 @@ struct FieldReader {
             self.location = other.location
             report(.fieldType, at: other.location, "\(what) må bestå av felt (`navn: verdi`), ikke \(other.kindDescription)")
             failed = true
+            notAMapping = true
         }
     }
 
@@ -60,8 +63,14 @@ struct FieldReader {
         return entries.first { $0.key.value == key }
     }
 
+    /// Whether `key` is present with a value (valid or not).
+    func has(_ key: String) -> Bool {
+        entries.contains { $0.key.value == key && !$0.value.isNull }
+    }
+
     /// Reports the required field `key` as missing.
     mutating func missing(_ key: String, _ hint: String, rule: Rule = .fieldMissing, at location: SourceLocation? = nil) {
+        guard !notAMapping else { return }
         fail(rule, at: location ?? missingLocation, "feltet `\(key)` mangler; legg til `\(key):` med \(hint)")
     }
 
@@ -78,13 +87,14 @@ struct FieldReader {
 
     mutating func scalarValue(_ node: YAMLNode, key: String, required: Bool, hint: String) -> Located<String>? {
         switch node {
-        case .scalar(let text, let location, let isNull):
+        case .scalar(let text, let location, let isNull, let positions):
             let trimmed = text.trimmingWhitespace()
             if isNull || trimmed.isEmpty {
                 if required { fail(.fieldMissing, at: location, "feltet `\(key)` er tomt; skriv \(hint)") }
                 return nil
             }
-            return Located(trimmed, at: location)
+            let leading = text.prefix { $0.isWhitespace }.count
+            return Located(trimmed, at: location, positions: positions.dropping(leading))
         default:
             fail(.fieldType, at: node.location, "`\(key)` skal være en tekst (\(hint)), ikke \(node.kindDescription)")
             return nil

@@ -64,10 +64,11 @@ struct FolderWalk {
             if attributes?[.type] as? FileAttributeType == .typeSymbolicLink {
                 let target = url.resolvingSymlinksInPath().path
                 guard target == realRoot || target.hasPrefix(realRoot + "/") else {
+                    let written = (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) ?? target
                     diagnostics.append(
                         Diagnostic(
                             .symlinkOutside, at: .start(of: path),
-                            "`\(relativePath)` er en symbolsk lenke til `\(target)`, utenfor innholdsmappen; kopier filen inn i stedet"))
+                            "`\(relativePath)` er en symbolsk lenke til `\(written)`, utenfor innholdsmappen; kopier filen inn i stedet"))
                     continue
                 }
             }

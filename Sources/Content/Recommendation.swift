@@ -55,6 +55,7 @@ extension Recommendation {
         let title = reader.string("title", required: true, "anbefalingens tittel")
         let version = reader.version("version", required: true)
         let status = reader.status()
+        let hasAdopted = reader.has("adopted")
         let adopted = reader.date("adopted", "datoen anbefalingen ble vedtatt (ÅÅÅÅ-MM)")
         let review = reader.date("review", "når anbefalingen skal revideres (ÅÅÅÅ-MM)")
         let owner = reader.owner(at: .start(of: document.path))
@@ -81,7 +82,7 @@ extension Recommendation {
 
         if let status {
             let needsAdopted = status.value == .vedtatt || status.value == .retningslinje
-            if needsAdopted, adopted == nil {
+            if needsAdopted, !hasAdopted {
                 reader.fail(
                     .adoptedMissing, at: status.location,
                     "en anbefaling med status `\(status.value.rawValue)` må ha `adopted:` med datoen den ble vedtatt (ÅÅÅÅ-MM)")

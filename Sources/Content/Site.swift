@@ -178,6 +178,23 @@ public struct Site: Sendable {
         return .resolved(resolved, fragment: fragment)
     }
 
+    /// Whether a release build (without `--drafts`) publishes the page `target` points to: drafts,
+    /// and recommendations in a draft set, are left out.
+    public func isInRelease(_ target: LinkTarget) -> Bool {
+        func released(_ status: Located<Status>?) -> Bool { status?.value.isPublished(includeDrafts: false) ?? false }
+        switch target {
+        case .index, .meeting, .page:
+            return true
+        case .set(let slug):
+            return released(set(slug: slug)?.status)
+        case .recommendation(let id):
+            guard let recommendation = recommendation(id: id) else { return false }
+            return released(recommendation.status) && released(set(slug: recommendation.setSlug)?.status)
+        case .checklist(let slug):
+            return released(checklists.first { $0.slug == slug }?.status)
+        }
+    }
+
     /// The site as a release publishes it: drafts (`utkast`) left out unless `includeDrafts`.
     public func published(includeDrafts: Bool) -> Site {
         if includeDrafts { return self }

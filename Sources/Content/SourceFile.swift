@@ -60,6 +60,12 @@ public struct SourceFile: Sendable {
                     .encodingInvalid, at: location,
                     "filen er ikke gyldig UTF-8 (tegnet ved denne posisjonen); lagre den som UTF-8 i editoren"))
         }
+        if let nul = bytes.firstIndex(of: 0) {
+            return .failure(
+                Diagnostic(
+                    .encodingInvalid, at: location(ofByte: nul - bytes.startIndex, in: Array(bytes), file: path),
+                    "filen inneholder et NUL-tegn, så den er neppe en tekstfil; lagre den som ren tekst (UTF-8)"))
+        }
         if text.contains("\r") {
             return .success(text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n"))
         }
@@ -89,7 +95,7 @@ public struct SourceFile: Sendable {
             let node = try YAMLNode.parse(yaml, file: path, lineOffset: yamlFirstLine - 1)
             return .success(SourceFile(path: path, relativePath: relativePath, frontMatter: node, body: body, bodyFirstLine: bodyFirstLine))
         } catch {
-            return .failure(Diagnostic(.yamlSyntax, at: error.location, error.message))
+            return .failure(Diagnostic(error.rule, at: error.location, error.message))
         }
     }
 
@@ -103,6 +109,15 @@ public struct SourceFile: Sendable {
         let body = lines[(end + 1)...].joined(separator: "\n")
         // Line numbers: the opening `---` is line 1, so the YAML starts on line 2; `end` is 0-based.
         return (yaml, 2, body, end + 2)
+    }
+
+    /// The line and column (in characters) of the byte at `offset` of valid UTF-8 `bytes`.
+    static func location(ofByte offset: Int, in bytes: [UInt8], file: String) -> SourceLocation {
+        let before = bytes[..<offset]
+        let line = before.count { $0 == UInt8(ascii: "\n") } + 1
+        let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
+        let column = String(decoding: bytes[lineStart..<offset], as: UTF8.self).count + 1
+        return SourceLocation(file: file, line: line, column: column)
     }
 
     static func invalidUTF8Location(in bytes: [UInt8], file: String) -> SourceLocation {

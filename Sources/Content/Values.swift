@@ -67,6 +67,12 @@ public struct ContentDate: Sendable, Hashable, Comparable, CustomStringConvertib
         return text
     }
 
+    /// The last day the date can mean: `2020-03` is due by 2020-03-31.
+    public var lastDay: ContentDate {
+        let month = month ?? 12
+        return ContentDate(year: year, month: month, day: day ?? ContentDate.daysIn(month: month, year: year))
+    }
+
     /// Orders by the earliest day the date can mean.
     public static func < (lhs: ContentDate, rhs: ContentDate) -> Bool {
         (lhs.year, lhs.month ?? 1, lhs.day ?? 1) < (rhs.year, rhs.month ?? 1, rhs.day ?? 1)

@@ -7,7 +7,9 @@ import Yams
 /// `1.10` becomes `1.1`); this tree keeps each scalar's text exactly as written, and the typed
 /// decoding in `FieldReader` decides what a field means.
 public indirect enum YAMLNode: Sendable {
-    case scalar(String, SourceLocation, isNull: Bool)
+    /// The location is the scalar's start (a quote or `>` included); `positions` says where each
+    /// character of the text was written.
+    case scalar(String, SourceLocation, isNull: Bool, positions: TextPositions)
     case sequence([YAMLNode], SourceLocation)
     case mapping([Entry], SourceLocation)
 
@@ -19,20 +21,20 @@ public indirect enum YAMLNode: Sendable {
 
     public var location: SourceLocation {
         switch self {
-        case .scalar(_, let location, _), .sequence(_, let location), .mapping(_, let location):
+        case .scalar(_, let location, _, _), .sequence(_, let location), .mapping(_, let location):
             return location
         }
     }
 
     /// `null`, `~` or nothing at all after the colon.
     public var isNull: Bool {
-        if case .scalar(_, _, true) = self { return true }
+        if case .scalar(_, _, true, _) = self { return true }
         return false
     }
 
     /// The scalar's text, or `nil` for collections and nulls.
     public var scalar: String? {
-        if case .scalar(let text, _, false) = self { return text }
+        if case .scalar(let text, _, false, _) = self { return text }
         return nil
     }
 
@@ -49,7 +51,7 @@ public indirect enum YAMLNode: Sendable {
     /// A short Norwegian name of the node's kind, for messages ("en liste", "en tekst" …).
     public var kindDescription: String {
         switch self {
-        case .scalar(_, _, true): return "tom"
+        case .scalar(_, _, true, _): return "tom"
         case .scalar: return "en tekst"
         case .sequence: return "en liste"
         case .mapping: return "en tabell med felt"
@@ -62,6 +64,13 @@ extension YAMLNode {
     ///
     /// Throws `YAMLSyntaxError` with the position Yams reports, shifted the same way.
     public static func parse(_ text: String, file: String, lineOffset: Int) throws(YAMLSyntaxError) -> YAMLNode? {
+        if let (line, column) = YAMLAliasCheck.firstAnchorOrAlias(in: text) {
+            throw YAMLSyntaxError(
+                rule: .yamlAlias,
+                message:
+                    "YAML-ankere og -aliaser (`&navn`, `*navn`) brukes ikke i innholdet; skriv verdien ut der den trengs (står det en `*` eller `&` først i en tekst, sett teksten i anførselstegn)",
+                location: SourceLocation(file: file, line: line + lineOffset, column: column))
+        }
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)
@@ -70,39 +79,88 @@ extension YAMLNode {
         } catch {
             throw YAMLSyntaxError(message: "\(error)", location: SourceLocation(file: file, line: 1 + lineOffset, column: 1))
         }
-        return node.map { convert($0, file: file, lineOffset: lineOffset) }
+        guard let node else { return nil }
+        var converter = Converter(file: file, lineOffset: lineOffset, text: text)
+        return converter.convert(node)
     }
 
-    private static func convert(_ node: Node, file: String, lineOffset: Int) -> YAMLNode {
+    /// Yams's tree to ours, with every position shifted to the file's lines.
+    private struct Converter {
+        let file: String
+        let lineOffset: Int
+        let text: String
+        /// The source lines, split only when a multi-line scalar needs them.
+        private var lines: [[Character]] = []
+
+        init(file: String, lineOffset: Int, text: String) {
+            self.file = file
+            self.lineOffset = lineOffset
+            self.text = text
+        }
+
         func location(_ mark: Mark?) -> SourceLocation {
             SourceLocation(file: file, line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1)
         }
-        switch node {
-        case .scalar(let scalar):
-            let isNull = scalar.style == .plain && node.null != nil
-            return .scalar(scalar.string, location(scalar.mark), isNull: isNull)
-        case .sequence(let sequence):
-            return .sequence(sequence.map { convert($0, file: file, lineOffset: lineOffset) }, location(sequence.mark))
-        case .mapping(let mapping):
-            let entries = mapping.map { pair in
-                Entry(
-                    key: Located(pair.key.string ?? "", at: location(pair.key.mark)),
-                    value: convert(pair.value, file: file, lineOffset: lineOffset)
-                )
+
+        mutating func convert(_ node: Node) -> YAMLNode {
+            switch node {
+            case .scalar(let scalar):
+                let isNull = scalar.style == .plain && node.null != nil
+                return .scalar(scalar.string, location(scalar.mark), isNull: isNull, positions: positions(of: scalar))
+            case .sequence(let sequence):
+                return .sequence(sequence.map { convert($0) }, location(sequence.mark))
+            case .mapping(let mapping):
+                let entries = mapping.map { pair in
+                    Entry(key: Located(pair.key.string ?? "", at: location(pair.key.mark)), value: convert(pair.value))
+                }
+                return .mapping(entries, location(mapping.mark))
+            case .alias(let alias):  // Unreachable: refused before composing.
+                return .scalar("", location(alias.mark), isNull: true, positions: TextPositions(line: 1, column: 1))
             }
-            return .mapping(entries, location(mapping.mark))
-        case .alias(let alias):
-            return .scalar("", location(alias.mark), isNull: true)
+        }
+
+        /// Where the scalar's characters were written: after its quote, or from the line below
+        /// a `|` or `>` indicator.
+        mutating func positions(of scalar: Node.Scalar) -> TextPositions {
+            let start = location(scalar.mark)
+            switch scalar.style {
+            case .plain, .any:
+                if !scalar.string.contains("\n") && !scalar.string.contains(" ") {
+                    return TextPositions(line: start.line, column: start.column)
+                }
+            case .singleQuoted, .doubleQuoted:
+                if !scalar.string.contains("\n") && !scalar.string.contains(" ") {
+                    return TextPositions(line: start.line, column: start.column + 1)
+                }
+            case .literal, .folded:
+                break
+            }
+            if lines.isEmpty { lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(Array.init) }
+            var line = start.line - lineOffset - 1
+            var column = start.column - 1
+            switch scalar.style {
+            case .singleQuoted, .doubleQuoted:
+                column += 1
+            case .literal, .folded:
+                line += 1
+                while line < lines.count, lines[line].allSatisfy(\.isWhitespace) { line += 1 }
+                column = line < lines.count ? lines[line].firstIndex { !$0.isWhitespace } ?? 0 : 0
+            case .plain, .any:
+                break
+            }
+            return TextPositions.align(scalar.string, lines: lines, line: line, column: column, lineOffset: lineOffset)
         }
     }
 }
 
 /// A YAML syntax error, positioned where Yams found it.
 public struct YAMLSyntaxError: Error, Sendable {
+    public let rule: Rule
     public let message: String
     public let location: SourceLocation
 
-    init(message: String, location: SourceLocation) {
+    init(rule: Rule = .yamlSyntax, message: String, location: SourceLocation) {
+        self.rule = rule
         self.message = message
         self.location = location
     }
@@ -116,7 +174,9 @@ public struct YAMLSyntaxError: Error, Sendable {
             .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
             let detail = context.map { "\(problem) (\($0.text))" } ?? problem
-            self.init(message: YAMLSyntaxError.norwegian(detail), location: at(mark))
+            // libyaml notices an unclosed quote or bracket where the text ends; say where it began.
+            let note = context.flatMap { $0.mark.line != mark.line ? " (fra linje \($0.mark.line + lineOffset))" : nil }
+            self.init(message: YAMLSyntaxError.norwegian(detail, note: note ?? ""), location: at(mark))
         case .duplicatedKeysInMapping(let duplicates, let context):
             self.init(
                 message: "feltet `\(duplicates.joined(separator: "`, `"))` står flere ganger; behold ett",
@@ -128,7 +188,7 @@ public struct YAMLSyntaxError: Error, Sendable {
     }
 
     /// libyaml's messages are English; the common ones get a Norwegian explanation in front.
-    static func norwegian(_ problem: String) -> String {
+    static func norwegian(_ problem: String, note: String = "") -> String {
         let known: [(String, String)] = [
             ("mapping values are not allowed", "et kolon står der det ikke kan stå; sett teksten i anførselstegn"),
             ("did not find expected key", "innrykket stemmer ikke, eller en liste og felt er blandet"),
@@ -137,8 +197,9 @@ public struct YAMLSyntaxError: Error, Sendable {
             ("found unexpected end of stream", "teksten slutter midt i en verdi (mangler et anførselstegn?)"),
             ("could not find expected ':'", "et felt mangler `:`"),
             ("found undefined alias", "en alias (`*navn`) viser til noe som ikke finnes"),
+            ("Maximum nesting level", "verdiene er nestet for dypt (mer enn 1000 nivåer)"),
         ]
         let explanation = known.first { problem.contains($0.0) }?.1 ?? "YAML-en kan ikke leses"
-        return "\(explanation) [YAML: \(problem)]"
+        return "\(explanation)\(note) [YAML: \(problem)]"
     }
 }

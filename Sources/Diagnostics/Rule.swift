@@ -22,6 +22,7 @@ extension Rule {
     public static let fileUnexpected = Rule("file-unexpected", .warning)
     public static let frontMatterMissing = Rule("front-matter-missing", .error)
     public static let yamlSyntax = Rule("yaml-syntax", .error)
+    public static let yamlAlias = Rule("yaml-alias", .error)
     public static let fieldMissing = Rule("field-missing", .error)
     public static let fieldType = Rule("field-type", .error)
     public static let keyUnknown = Rule("key-unknown", .warning)
@@ -44,10 +45,13 @@ extension Rule {
     public static let ownerMissing = Rule("owner-missing", .error)
     public static let adoptedMissing = Rule("adopted-missing", .error)
     public static let withdrawnReasonMissing = Rule("withdrawn-reason-missing", .error)
+    public static let reviewOverdue = Rule("review-overdue", .warning)
+    public static let responsibleUnlisted = Rule("responsible-unlisted", .warning)
     // Cross-references
     public static let idDuplicate = Rule("id-duplicate", .error)
     public static let referenceUnknown = Rule("reference-unknown", .error)
     public static let linkBroken = Rule("link-broken", .error)
+    public static let linkDraft = Rule("link-draft", .warning)
     public static let htmlRaw = Rule("html-raw", .warning)
     public static let pageSlugReserved = Rule("page-slug-reserved", .error)
 
@@ -58,11 +62,12 @@ extension Rule {
     /// Every rule, in the order of the README catalogue.
     public static let catalogue: [Rule] = [
         .fileUnreadable, .fileTooLarge, .encodingInvalid, .symlinkOutside, .fileNameInvalid, .fileUnexpected,
-        .frontMatterMissing, .yamlSyntax, .fieldMissing, .fieldType, .keyUnknown,
+        .frontMatterMissing, .yamlSyntax, .yamlAlias, .fieldMissing, .fieldType, .keyUnknown,
         .fileMissing, .statusInvalid, .versionInvalid, .dateInvalid, .timeInvalid, .slugInvalid, .idInvalid, .releaseInvalid,
         .responsibleMissing, .responsibleEmpty, .responsibleInvalid, .responsiblePartyMissing,
-        .responsibleDutyMissing, .partyUnknown, .ownerMissing, .adoptedMissing, .withdrawnReasonMissing,
-        .idDuplicate, .referenceUnknown, .linkBroken, .htmlRaw, .pageSlugReserved,
+        .responsibleDutyMissing, .partyUnknown, .ownerMissing, .adoptedMissing, .withdrawnReasonMissing, .reviewOverdue,
+        .responsibleUnlisted,
+        .idDuplicate, .referenceUnknown, .linkBroken, .linkDraft, .htmlRaw, .pageSlugReserved,
         .templateSyntax, .templateMissing,
     ]
 }

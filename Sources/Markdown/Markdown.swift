@@ -9,20 +9,31 @@ public enum Markdown {
     /// The GFM extensions every document is parsed with.
     static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
 
+    /// What to do with a link's destination when rendering.
+    public enum LinkRewrite: Sendable, Equatable {
+        /// Leave the destination as written (web addresses, anchors).
+        case keep
+        case replace(String)
+        /// Keep the link's text but drop the link (its target is not in this build).
+        case unlink
+    }
+
     /// Renders a Markdown body as HTML. Raw HTML is dropped (never passed through), headings start at
-    /// level 2 (the page owns the `h1`), and `rewriteLink` may replace each link's destination —
-    /// it returns `nil` to keep the destination as written.
-    public static func html(_ source: String, rewriteLink: (String) -> String? = { _ in nil }) -> String {
+    /// level 2 (the page owns the `h1`), and `rewriteLink` decides what becomes of each link.
+    public static func html(_ source: String, rewriteLink: (String) -> LinkRewrite = { _ in .keep }) -> String {
         withDocument(source, options: CMARK_OPT_DEFAULT) { document in
             var htmlNodes: [OpaquePointer] = []
+            var unlinked: [OpaquePointer] = []
             var headings: [OpaquePointer] = []
             document.walk { node in
                 switch cmark_node_get_type(node) {
                 case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                     htmlNodes.append(node)
                 case CMARK_NODE_LINK:
-                    if let url = string(cmark_node_get_url(node)), let replacement = rewriteLink(url) {
-                        cmark_node_set_url(node, replacement)
+                    switch rewriteLink(string(cmark_node_get_url(node)) ?? "") {
+                    case .keep: break
+                    case .replace(let url): cmark_node_set_url(node, url)
+                    case .unlink: unlinked.append(node)
                     }
                 case CMARK_NODE_HEADING:
                     if cmark_node_get_heading_level(node) == 1 {
@@ -38,13 +49,20 @@ public enum Markdown {
                 cmark_node_unlink(node)
                 cmark_node_free(node)
             }
+            for link in unlinked {
+                while let child = cmark_node_first_child(link) {
+                    cmark_node_insert_before(link, child)
+                }
+                cmark_node_unlink(link)
+                cmark_node_free(link)
+            }
             let anchors = HeadingAnchors.ids(for: headings.map { text(of: $0) })
             return HeadingAnchors.insert(anchors, into: document.renderHTML())
         }
     }
 
     /// Renders inline Markdown (a duty, a summary) without the surrounding paragraph.
-    public static func inlineHTML(_ source: String, rewriteLink: (String) -> String? = { _ in nil }) -> String {
+    public static func inlineHTML(_ source: String, rewriteLink: (String) -> LinkRewrite = { _ in .keep }) -> String {
         let rendered = html(source, rewriteLink: rewriteLink)
         let body = rendered.hasSuffix("\n") ? String(rendered.dropLast()) : rendered
         if body.hasPrefix("<p>"), body.hasSuffix("</p>"), body.components(separatedBy: "<p>").count == 2 {
@@ -57,12 +75,15 @@ public enum Markdown {
     ///
     /// `firstLine` is the line of the file the body starts on, so positions point into the file.
     public static func analyze(_ source: String, firstLine: Int = 1) -> MarkdownAnalysis {
-        withDocument(source, options: CMARK_OPT_SOURCEPOS) { document in
+        let columns = CharacterColumns(source)
+        return withDocument(source, options: CMARK_OPT_SOURCEPOS) { document in
             var analysis = MarkdownAnalysis()
+            var blocks: [OpaquePointer: Int] = [:]
             document.walk { node in
+                let line = Int(cmark_node_get_start_line(node))
                 let position = MarkdownPosition(
-                    line: Int(cmark_node_get_start_line(node)) + firstLine - 1,
-                    column: max(1, Int(cmark_node_get_start_column(node)))
+                    line: line + firstLine - 1,
+                    column: columns.column(line: line, byteColumn: Int(cmark_node_get_start_column(node)))
                 )
                 switch cmark_node_get_type(node) {
                 case CMARK_NODE_LINK:
@@ -71,7 +92,11 @@ public enum Markdown {
                     let literal = string(cmark_node_get_literal(node)) ?? ""
                     analysis.rawHTML.append(MarkdownHTML(html: literal, position: position))
                 case CMARK_NODE_TEXT:
-                    analysis.text.append(MarkdownText(text: string(cmark_node_get_literal(node)) ?? "", position: position))
+                    let block = enclosingBlock(of: node)
+                    let number = blocks[block] ?? blocks.count
+                    blocks[block] = number
+                    analysis.text.append(
+                        MarkdownText(text: string(cmark_node_get_literal(node)) ?? "", position: position, block: number))
                 default:
                     break
                 }
@@ -97,6 +122,54 @@ public enum Markdown {
                 }
             }
             return parts.joined().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
+    }
+
+    /// The nearest ancestor of an inline node that is a block (a paragraph, heading, table cell …).
+    private static func enclosingBlock(of node: OpaquePointer) -> OpaquePointer {
+        var current = node
+        while let parent = cmark_node_parent(current) {
+            current = parent
+            if Int32(cmark_node_get_type(current).rawValue) & CMARK_NODE_TYPE_MASK == CMARK_NODE_TYPE_BLOCK { break }
+        }
+        return current
+    }
+
+    /// cmark counts columns in UTF-8 bytes; diagnostics count characters (as YAML positions do),
+    /// so `æ` before a link moves it one column, not two. Constant time per lookup.
+    private struct CharacterColumns {
+        /// The byte offset each line starts at.
+        let lineStarts: [Int]
+        /// For each byte offset, how many characters start before it; empty for ASCII text.
+        let charactersBefore: [Int32]
+
+        init(_ source: String) {
+            let bytes = Array(source.utf8)
+            var starts = [0]
+            for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
+                starts.append(offset + 1)
+            }
+            lineStarts = starts
+            if bytes.allSatisfy({ $0 < 0x80 }) {
+                charactersBefore = []
+            } else {
+                var counts = [Int32](repeating: 0, count: bytes.count + 1)
+                var count: Int32 = 0
+                for (offset, byte) in bytes.enumerated() {
+                    counts[offset] = count
+                    if byte & 0xC0 != 0x80 { count += 1 }
+                }
+                counts[bytes.count] = count
+                charactersBefore = counts
+            }
+        }
+
+        /// `line` and `byteColumn` are 1-based, as cmark gives them.
+        func column(line: Int, byteColumn: Int) -> Int {
+            guard !charactersBefore.isEmpty, line >= 1, line <= lineStarts.count, byteColumn > 1 else { return max(1, byteColumn) }
+            let start = lineStarts[line - 1]
+            let end = min(charactersBefore.count - 1, start + byteColumn - 1)
+            return Int(charactersBefore[end] - charactersBefore[start]) + 1
         }
     }
 

@@ -21,10 +21,12 @@ public struct MarkdownHTML: Sendable, Hashable {
     public let position: MarkdownPosition
 }
 
-/// A run of text (one line of a paragraph, a heading, a list item …).
+/// A run of text (one line of a paragraph, a heading, a table cell …), without markup.
 public struct MarkdownText: Sendable, Hashable {
     public let text: String
     public let position: MarkdownPosition
+    /// Runs with the same number belong to the same block, in reading order.
+    public let block: Int
 }
 
 /// What the validator needs to know about a Markdown body.

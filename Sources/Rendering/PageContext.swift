@@ -41,8 +41,13 @@ struct PageContext: Sendable {
         Markdown.inlineHTML(text.value) { rewrite($0, from: document) }
     }
 
-    private func rewrite(_ destination: String, from document: Document) -> String? {
-        guard case .resolved(let target, let fragment) = site.resolve(link: destination, from: document) else { return nil }
-        return href(target) + (fragment.map { "#" + $0 } ?? "")
+    /// Internal links point at their page; one whose target is not in this build (a draft left out
+    /// of a release) becomes plain text rather than a dead link.
+    private func rewrite(_ destination: String, from document: Document) -> Markdown.LinkRewrite {
+        switch site.resolve(link: destination, from: document) {
+        case .external: .keep
+        case .resolved(let target, let fragment): .replace(href(target) + (fragment.map { "#" + $0 } ?? ""))
+        case .broken, .unavailable: .unlink
+        }
     }
 }

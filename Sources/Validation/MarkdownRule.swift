@@ -2,46 +2,74 @@ import Content
 import Diagnostics
 import Markdown
 
-/// `link-broken` and `html-raw`: links in bodies, duties and changelog summaries lead to content
-/// that exists; raw HTML is reported because it is never published.
+/// `link-broken`, `link-draft` and `html-raw`: links in bodies, duties and changelog summaries
+/// lead to content that exists (and that a release publishes); raw HTML is reported because it
+/// is never published.
 struct MarkdownRule: ValidationRule {
+    /// A piece of Markdown: a body, or a value from the front matter.
+    private struct Text {
+        let document: Document
+        /// `nil` for the document's body.
+        let value: Located<String>?
+        /// Whether a release build publishes the page this text is on.
+        let inRelease: Bool
+
+        var markdown: String { value?.value ?? document.markdown }
+
+        /// Positions from `Markdown.analyze(markdown)` (line 1 is the text's first line) in the file.
+        func location(_ position: MarkdownPosition) -> SourceLocation {
+            if let value { return value.location(line: position.line, column: position.column) }
+            return SourceLocation(file: document.path, line: position.line + document.firstLine - 1, column: position.column)
+        }
+    }
+
     func check(_ site: Site) -> [Diagnostic] {
-        var texts: [(Document, String, Int, Int)] = []  // document, Markdown, first line, column offset
-        func add(_ document: Document) { texts.append((document, document.markdown, document.firstLine, 0)) }
-        func add(_ value: Located<String>, in document: Document) {
-            texts.append((document, value.value, value.location.line, value.location.column - 1))
+        var texts: [Text] = []
+        func add(_ document: Document, inRelease: Bool = true) {
+            texts.append(Text(document: document, value: nil, inRelease: inRelease))
         }
         add(site.index.document)
         site.pages.forEach { add($0.document) }
-        site.sets.forEach { add($0.document) }
+        site.sets.forEach { add($0.document, inRelease: site.isInRelease(.set($0.slug))) }
         site.meetings.forEach { add($0.document) }
-        site.checklists.forEach { add($0.document) }
+        site.checklists.forEach { add($0.document, inRelease: site.isInRelease(.checklist($0.slug))) }
         for recommendation in site.recommendations {
-            add(recommendation.document)
-            recommendation.responsible.forEach { add($0.duty, in: recommendation.document) }
-            recommendation.changelog.forEach { add($0.summary, in: recommendation.document) }
-        }
-        return texts.concurrentMap { document, markdown, firstLine, columnOffset in
-            let analysis = Markdown.analyze(markdown, firstLine: firstLine)
-            var diagnostics: [Diagnostic] = []
-            func location(_ position: MarkdownPosition) -> SourceLocation {
-                SourceLocation(
-                    file: document.path, line: position.line,
-                    column: position.line == firstLine ? position.column + columnOffset : position.column)
+            let document = recommendation.document
+            let inRelease = site.isInRelease(.recommendation(recommendation.id.value))
+            add(document, inRelease: inRelease)
+            for value in recommendation.responsible.map(\.duty) + recommendation.changelog.map(\.summary) {
+                texts.append(Text(document: document, value: value, inRelease: inRelease))
             }
-            for link in analysis.links {
-                guard case .broken(let reason) = site.resolve(link: link.destination, from: document) else { continue }
+        }
+        return texts.concurrentMap { check($0, in: site) }.flatMap { $0 }
+    }
+
+    private func check(_ text: Text, in site: Site) -> [Diagnostic] {
+        let analysis = Markdown.analyze(text.markdown)
+        var diagnostics: [Diagnostic] = []
+        let location = text.location
+        for link in analysis.links {
+            switch site.resolve(link: link.destination, from: text.document) {
+            case .broken(let reason):
                 diagnostics.append(
                     Diagnostic(.linkBroken, at: location(link.position), "lenken `\(link.destination)` virker ikke: \(reason)"))
-            }
-            for html in analysis.rawHTML {
-                let snippet = html.html.split(separator: "\n").first.map(String.init) ?? html.html
+            case .resolved(let target, _) where text.inRelease && !site.isInRelease(target):
                 diagnostics.append(
                     Diagnostic(
-                        .htmlRaw, at: location(html.position),
-                        "HTML (`\(snippet.prefix(40))`) blir ikke publisert; skriv det som Markdown i stedet"))
+                        .linkDraft, at: location(link.position),
+                        "lenken `\(link.destination)` går til et utkast, som ikke publiseres; i utgivelsen blir den vanlig tekst. Fjern lenken, eller publiser det den peker til"
+                    ))
+            case .resolved, .external, .unavailable:
+                break
             }
-            return diagnostics
-        }.flatMap { $0 }
+        }
+        for html in analysis.rawHTML {
+            let snippet = html.html.split(separator: "\n").first.map(String.init) ?? html.html
+            diagnostics.append(
+                Diagnostic(
+                    .htmlRaw, at: location(html.position),
+                    "HTML (`\(snippet.prefix(40))`) blir ikke publisert; skriv det som Markdown i stedet"))
+        }
+        return diagnostics
     }
 }

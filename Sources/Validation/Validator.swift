@@ -7,7 +7,8 @@ import Diagnostics
 /// loading; each rule here is one type in its own file, with a stable id from `Rule`.
 public enum Validator {
     static let rules: [any ValidationRule] = [
-        PartyReferenceRule(), DuplicateIDRule(), ReferenceRule(), MarkdownRule(), PageSlugRule(),
+        PartyReferenceRule(), DuplicateIDRule(), ReferenceRule(), MarkdownRule(), PageSlugRule(), ReviewRule(),
+        ResponsibleUnlistedRule(),
     ]
 
     /// Every cross-file problem of `site`, unsorted (the report sorts).

@@ -50,6 +50,28 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: output + "/public"))
     }
 
+    @Test func buildWithContentErrorsLeavesAnEarlierBuildExactlyAsItWas() throws {
+        let output = try Support.temporaryFolder()
+        defer { Support.removeTemporaryFolder(output) }
+        let first = try Support.run(
+            ["build", "--content", Support.fixture("clean"), "--output", output, "--templates", Support.templates])
+        #expect(first.status == 0)
+        func snapshot() throws -> [String: Data] {
+            try Dictionary(
+                uniqueKeysWithValues: Support.files(in: output).map { ($0, try Data(contentsOf: URL(fileURLWithPath: output + "/" + $0))) })
+        }
+        let before = try snapshot()
+        #expect(before.keys.contains("latest/index.html"))
+        let broken = try Support.run(["build", "--content", Support.fixture("rules"), "--output", output, "--templates", Support.templates])
+        #expect(broken.status == 1)
+        #expect(broken.stderr.contains("error[responsible-missing]"))
+        #expect(try snapshot() == before)
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: output).sorted() == [
+                "404.html", "index.html", "latest", "v", "versions.json",
+            ])
+    }
+
     @Test func theRealContentValidatesAndBuilds() throws {
         let output = try Support.temporaryFolder()
         defer { Support.removeTemporaryFolder(output) }

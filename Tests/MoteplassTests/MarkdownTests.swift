@@ -46,13 +46,25 @@ import Testing
     }
 
     @Test func rewritesLinksThroughTheGivenFunction() {
-        let html = Markdown.html("[a](id:MO-FS-07) [b](../x.md#del) [c](https://example.org)") { destination in
-            destination.hasPrefix("id:") ? "../anbefaling/index.html" : nil
+        let html = Markdown.html("[a](id:MO-FS-07) [*b*](../x.md#del) [c](https://example.org)") { destination in
+            if destination.hasPrefix("id:") { return .replace("../anbefaling/index.html") }
+            return destination.hasSuffix(".md#del") ? .unlink : .keep
         }
         #expect(
             html
-                == "<p><a href=\"../anbefaling/index.html\">a</a> <a href=\"../x.md#del\">b</a> <a href=\"https://example.org\">c</a></p>\n"
+                == "<p><a href=\"../anbefaling/index.html\">a</a> <em>b</em> <a href=\"https://example.org\">c</a></p>\n"
         )
+    }
+
+    @Test func analysisColumnsCountCharactersNotBytes() {
+        let analysis = Markdown.analyze("Blåbær og [lenke](id:X).\n")
+        #expect(analysis.links.first?.position == MarkdownPosition(line: 1, column: 11))
+    }
+
+    @Test func analysisGroupsTextRunsByBlock() {
+        let analysis = Markdown.analyze("Første *avsnitt*\nfortsetter.\n\n- Et punkt\n")
+        #expect(analysis.text.map(\.block) == [0, 0, 0, 1])
+        #expect(analysis.text.map(\.position.line) == [1, 1, 2, 4])
     }
 
     @Test func inlineHTMLHasNoParagraph() {

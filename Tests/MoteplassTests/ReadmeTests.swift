@@ -1,3 +1,4 @@
+import Content
 import Diagnostics
 import Foundation
 import Testing
@@ -33,5 +34,32 @@ import Testing
         }
         #expect(!listed.isEmpty)
         #expect(listed.filter { !known.contains($0) } == [])
+    }
+
+    /// Each example message in the rule table is real: it appears in the golden diagnostics.
+    @Test func theExampleMessagesAreRealOutput() throws {
+        let golden = try ["rules", "rules-links", "rules-site"].map {
+            try Support.read(Support.golden.appendingPathComponent("\($0).txt").path)
+        }.joined()
+        let rows = readme.split(separator: "\n").filter { $0.hasPrefix("| `") && $0.split(separator: " | ").count == 4 }
+        #expect(rows.count >= Rule.catalogue.count)
+        for row in rows {
+            let cells = row.dropFirst(2).dropLast(2).components(separatedBy: " | ")
+            let rule = cells[0].trimmingCharacters(in: CharacterSet(charactersIn: "`"))
+            guard !RuleCorpusTests.notInCorpus.contains(rule) else { continue }
+            let example = cells[3].replacingOccurrences(of: "\\|", with: "|")
+            #expect(golden.contains("[\(rule)]: \(example)"), "the README's example for \(rule) is not in Tests/Golden")
+        }
+    }
+
+    /// The workflow for content repositories is valid YAML that validates pull requests.
+    @Test func theContentWorkflowIsValidYAML() throws {
+        let block = try #require(readme.components(separatedBy: "```yaml\nname: Valider innhold").dropFirst().first)
+        let yaml = "name: Valider innhold" + (block.components(separatedBy: "```").first ?? "")
+        let node = try #require(try YAMLNode.parse(yaml, file: "valider.yml", lineOffset: 0))
+        let keys = node.entries?.map(\.key.value) ?? []
+        #expect(keys == ["name", "on", "jobs"])
+        #expect(node.entries?.first { $0.key.value == "on" }?.value.entries?.map(\.key.value).contains("pull_request") == true)
+        #expect(yaml.contains("moteplass validate --content Content --format github"))
     }
 }

@@ -107,7 +107,12 @@ enum Support {
     }
 
     /// Runs the executable; returns exit status, standard output and standard error.
-    static func run(_ arguments: [String], in directory: String? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
+    ///
+    /// A run that takes longer than `timeout` seconds is killed and recorded as a failed
+    /// expectation, so a hang fails the test instead of stalling the suite.
+    static func run(
+        _ arguments: [String], in directory: String? = nil, timeout: Double = 60
+    ) throws -> (status: Int32, stdout: String, stderr: String) {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -116,9 +121,18 @@ enum Support {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        let watchdog = DispatchWorkItem { if process.isRunning { process.interrupt(); process.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
+        // Read standard error on another thread so a full pipe cannot block the tool.
+        nonisolated(unsafe) var stderr = Data()
+        let errorReader = DispatchWorkItem { stderr = err.fileHandleForReading.readDataToEndOfFile() }
+        DispatchQueue.global().async(execute: errorReader)
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        errorReader.wait()
         process.waitUntilExit()
+        watchdog.cancel()
+        #expect(
+            process.terminationReason == .exit, "moteplass \(arguments.joined(separator: " ")) crashed, hung or was killed")
         return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
     }
 }

@@ -73,4 +73,74 @@ import Testing
         ])
         #expect(diagnostics.map(\.rule) == ["yaml-syntax"])
     }
+
+    @Test func aDutyInTheBodyForAnUnlistedPartyIsAWarning() throws {
+        let parties = """
+            - id: fastlege
+              name: Fastlegen
+              aliases: [fastlege, fastlegen, fastlegene]
+            - id: sykehus
+              name: Sykehuset
+              aliases: [sykehus, sykehuset]
+            - id: pasient
+              name: Pasienten
+              aliases: [pasienten, pasientens]
+            - id: forum
+              name: Forumet
+            """
+        let body = [
+            "Fastlegen skal sende henvisning.",  // 12: a duty
+            "Pasienten får time hos fastlegen.",  // no modal
+            "Timen hos fastlegen skal bestilles av pasienten.",  // the subject is «timen»
+            "Fastlegen bør ikke kalle inn pasienten.",  // negated
+            "Når fastlegen skal henvise, ringer han sykehuset.",  // conditional
+            "Sykehuset og fastlegen må samarbeide.",  // 17: coordinated subjects
+            "Sykehuset skal sende epikrisen til fastlegen.",  // sykehus is listed
+            "Det er **fastlegen** som har ansvaret.",  // no modal
+            "Etter utskrivning skal fastlegen følge opp.",  // inverted: not recognised
+            "Blåbær, og *fastlegene* må rydde.",  // 21: character columns, emphasis
+            "Pasientens fastlege skal få epikrisen.",  // 22: the subject is «fastlege», not «pasientens»
+        ].joined(separator: "\n")
+        let text = Self.recommendation(party: "sykehus", body: body + "\n")
+        let (_, diagnostics, _) = try Support.check(["parties.yml": parties, "recommendations/s/r.md": text])
+        #expect(
+            diagnostics.map(\.short) == [
+                "recommendations/s/r.md:12:1 responsible-unlisted", "recommendations/s/r.md:17:14 responsible-unlisted",
+                "recommendations/s/r.md:21:13 responsible-unlisted", "recommendations/s/r.md:22:12 responsible-unlisted",
+            ])
+        #expect(diagnostics.allSatisfy { $0.severity == .warning })
+        #expect(
+            diagnostics.first?.message
+                == "«Fastlegen skal sende henvisning» gir fastlegen en oppgave, men `responsible` har ikke `party: fastlege`; legg til `- party: fastlege` med `duty:`, eller skriv om setningen"
+        )
+    }
+
+    @Test func withdrawnRecommendationsAndListedPartiesGetNoUnlistedWarning() throws {
+        let withdrawn =
+            "---\nid: MO-T-02\ntitle: T\nversion: 1.0\nstatus: trukket\nwithdrawn_reason: Erstattet.\nowner: forum\n---\nFastlegen skal gjøre noe.\n"
+        let listed = Self.recommendation(body: "Fastlegen skal gjøre noe.\n")
+        let (_, diagnostics, _) = try Support.check(["recommendations/s/a.md": withdrawn, "recommendations/s/b.md": listed])
+        #expect(diagnostics.isEmpty)
+    }
+
+    @Test func aReviewDateBeforeTheReleaseIsOverdue() throws {
+        // The release date of the minimal site is 2020-01-01.
+        let (_, diagnostics, _) = try Support.check([
+            "recommendations/s/a.md": Self.recommendation(id: "A", extra: "review: 2019-12\n"),
+            "recommendations/s/b.md": Self.recommendation(id: "B", extra: "review: 2020\n"),
+            "recommendations/s/c.md": Self.recommendation(id: "C", extra: "review: 2019-12-31\n"),
+        ])
+        #expect(diagnostics.map(\.short) == ["recommendations/s/a.md:11:9 review-overdue", "recommendations/s/c.md:11:9 review-overdue"])
+        #expect(diagnostics.first?.severity == .warning)
+    }
+
+    @Test func publishedPagesWarnAboutLinksToDrafts() throws {
+        let draft =
+            "---\nid: D\ntitle: Utkast\nversion: 0.1\nstatus: utkast\nowner: forum\nresponsible:\n  - party: fastlege\n    duty: x\n---\nSe [a](id:A).\n"
+        let (_, diagnostics, _) = try Support.check([
+            "recommendations/s/a.md": Self.recommendation(id: "A", body: "Se [utkastet](d.md).\n"),
+            "recommendations/s/d.md": draft,
+        ])
+        #expect(diagnostics.map(\.short) == ["recommendations/s/a.md:12:4 link-draft"])
+    }
 }

@@ -1,0 +1,181 @@
+import Content
+import Diagnostics
+import Markdown
+
+/// `responsible-unlisted`: the body gives a party a duty ("Fastlegen skal …") that `responsible`
+/// does not list.
+///
+/// A sentence gives a party a duty when one of the party's aliases is the subject directly
+/// followed by *skal*, *bør* or *må*. To avoid false alarms the rule stays quiet when the alias
+/// follows a preposition or a question or conditional word ("time *hos* fastlegen skal …",
+/// "*når* fastlegen skal …"), and when the verb is negated ("fastlegen bør *ikke* …").
+/// Coordinated subjects ("sykehuset og fastlegen skal …") each count.
+struct ResponsibleUnlistedRule: ValidationRule {
+    static let modals: Set<String> = ["skal", "bør", "må"]
+    /// Words after the modal that turn the duty into a prohibition or a permission.
+    static let negations: Set<String> = ["ikke", "aldri", "heller", "gjerne"]
+    /// Words before the alias that show it is not the subject of the sentence.
+    static let notSubject: Set<String> = [
+        "av", "bak", "blant", "da", "der", "dersom", "enn", "etter", "for", "foran", "fra", "før", "gjennom", "hos", "hva",
+        "hvem", "hvilke", "hvilken", "hvilket", "hvis", "hvor", "hvordan", "hvorfor", "i", "innen", "med", "mellom", "mot",
+        "når", "om", "over", "overfor", "per", "på", "til", "uten", "under", "ved", "via",
+    ]
+
+    func check(_ site: Site) -> [Diagnostic] {
+        let aliases = Aliases(site.parties)
+        let candidates = site.recommendations.filter { $0.status.value != .trukket && !$0.responsible.isEmpty }
+        return candidates.concurrentMap { recommendation in
+            let listed = Set(recommendation.responsible.map(\.party.value))
+            let analysis = Markdown.analyze(recommendation.document.markdown, firstLine: recommendation.document.firstLine)
+            return Self.duties(in: analysis.text, aliases: aliases).compactMap { duty -> Diagnostic? in
+                guard !listed.contains(duty.party) else { return nil }
+                let name = site.partyName(duty.party)
+                return Diagnostic(
+                    .responsibleUnlisted,
+                    at: SourceLocation(file: recommendation.document.path, line: duty.position.line, column: duty.position.column),
+                    "«\(duty.phrase)» gir \(name.lowercased()) en oppgave, men `responsible` har ikke `party: \(duty.party)`; legg til `- party: \(duty.party)` med `duty:`, eller skriv om setningen"
+                )
+            }
+        }.flatMap { $0 }
+    }
+
+    /// A party the text gives a duty, where the sentence names it.
+    struct Duty: Equatable {
+        let party: String
+        let position: MarkdownPosition
+        /// The start of the sentence from the subject, for the message: "Fastlegen skal sende …".
+        let phrase: String
+    }
+
+    /// Every duty the text gives a party, in reading order (one per party and sentence).
+    static func duties(in runs: [MarkdownText], aliases: Aliases) -> [Duty] {
+        var found: [Duty] = []
+        var start = 0
+        while start < runs.count {
+            var end = start
+            while end < runs.count, runs[end].block == runs[start].block { end += 1 }
+            found += duties(in: Word.split(runs[start..<end]), aliases: aliases)
+            start = end
+        }
+        return found
+    }
+
+    private static func duties(in words: [Word], aliases: Aliases) -> [Duty] {
+        var duties: [Duty] = []
+        var named: Set<[Int]> = []  // (sentence, party index) already reported
+        for (modalIndex, modal) in words.enumerated() where modals.contains(modal.lower) && modal.boundaryBefore == nil {
+            if modalIndex + 1 < words.count, words[modalIndex + 1].boundaryBefore == nil,
+                negations.contains(words[modalIndex + 1].lower)
+            {
+                continue
+            }
+            // Walk back over the subject: "A skal", "A og B skal", "A, B og C skal".
+            var end = modalIndex
+            var subjects: [(party: Int, first: Int)] = []
+            while let match = aliases.match(words, endingAt: end) {
+                let before = match.first - 1
+                if before >= 0, words[match.first].boundaryBefore == nil, notSubject.contains(words[before].lower) { break }
+                subjects.append((match.party, match.first))
+                if before >= 0, words[match.first].boundaryBefore == nil, ["og", "eller"].contains(words[before].lower) {
+                    end = before
+                } else if words[match.first].boundaryBefore == ",", before >= 0 {
+                    end = match.first
+                } else {
+                    break
+                }
+            }
+            let sentence = words[..<modalIndex].lastIndex { $0.boundaryBefore == "." } ?? 0
+            for subject in subjects.reversed() where named.insert([sentence, subject.party]).inserted {
+                let first = subjects.last?.first ?? subject.first
+                let phrase = words[first..<min(words.count, modalIndex + 4)].prefix { $0.boundaryBefore != "." || $0.index == first }
+                let continues = phrase.endIndex < words.count && words[phrase.endIndex].boundaryBefore != "."
+                duties.append(
+                    Duty(
+                        party: aliases.parties[subject.party], position: words[subject.first].position,
+                        phrase: phrase.map(\.text).joined(separator: " ") + (continues ? " …" : "")))
+            }
+        }
+        return duties
+    }
+}
+
+/// The aliases of every party as lower-case word sequences, for matching running text.
+struct Aliases: Sendable {
+    let parties: [String]
+    /// Last word of an alias → (all its words, party index), longest first.
+    private let byLastWord: [String: [([String], Int)]]
+
+    init(_ parties: [Party]) {
+        self.parties = parties.map(\.id.value)
+        var byLastWord: [String: [([String], Int)]] = [:]
+        for (index, party) in parties.enumerated() {
+            for alias in party.aliases {
+                let words = alias.value.lowercased().split(whereSeparator: { !Word.isWordCharacter($0) }).map(String.init)
+                guard let last = words.last else { continue }
+                byLastWord[last, default: []].append((words, index))
+            }
+        }
+        self.byLastWord = byLastWord.mapValues { $0.sorted { $0.0.count > $1.0.count } }
+    }
+
+    /// The alias whose last word is `words[end - 1]`, if any, with its first word's index.
+    func match(_ words: [Word], endingAt end: Int) -> (party: Int, first: Int)? {
+        guard end > 0, let candidates = byLastWord[words[end - 1].lower] else { return nil }
+        for (aliasWords, party) in candidates {
+            let first = end - aliasWords.count
+            guard first >= 0 else { continue }
+            let span = words[first..<end]
+            if zip(span, aliasWords).allSatisfy({ $0.lower == $1 }), span.dropFirst().allSatisfy({ $0.boundaryBefore == nil }) {
+                return (party, first)
+            }
+        }
+        return nil
+    }
+}
+
+/// A word of running text with where it starts and what punctuation separates it from the last.
+struct Word {
+    let text: String
+    let lower: String
+    let position: MarkdownPosition
+    /// `.` when a sentence ends before this word (`.`, `!`, `?`, `:`, `;`), `,` after a comma.
+    let boundaryBefore: Character?
+    let index: Int
+
+    static func isWordCharacter(_ character: Character) -> Bool {
+        character.isLetter || character.isNumber
+    }
+
+    /// The words of one block's text runs; each run is a single line of the source.
+    static func split(_ runs: ArraySlice<MarkdownText>) -> [Word] {
+        var words: [Word] = []
+        var boundary: Character? = "."
+        for run in runs {
+            var current = ""
+            var startColumn = 0
+            func flush() {
+                guard !current.isEmpty else { return }
+                let position = MarkdownPosition(line: run.position.line, column: run.position.column + startColumn)
+                words.append(
+                    Word(text: current, lower: current.lowercased(), position: position, boundaryBefore: boundary, index: words.count))
+                current = ""
+                boundary = nil
+            }
+            for (offset, character) in run.text.enumerated() {
+                if isWordCharacter(character) {
+                    if current.isEmpty { startColumn = offset }
+                    current.append(character)
+                    continue
+                }
+                flush()
+                if ".!?:;".contains(character) {
+                    boundary = "."
+                } else if character == ",", boundary == nil {
+                    boundary = ","
+                }
+            }
+            flush()
+        }
+        return words
+    }
+}
