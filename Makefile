@@ -5,7 +5,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEBIAN_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 
-.PHONY: site test deps golden leaks format clean
+.PHONY: site test deps golden leaks bench format clean
 
 ## Build the site from Content/ into public/ (release build of the tool).
 site: deps
@@ -31,6 +31,10 @@ deps:
 golden: deps
 	UPDATE_GOLDEN=1 $(SWIFT) test --filter "RenderingTests|RuleCorpusTests"
 	git status --short Tests/Golden
+
+## Benchmark `moteplass validate` on 10,000 synthetic recommendations (release build, medians).
+bench: deps
+	Benchmarks/run.sh
 
 ## Run the Markdown tests under LeakSanitizer (a separate build in .build-asan).
 leaks: deps

@@ -59,9 +59,9 @@ struct FolderWalk {
             let components = relative + [name]
             let relativePath = components.joined(separator: "/")
             let path = displayRoot + "/" + relativePath
-            var isDirectory: ObjCBool = false
-            let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
-            if attributes?[.type] as? FileAttributeType == .typeSymbolicLink {
+            let filePath = folder.path + "/" + name
+            var info = stat()
+            if lstat(filePath, &info) == 0, info.st_mode & S_IFMT == S_IFLNK {
                 let target = url.resolvingSymlinksInPath().path
                 guard target == realRoot || target.hasPrefix(realRoot + "/") else {
                     let written = (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) ?? target
@@ -72,12 +72,12 @@ struct FolderWalk {
                     continue
                 }
             }
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+            guard stat(filePath, &info) == 0 else {
                 diagnostics.append(
                     Diagnostic(.fileUnreadable, at: .start(of: path), "`\(relativePath)` kan ikke leses (en brutt symbolsk lenke?)"))
                 continue
             }
-            if isDirectory.boolValue {
+            if info.st_mode & S_IFMT == S_IFDIR {
                 visit(folder: url, relative: components)
             } else if let kind = classify(components, path: path) {
                 files.append(Entry(url: url, path: path, relativePath: relativePath, kind: kind))

@@ -28,5 +28,14 @@ public struct Located<Value: Sendable>: Sendable {
     }
 }
 
-extension Located: Equatable where Value: Equatable {}
-extension Located: Hashable where Value: Hashable {}
+/// Two located values are equal when their values and locations are.
+extension Located: Equatable where Value: Equatable {
+    public static func == (a: Located, b: Located) -> Bool { a.value == b.value && a.location == b.location }
+}
+
+extension Located: Hashable where Value: Hashable {
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(value)
+        hasher.combine(location)
+    }
+}

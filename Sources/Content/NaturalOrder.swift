@@ -1,28 +1,41 @@
 /// Orders ids the way people read them: `MO-FS-2` before `MO-FS-10`.
 public func naturalLess(_ a: String, _ b: String) -> Bool {
-    let x = numberChunks(a), y = numberChunks(b)
-    for (p, q) in zip(x, y) where p != q {
-        if let m = Int(p), let n = Int(q), m != n { return m < n }
-        if Int(p) == nil || Int(q) == nil { return p < q }
-    }
-    return x.count != y.count ? x.count < y.count : a < b
+    NaturalKey(a) < NaturalKey(b)
 }
 
-/// `MO-FS-07` → `["MO-FS-", "07"]`: runs of ASCII digits and runs of everything else.
-private func numberChunks(_ s: String) -> [Substring] {
-    var chunks: [Substring] = []
-    var start = s.startIndex
-    var index = s.startIndex
-    while index < s.endIndex {
-        let next = s.index(after: index)
-        if next < s.endIndex, s[index].isASCIIDigit != s[next].isASCIIDigit {
-            chunks.append(s[start..<next])
-            start = next
+/// A sort key for natural order, with the text split into runs of digits once (sorting
+/// thousands of ids would otherwise split each id at every comparison).
+public struct NaturalKey: Comparable, Sendable {
+    let text: String
+    /// `MO-FS-07` → `[("MO-FS-", nil), ("07", 7)]`: runs of ASCII digits and of everything else.
+    let chunks: [(text: Substring, number: Int?)]
+
+    public init(_ text: String) {
+        self.text = text
+        var chunks: [(Substring, Int?)] = []
+        var start = text.startIndex
+        var index = text.startIndex
+        while index < text.endIndex {
+            let next = text.index(after: index)
+            if next == text.endIndex || text[index].isASCIIDigit != text[next].isASCIIDigit {
+                let chunk = text[start..<next]
+                chunks.append((chunk, Int(chunk)))
+                start = next
+            }
+            index = next
         }
-        index = next
+        self.chunks = chunks
     }
-    if start < s.endIndex { chunks.append(s[start...]) }
-    return chunks
+
+    public static func == (a: NaturalKey, b: NaturalKey) -> Bool { a.text == b.text }
+
+    public static func < (a: NaturalKey, b: NaturalKey) -> Bool {
+        for (p, q) in zip(a.chunks, b.chunks) where p.text != q.text {
+            if let m = p.number, let n = q.number, m != n { return m < n }
+            if p.number == nil || q.number == nil { return p.text < q.text }
+        }
+        return a.chunks.count != b.chunks.count ? a.chunks.count < b.chunks.count : a.text < b.text
+    }
 }
 
 extension Character {

@@ -31,6 +31,9 @@ public struct Site: Sendable {
     private let supersededBy: [String: [Int]]
     private let targetsByPath: [String: LinkTarget]
     private let targetsByID: [String: LinkTarget]
+    /// The keys of the two above, sorted, for "Mente du …?" hints.
+    private let knownPaths: [String]
+    private let knownIDs: [String]
 
     public init(
         config: SiteConfig, parties: [Party], index: Page, sets: [RecommendationSet], recommendations: [Recommendation],
@@ -43,10 +46,10 @@ public struct Site: Sendable {
         let sets = sets.sorted { ($0.order?.value ?? .max, $0.title.value, $0.slug) < ($1.order?.value ?? .max, $1.title.value, $1.slug) }
         self.sets = sets
         let setPosition = Dictionary(sets.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { a, _ in a })
-        self.recommendations = recommendations.sorted { a, b in
-            let (x, y) = (setPosition[a.setSlug] ?? .max, setPosition[b.setSlug] ?? .max)
-            return x != y ? x < y : naturalLess(a.id.value, b.id.value)
-        }
+        let keys = recommendations.map { (setPosition[$0.setSlug] ?? .max, NaturalKey($0.id.value)) }
+        self.recommendations = keys.indices.sorted { i, j in
+            keys[i].0 != keys[j].0 ? keys[i].0 < keys[j].0 : keys[i].1 < keys[j].1
+        }.map { recommendations[$0] }
         self.meetings = meetings.sorted {
             ($0.date.value, $0.start?.value.description ?? "", $0.id.value) < (
                 $1.date.value, $1.start?.value.description ?? "", $1.id.value
@@ -111,6 +114,8 @@ public struct Site: Sendable {
         }
         targetsByPath = byPath
         targetsByID = byID
+        knownPaths = byPath.keys.sorted()
+        knownIDs = byID.keys.sorted()
     }
 
     // MARK: Lookups
@@ -158,7 +163,7 @@ public struct Site: Sendable {
             guard let resolved = targetsByID[id] else {
                 if incompleteFiles.contains(where: { !$0.hasPrefix("pages/") && $0.hasSuffix(".md") }) { return .unavailable }
                 return .broken(
-                    "ingen anbefaling, sett, møte eller sjekkliste har id-en `\(id)`.\(Suggestion.hint(for: id, among: targetsByID.keys.sorted()))"
+                    "ingen anbefaling, sett, møte eller sjekkliste har id-en `\(id)`.\(Suggestion.hint(for: id, among: knownIDs))"
                 )
             }
             return .resolved(resolved, fragment: fragment)
@@ -173,7 +178,7 @@ public struct Site: Sendable {
         }
         guard let resolved = targetsByPath[path] else {
             if incompleteFiles.contains(path) { return .unavailable }
-            return .broken("filen `\(path)` finnes ikke i innholdsmappen.\(Suggestion.hint(for: path, among: targetsByPath.keys.sorted()))")
+            return .broken("filen `\(path)` finnes ikke i innholdsmappen.\(Suggestion.hint(for: path, among: knownPaths))")
         }
         return .resolved(resolved, fragment: fragment)
     }

@@ -34,7 +34,8 @@ public struct SourceFile: Sendable {
         let start = SourceLocation.start(of: path)
         let data: Data
         do {
-            let size = try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int ?? 0
+            var info = stat()
+            let size = stat(url.path, &info) == 0 ? Int(info.st_size) : 0
             if size > maximumSize {
                 let megabytes = String(format: "%.1f", Double(size) / 1_048_576)
                 return .failure(
@@ -66,7 +67,7 @@ public struct SourceFile: Sendable {
                     .encodingInvalid, at: location(ofByte: nul - bytes.startIndex, in: Array(bytes), file: path),
                     "filen inneholder et NUL-tegn, så den er neppe en tekstfil; lagre den som ren tekst (UTF-8)"))
         }
-        if text.contains("\r") {
+        if text.utf8.contains(UInt8(ascii: "\r")) {
             return .success(text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n"))
         }
         return .success(text)
@@ -100,15 +101,36 @@ public struct SourceFile: Sendable {
     }
 
     /// `(yaml, its first line, body, its first line)` or `nil` when there is no closed front matter.
+    ///
+    /// Works on UTF-8 bytes: a fence is a line of `---` and nothing but trailing spaces or tabs.
     static func splitFrontMatter(_ text: String) -> (String, Int, String, Int)? {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
-        guard let first = lines.first, first.trimmingTrailingWhitespace() == "---" else { return nil }
-        lines = lines.dropFirst()
-        guard let end = lines.firstIndex(where: { $0.trimmingTrailingWhitespace() == "---" }) else { return nil }
-        let yaml = lines[..<end].joined(separator: "\n")
-        let body = lines[(end + 1)...].joined(separator: "\n")
-        // Line numbers: the opening `---` is line 1, so the YAML starts on line 2; `end` is 0-based.
-        return (yaml, 2, body, end + 2)
+        let utf8 = text.utf8
+        func isFence(_ start: String.Index, _ end: String.Index) -> Bool {
+            var end = end
+            while end > start, [UInt8(ascii: " "), UInt8(ascii: "\t")].contains(utf8[utf8.index(before: end)]) {
+                end = utf8.index(before: end)
+            }
+            return utf8[start..<end].elementsEqual("---".utf8)
+        }
+        func lineEnd(from start: String.Index) -> String.Index {
+            utf8[start...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
+        }
+        let firstEnd = lineEnd(from: utf8.startIndex)
+        guard isFence(utf8.startIndex, firstEnd), firstEnd < utf8.endIndex else { return nil }
+        let yamlStart = utf8.index(after: firstEnd)
+        var lineStart = yamlStart
+        var line = 2  // The opening `---` is line 1.
+        while true {
+            let end = lineEnd(from: lineStart)
+            if isFence(lineStart, end) {
+                let yamlEnd = lineStart > yamlStart ? utf8.index(before: lineStart) : yamlStart
+                let bodyStart = end < utf8.endIndex ? utf8.index(after: end) : end
+                return (String(text[yamlStart..<yamlEnd]), 2, String(text[bodyStart...]), line + 1)
+            }
+            guard end < utf8.endIndex else { return nil }
+            lineStart = utf8.index(after: end)
+            line += 1
+        }
     }
 
     /// The line and column (in characters) of the byte at `offset` of valid UTF-8 `bytes`.
@@ -141,13 +163,5 @@ public struct SourceFile: Sendable {
         }
         let column = String(decoding: bytes[lineStart..<consumed], as: UTF8.self).count + 1
         return SourceLocation(file: file, line: line, column: column)
-    }
-}
-
-extension Substring {
-    func trimmingTrailingWhitespace() -> Substring {
-        var s = self
-        while let last = s.last, last == " " || last == "\t" { s = s.dropLast() }
-        return s
     }
 }

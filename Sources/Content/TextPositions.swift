@@ -1,89 +1,133 @@
 /// Where the characters of a text value were written in its file, so that a position inside the
 /// value (a link in a folded, multi-line `duty:`) points at the right line and column.
 ///
-/// Built by walking the value and the YAML source side by side: characters that match advance
-/// both; a space or line break in the value where the source line ends is a fold, and the source
-/// moves on to the next line with text. Where the two part ways (escapes in a quoted string)
-/// the positions that follow are approximate: counted on from the last line that matched.
-public struct TextPositions: Sendable, Hashable {
-    struct Segment: Sendable, Hashable {
-        /// Character offset into the value.
-        let offset: Int
-        let line: Int
-        let column: Int
+/// Nothing is computed until a position is asked for, which happens only for a diagnostic: then
+/// the value and the YAML source are walked side by side. Characters that match advance both; a
+/// space or line break in the value where the source line ends is a fold, and the source moves on
+/// to the next line with text. Where the two part ways (escapes in a quoted string) the positions
+/// that follow are approximate: counted on from the last line that matched.
+public struct TextPositions: Sendable {
+    /// The YAML text a value came from, shared by all its values.
+    final class Source: Sendable {
+        let text: String
+        /// Added to line numbers (front matter starts below `---`).
+        let lineOffset: Int
+
+        init(_ text: String, lineOffset: Int) {
+            self.text = text
+            self.lineOffset = lineOffset
+        }
     }
 
-    /// Ascending by offset; never empty.
-    let segments: [Segment]
+    private enum Storage: Sendable {
+        /// A value on one line, starting at this 1-based line and column.
+        case start(line: Int, column: Int)
+        /// A value that may span lines; its first character is at the 0-based `line` and
+        /// `column` of `source`; the first `dropped` characters were trimmed off the value.
+        case aligned(Source, line: Int, column: Int, dropped: Int)
+    }
+
+    private let storage: Storage
 
     /// A value written on one line, starting at `line`:`column`.
     public init(line: Int, column: Int) {
-        segments = [Segment(offset: 0, line: line, column: column)]
+        storage = .start(line: line, column: column)
     }
 
-    init(segments: [Segment]) {
-        self.segments = segments
+    init(source: Source, line: Int, column: Int) {
+        storage = .aligned(source, line: line, column: column, dropped: 0)
     }
 
-    /// Aligns `value` with the source `lines` (each without its line break), starting at the
-    /// 0-based `line` and `column` of its first character; `lineOffset` is added to every line
-    /// number recorded (front matter starts below `---`).
-    static func align(
-        _ value: String, lines: [[Character]], line startLine: Int, column startColumn: Int, lineOffset: Int
-    ) -> TextPositions {
-        var segments = [Segment(offset: 0, line: startLine + 1 + lineOffset, column: startColumn + 1)]
-        var line = startLine
-        var column = startColumn
-        var offset = 0
-        let characters = Array(value)
-        var index = 0
-        while index < characters.count, line < lines.count {
-            let source = lines[line]
-            let character = characters[index]
-            if column < source.count, source[column] == character {
-                column += 1
-                index += 1
-                offset += 1
-                continue
-            }
-            guard character == " " || character == "\n", source[min(column, source.count)...].allSatisfy(\.isWhitespace) else { break }
-            // A fold: skip the value's whitespace and the source's line breaks and indentation.
-            while index < characters.count, characters[index] == " " || characters[index] == "\n" {
-                index += 1
-                offset += 1
-            }
-            line += 1
-            while line < lines.count, lines[line].allSatisfy(\.isWhitespace) { line += 1 }
-            guard line < lines.count else { break }
-            column = lines[line].firstIndex { !$0.isWhitespace } ?? 0
-            segments.append(Segment(offset: offset, line: line + 1 + lineOffset, column: column + 1))
-        }
-        return TextPositions(segments: segments)
+    /// A `|` or `>` block whose indicator is on the 0-based `line`: the text starts on the first
+    /// line below it that has any, after the indentation.
+    init(source: Source, blockBelow line: Int) {
+        storage = .aligned(source, line: line + 1, column: -1, dropped: 0)
     }
 
-    /// Where the character at `offset` of the value was written (1-based line and column).
-    public func location(atOffset offset: Int) -> (line: Int, column: Int) {
-        let segment = segments.last { $0.offset <= offset } ?? segments[0]
-        return (segment.line, segment.column + offset - segment.offset)
+    private init(_ storage: Storage) {
+        self.storage = storage
     }
 
-    /// Where the character at `line`:`column` (1-based, counted in `text`, the value) was written.
+    /// Where the character at `line`:`column` (1-based, counted in Unicode scalars of `text`,
+    /// the value) was written.
     public func location(line: Int, column: Int, in text: String) -> (line: Int, column: Int) {
         var offset = 0
         var currentLine = 1
-        for character in text {
+        for scalar in text.unicodeScalars {
             if currentLine == line { break }
             offset += 1
-            if character == "\n" { currentLine += 1 }
+            if scalar == "\n" { currentLine += 1 }
         }
-        return location(atOffset: offset + column - 1)
+        return location(atOffset: offset + column - 1, in: text)
+    }
+
+    /// Where the scalar at `offset` of `text` (the value) was written (1-based line and column).
+    public func location(atOffset offset: Int, in text: String) -> (line: Int, column: Int) {
+        switch storage {
+        case .start(let line, let column):
+            return (line, column + offset)
+        case .aligned(let source, let line, let column, let dropped):
+            let segments = Self.align(text, dropped: dropped, source: source, line: line, column: column)
+            let segment = segments.last { $0.offset <= offset } ?? segments[0]
+            return (segment.line, segment.column + offset - segment.offset)
+        }
     }
 
     /// The positions of the value without its first `count` characters.
     func dropping(_ count: Int) -> TextPositions {
         guard count > 0 else { return self }
-        let start = location(atOffset: count)
-        let rest = segments.filter { $0.offset > count }.map { Segment(offset: $0.offset - count, line: $0.line, column: $0.column) }
-        return TextPositions(segments: [Segment(offset: 0, line: start.line, column: start.column)] + rest)
+        switch storage {
+        case .start(let line, let column):
+            return TextPositions(.start(line: line, column: column + count))
+        case .aligned(let source, let line, let column, let dropped):
+            return TextPositions(.aligned(source, line: line, column: column, dropped: dropped + count))
+        }
+    }
+
+    private struct Segment {
+        /// Scalar offset into the (trimmed) value.
+        let offset: Int
+        let line: Int
+        let column: Int
+    }
+
+    /// Walks the value (with the `dropped` scalars trimmed off its front put back) and the source.
+    private static func align(_ value: String, dropped: Int, source: Source, line startLine: Int, column startColumn: Int)
+        -> [Segment]
+    {
+        let lines = source.text.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
+        let characters = Array(repeating: " " as Unicode.Scalar, count: dropped) + Array(value.unicodeScalars)
+        func segment(_ offset: Int, _ line: Int, _ column: Int) -> Segment {
+            Segment(offset: offset - dropped, line: line + 1 + source.lineOffset, column: column + 1)
+        }
+        var line = startLine
+        var column = startColumn
+        if column < 0 {  // A block: find its first line of text.
+            while line < lines.count, lines[line].allSatisfy(\.properties.isWhitespace) { line += 1 }
+            column = line < lines.count ? lines[line].prefix { $0 == " " || $0 == "\t" }.count : 0
+        }
+        var segments = [segment(0, line, column)]
+        var index = 0
+        while index < characters.count, line < lines.count {
+            let text = lines[line]
+            let character = characters[index]
+            if column < text.count, text[column] == character || index < dropped {
+                column += 1
+                index += 1
+                if index == dropped { segments = [segment(index, line, column)] }
+                continue
+            }
+            guard character == " " || character == "\n", text[min(column, text.count)...].allSatisfy(\.properties.isWhitespace) else {
+                break
+            }
+            // A fold: skip the value's whitespace and the source's line breaks and indentation.
+            while index < characters.count, characters[index] == " " || characters[index] == "\n" { index += 1 }
+            line += 1
+            while line < lines.count, lines[line].allSatisfy(\.properties.isWhitespace) { line += 1 }
+            guard line < lines.count else { break }
+            column = lines[line].firstIndex { !$0.properties.isWhitespace } ?? 0
+            segments.append(segment(max(index, dropped), line, column))
+        }
+        return segments
     }
 }

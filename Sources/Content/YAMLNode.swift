@@ -1,3 +1,4 @@
+import CYaml
 import Diagnostics
 import Yams
 
@@ -62,93 +63,170 @@ public indirect enum YAMLNode: Sendable {
 extension YAMLNode {
     /// Parses YAML text. `lineOffset` is added to every line (front matter starts below `---`).
     ///
-    /// Throws `YAMLSyntaxError` with the position Yams reports, shifted the same way.
+    /// The tree is built straight from libyaml's events (the `CYaml` module inside Yams): one
+    /// linear pass that keeps every scalar as written. Anchors and aliases are refused on sight
+    /// — Yams would expand them without limit ("billion laughs") and content never needs them —
+    /// and so are duplicate keys. On a syntax error Yams parses the text again, so the error
+    /// carries Yams's message, line and column.
     public static func parse(_ text: String, file: String, lineOffset: Int) throws(YAMLSyntaxError) -> YAMLNode? {
-        if let (line, column) = YAMLAliasCheck.firstAnchorOrAlias(in: text) {
-            throw YAMLSyntaxError(
-                rule: .yamlAlias,
-                message:
-                    "YAML-ankere og -aliaser (`&navn`, `*navn`) brukes ikke i innholdet; skriv verdien ut der den trengs (står det en `*` eller `&` først i en tekst, sett teksten i anførselstegn)",
-                location: SourceLocation(file: file, line: line + lineOffset, column: column))
+        var builder = EventBuilder(file: file, lineOffset: lineOffset, text: text)
+        switch builder.build() {
+        case .success(let node):
+            return node
+        case .failure(.refused(let error)):
+            throw error
+        case .failure(.syntax(let location, let problem)):
+            do {
+                _ = try Yams.compose(yaml: text)
+            } catch let error as YamlError {
+                throw YAMLSyntaxError(error, file: file, lineOffset: lineOffset)
+            } catch {}
+            throw YAMLSyntaxError(message: YAMLSyntaxError.norwegian(problem), location: location)
         }
-        let node: Node?
-        do {
-            node = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            throw YAMLSyntaxError(error, file: file, lineOffset: lineOffset)
-        } catch {
-            throw YAMLSyntaxError(message: "\(error)", location: SourceLocation(file: file, line: 1 + lineOffset, column: 1))
-        }
-        guard let node else { return nil }
-        var converter = Converter(file: file, lineOffset: lineOffset, text: text)
-        return converter.convert(node)
     }
 
-    /// Yams's tree to ours, with every position shifted to the file's lines.
-    private struct Converter {
+    /// libyaml events to a `YAMLNode` tree.
+    private struct EventBuilder {
+        enum Failure: Error {
+            /// Valid YAML that content does not allow (an anchor, an alias, a duplicate key).
+            case refused(YAMLSyntaxError)
+            /// libyaml could not parse the text.
+            case syntax(SourceLocation, String)
+        }
+
+        /// A collection being read.
+        private enum Frame {
+            case sequence([YAMLNode], SourceLocation)
+            /// The entries so far and, between a key and its value, the key.
+            case mapping([Entry], Located<String>?, SourceLocation)
+        }
+
         let file: String
         let lineOffset: Int
         let text: String
-        /// The source lines, split only when a multi-line scalar needs them.
-        private var lines: [[Character]] = []
+        /// Shared by the positions of every multi-line value.
+        let source: TextPositions.Source
 
         init(file: String, lineOffset: Int, text: String) {
             self.file = file
             self.lineOffset = lineOffset
             self.text = text
+            self.source = TextPositions.Source(text, lineOffset: lineOffset)
         }
 
-        func location(_ mark: Mark?) -> SourceLocation {
-            SourceLocation(file: file, line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1)
+        func location(_ mark: yaml_mark_t) -> SourceLocation {
+            SourceLocation(file: file, line: Int(mark.line) + 1 + lineOffset, column: Int(mark.column) + 1)
         }
 
-        mutating func convert(_ node: Node) -> YAMLNode {
-            switch node {
-            case .scalar(let scalar):
-                let isNull = scalar.style == .plain && node.null != nil
-                return .scalar(scalar.string, location(scalar.mark), isNull: isNull, positions: positions(of: scalar))
-            case .sequence(let sequence):
-                return .sequence(sequence.map { convert($0) }, location(sequence.mark))
-            case .mapping(let mapping):
-                let entries = mapping.map { pair in
-                    Entry(key: Located(pair.key.string ?? "", at: location(pair.key.mark)), value: convert(pair.value))
-                }
-                return .mapping(entries, location(mapping.mark))
-            case .alias(let alias):  // Unreachable: refused before composing.
-                return .scalar("", location(alias.mark), isNull: true, positions: TextPositions(line: 1, column: 1))
+        mutating func build() -> Result<YAMLNode?, Failure> {
+            var parser = yaml_parser_t()
+            guard yaml_parser_initialize(&parser) == 1 else {
+                return .failure(.syntax(SourceLocation(file: file, line: 1 + lineOffset, column: 1), "out of memory"))
             }
+            defer { yaml_parser_delete(&parser) }
+            let bytes = Array(text.utf8)
+            return bytes.withUnsafeBufferPointer { buffer in
+                yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+                yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+                return read(&parser)
+            }
+        }
+
+        private mutating func read(_ parser: inout yaml_parser_t) -> Result<YAMLNode?, Failure> {
+            var stack: [Frame] = []
+            var root: YAMLNode?
+            var documents = 0
+            while true {
+                var event = yaml_event_t()
+                guard yaml_parser_parse(&parser, &event) == 1 else {
+                    let problem = parser.problem.map { String(cString: $0) } ?? "YAML error"
+                    return .failure(.syntax(location(parser.problem_mark), problem))
+                }
+                defer { yaml_event_delete(&event) }
+                let node: YAMLNode
+                switch event.type {
+                case YAML_STREAM_END_EVENT:
+                    return .success(root)
+                case YAML_DOCUMENT_START_EVENT:
+                    documents += 1
+                    // Several documents: let Yams say so.
+                    if documents > 1 { return .failure(.syntax(location(event.start_mark), "expected a single document")) }
+                    continue
+                case YAML_ALIAS_EVENT:
+                    return .failure(.refused(Self.anchorError(at: location(event.start_mark))))
+                case YAML_SCALAR_EVENT:
+                    let scalar = event.data.scalar
+                    if scalar.anchor != nil { return .failure(.refused(Self.anchorError(at: location(event.start_mark)))) }
+                    let value = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
+                    let plain = scalar.style == YAML_PLAIN_SCALAR_STYLE
+                    let isNull = plain && ["", "~", "null", "Null", "NULL"].contains(value)
+                    let start = location(event.start_mark)
+                    node = .scalar(value, start, isNull: isNull, positions: positions(of: value, style: scalar.style, at: start))
+                case YAML_SEQUENCE_START_EVENT:
+                    if event.data.sequence_start.anchor != nil {
+                        return .failure(.refused(Self.anchorError(at: location(event.start_mark))))
+                    }
+                    stack.append(.sequence([], location(event.start_mark)))
+                    continue
+                case YAML_MAPPING_START_EVENT:
+                    if event.data.mapping_start.anchor != nil {
+                        return .failure(.refused(Self.anchorError(at: location(event.start_mark))))
+                    }
+                    stack.append(.mapping([], nil, location(event.start_mark)))
+                    continue
+                case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                    switch stack.popLast() {
+                    case .sequence(let items, let at): node = .sequence(items, at)
+                    case .mapping(let entries, _, let at): node = .mapping(entries, at)
+                    case nil: continue
+                    }
+                default:
+                    continue
+                }
+                // Attach the finished node to the collection it belongs to.
+                switch stack.popLast() {
+                case nil:
+                    root = node
+                case .sequence(var items, let at):
+                    items.append(node)
+                    stack.append(.sequence(items, at))
+                case .mapping(let entries, nil, let at):
+                    let key = Located(node.scalar ?? "", at: node.location)
+                    if let earlier = entries.first(where: { $0.key.value == key.value }) {
+                        return .failure(
+                            .refused(
+                                YAMLSyntaxError(
+                                    message:
+                                        "feltet `\(key.value)` står flere ganger (også på linje \(earlier.key.location.line)); behold ett",
+                                    location: key.location)))
+                    }
+                    stack.append(.mapping(entries, key, at))
+                case .mapping(var entries, let key?, let at):
+                    entries.append(Entry(key: key, value: node))
+                    stack.append(.mapping(entries, nil, at))
+                }
+            }
+        }
+
+        static func anchorError(at location: SourceLocation) -> YAMLSyntaxError {
+            YAMLSyntaxError(
+                rule: .yamlAlias,
+                message:
+                    "YAML-ankere og -aliaser (`&navn`, `*navn`) brukes ikke i innholdet; skriv verdien ut der den trengs (står det en `*` eller `&` først i en tekst, sett teksten i anførselstegn)",
+                location: location)
         }
 
         /// Where the scalar's characters were written: after its quote, or from the line below
-        /// a `|` or `>` indicator.
-        mutating func positions(of scalar: Node.Scalar) -> TextPositions {
-            let start = location(scalar.mark)
-            switch scalar.style {
-            case .plain, .any:
-                if !scalar.string.contains("\n") && !scalar.string.contains(" ") {
-                    return TextPositions(line: start.line, column: start.column)
-                }
-            case .singleQuoted, .doubleQuoted:
-                if !scalar.string.contains("\n") && !scalar.string.contains(" ") {
-                    return TextPositions(line: start.line, column: start.column + 1)
-                }
-            case .literal, .folded:
-                break
+        /// a `|` or `>` indicator. Worked out only if a diagnostic needs it.
+        func positions(of value: String, style: yaml_scalar_style_t, at start: SourceLocation) -> TextPositions {
+            let quoted = style == YAML_SINGLE_QUOTED_SCALAR_STYLE || style == YAML_DOUBLE_QUOTED_SCALAR_STYLE
+            let block = style == YAML_LITERAL_SCALAR_STYLE || style == YAML_FOLDED_SCALAR_STYLE
+            if !block, !value.utf8.contains(where: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\n") }) {
+                return TextPositions(line: start.line, column: start.column + (quoted ? 1 : 0))
             }
-            if lines.isEmpty { lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(Array.init) }
-            var line = start.line - lineOffset - 1
-            var column = start.column - 1
-            switch scalar.style {
-            case .singleQuoted, .doubleQuoted:
-                column += 1
-            case .literal, .folded:
-                line += 1
-                while line < lines.count, lines[line].allSatisfy(\.isWhitespace) { line += 1 }
-                column = line < lines.count ? lines[line].firstIndex { !$0.isWhitespace } ?? 0 : 0
-            case .plain, .any:
-                break
-            }
-            return TextPositions.align(scalar.string, lines: lines, line: line, column: column, lineOffset: lineOffset)
+            let line = start.line - lineOffset - 1
+            if block { return TextPositions(source: source, blockBelow: line) }
+            return TextPositions(source: source, line: line, column: start.column - 1 + (quoted ? 1 : 0))
         }
     }
 }

@@ -37,7 +37,9 @@ struct MarkdownRule: ValidationRule {
             let document = recommendation.document
             let inRelease = site.isInRelease(.recommendation(recommendation.id.value))
             add(document, inRelease: inRelease)
-            for value in recommendation.responsible.map(\.duty) + recommendation.changelog.map(\.summary) {
+            // A value without `[` or `<` has no internal link and no HTML: no need to parse it.
+            for value in recommendation.responsible.map(\.duty) + recommendation.changelog.map(\.summary)
+            where value.value.utf8.contains(where: { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "<") }) {
                 texts.append(Text(document: document, value: value, inRelease: inRelease))
             }
         }

@@ -54,10 +54,39 @@ struct ResponsibleUnlistedRule: ValidationRule {
         while start < runs.count {
             var end = start
             while end < runs.count, runs[end].block == runs[start].block { end += 1 }
-            found += duties(in: Word.split(runs[start..<end]), aliases: aliases)
+            if runs[start..<end].contains(where: { mayContainModal($0.text) }) {
+                found += duties(in: Word.split(runs[start..<end]), aliases: aliases)
+            }
             start = end
         }
         return found
+    }
+
+    /// A quick byte scan for *skal*, *bør* or *må* in any letter case, so that blocks without a
+    /// modal verb are never split into words.
+    static func mayContainModal(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 3 else { return false }
+        func lower(_ byte: UInt8) -> UInt8 { byte | 0x20 }
+        for i in 0..<(bytes.count - 2) {
+            switch lower(bytes[i]) {
+            case UInt8(ascii: "s"):
+                if i + 3 < bytes.count, lower(bytes[i + 1]) == UInt8(ascii: "k"), lower(bytes[i + 2]) == UInt8(ascii: "a"),
+                    lower(bytes[i + 3]) == UInt8(ascii: "l")
+                {
+                    return true
+                }
+            case UInt8(ascii: "b"):  // ø is C3 B8, Ø is C3 98
+                if i + 3 < bytes.count, bytes[i + 1] == 0xC3, bytes[i + 2] | 0x20 == 0xB8, lower(bytes[i + 3]) == UInt8(ascii: "r") {
+                    return true
+                }
+            case UInt8(ascii: "m"):  // å is C3 A5, Å is C3 85
+                if bytes[i + 1] == 0xC3, bytes[i + 2] | 0x20 == 0xA5 { return true }
+            default:
+                break
+            }
+        }
+        return false
     }
 
     private static func duties(in words: [Word], aliases: Aliases) -> [Duty] {
@@ -110,7 +139,7 @@ struct Aliases: Sendable {
         var byLastWord: [String: [([String], Int)]] = [:]
         for (index, party) in parties.enumerated() {
             for alias in party.aliases {
-                let words = alias.value.lowercased().split(whereSeparator: { !Word.isWordCharacter($0) }).map(String.init)
+                let words = alias.value.lowercased().unicodeScalars.split { !Word.isWordScalar($0) }.map { String($0) }
                 guard let last = words.last else { continue }
                 byLastWord[last, default: []].append((words, index))
             }
@@ -142,36 +171,42 @@ struct Word {
     let boundaryBefore: Character?
     let index: Int
 
-    static func isWordCharacter(_ character: Character) -> Bool {
-        character.isLetter || character.isNumber
+    /// Letters and digits, with a fast path for ASCII (this runs over every word of every body).
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            let value = scalar.value | 0x20
+            return (value >= 0x61 && value <= 0x7A) || (scalar.value >= 0x30 && scalar.value <= 0x39)
+        }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 
-    /// The words of one block's text runs; each run is a single line of the source.
+    /// The words of one block's text runs; each run is a single line of the source. Columns count
+    /// Unicode scalars, as the Markdown positions do.
     static func split(_ runs: ArraySlice<MarkdownText>) -> [Word] {
         var words: [Word] = []
         var boundary: Character? = "."
         for run in runs {
-            var current = ""
+            var current = String.UnicodeScalarView()
             var startColumn = 0
             func flush() {
                 guard !current.isEmpty else { return }
+                let text = String(current)
                 let position = MarkdownPosition(line: run.position.line, column: run.position.column + startColumn)
-                words.append(
-                    Word(text: current, lower: current.lowercased(), position: position, boundaryBefore: boundary, index: words.count))
-                current = ""
+                words.append(Word(text: text, lower: text.lowercased(), position: position, boundaryBefore: boundary, index: words.count))
+                current = String.UnicodeScalarView()
                 boundary = nil
             }
-            for (offset, character) in run.text.enumerated() {
-                if isWordCharacter(character) {
+            for (offset, scalar) in run.text.unicodeScalars.enumerated() {
+                if isWordScalar(scalar) {
                     if current.isEmpty { startColumn = offset }
-                    current.append(character)
+                    current.append(scalar)
                     continue
                 }
                 flush()
-                if ".!?:;".contains(character) {
-                    boundary = "."
-                } else if character == ",", boundary == nil {
-                    boundary = ","
+                switch scalar {
+                case ".", "!", "?", ":", ";": boundary = "."
+                case "," where boundary == nil: boundary = ","
+                default: break
                 }
             }
             flush()

@@ -66,6 +66,9 @@ import Testing
             bytes: text("---\ntitle: T\nx: &x [a, b]\ny:\n  ? *x\n  : 1\n  ? *x\n  : 2\n---\n"),
             expected: ["pages/nokler.md:3:4 yaml-alias"]),
         Case(
+            name: "a key written twice", path: "pages/dobbel.md", bytes: text("---\ntitle: T\ndescription: a\ntitle: U\n---\n"),
+            expected: ["pages/dobbel.md:4:1 yaml-syntax"]),
+        Case(
             name: "NUL in front matter", path: "pages/nul.md", bytes: text("---\ntitle: T\u{0}x\n---\n"),
             expected: ["pages/nul.md:2:9 encoding-invalid"]),
         Case(

@@ -44,6 +44,19 @@ import Testing
         #expect(diagnostics.map(\.short) == ["recommendations/s/r.md:10:14 link-broken"])
     }
 
+    @Test func linksInsideMultiLineDutiesAreReportedWhereTheyAreWritten() throws {
+        let folded =
+            "duty: >-\n      Første linje med\n      en [lenke](id:BORTE-1) her.\n  - party: sykehus\n    duty: \"  Se [x](id:BORTE-2)\""
+        let literal = "\n  - party: forum\n    duty: |\n      Linje én\n      og [to](id:BORTE-3)"
+        let text = Self.recommendation().replacingOccurrences(of: "duty: Gjør noe.", with: folded + literal)
+        let (_, diagnostics, _) = try Support.check(["recommendations/s/r.md": text])
+        #expect(
+            diagnostics.map(\.short) == [
+                "recommendations/s/r.md:12:10 link-broken", "recommendations/s/r.md:14:17 link-broken",
+                "recommendations/s/r.md:18:10 link-broken",
+            ])
+    }
+
     @Test func rawHTMLIsAWarning() throws {
         let (_, diagnostics, _) = try Support.check(["recommendations/s/r.md": Self.recommendation(body: "Hei\n\n<div>x</div>\n")])
         #expect(diagnostics.map(\.short) == ["recommendations/s/r.md:14:1 html-raw"])
