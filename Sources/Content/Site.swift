@@ -186,30 +186,29 @@ public struct Site: Sendable {
     /// Whether a release build (without `--drafts`) publishes the page `target` points to: drafts,
     /// and recommendations in a draft set, are left out.
     public func isInRelease(_ target: LinkTarget) -> Bool {
-        func released(_ status: Located<Status>?) -> Bool { status?.value.isPublished(includeDrafts: false) ?? false }
         switch target {
-        case .index, .meeting, .page:
-            return true
-        case .set(let slug):
-            return released(set(slug: slug)?.status)
-        case .recommendation(let id):
-            guard let recommendation = recommendation(id: id) else { return false }
-            return released(recommendation.status) && released(set(slug: recommendation.setSlug)?.status)
-        case .checklist(let slug):
-            return released(checklists.first { $0.slug == slug }?.status)
+        case .index, .meeting, .page: true
+        case .set(let slug): Self.released(set(slug: slug)?.status)
+        case .recommendation(let id): recommendation(id: id).map(isInRelease) ?? false
+        case .checklist(let slug): Self.released(checklists.first { $0.slug == slug }?.status)
         }
+    }
+
+    private static func released(_ status: Located<Status>?) -> Bool {
+        status?.value.isPublished(includeDrafts: false) ?? false
+    }
+
+    private func isInRelease(_ recommendation: Recommendation) -> Bool {
+        Self.released(recommendation.status) && Self.released(set(slug: recommendation.setSlug)?.status)
     }
 
     /// The site as a release publishes it: drafts (`utkast`) left out unless `includeDrafts`.
     public func published(includeDrafts: Bool) -> Site {
         if includeDrafts { return self }
-        let sets = sets.filter { $0.status.value.isPublished(includeDrafts: false) }
-        let setSlugs = Set(sets.map(\.slug))
         return Site(
-            config: config, parties: parties, index: index, sets: sets,
-            recommendations: recommendations.filter { $0.status.value.isPublished(includeDrafts: false) && setSlugs.contains($0.setSlug) },
-            meetings: meetings, checklists: checklists.filter { $0.status.value.isPublished(includeDrafts: false) },
-            pages: pages, incompleteFiles: incompleteFiles
+            config: config, parties: parties, index: index, sets: sets.filter { Self.released($0.status) },
+            recommendations: recommendations.filter(isInRelease), meetings: meetings,
+            checklists: checklists.filter { Self.released($0.status) }, pages: pages, incompleteFiles: incompleteFiles
         )
     }
 

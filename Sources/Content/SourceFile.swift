@@ -142,26 +142,14 @@ public struct SourceFile: Sendable {
         return SourceLocation(file: file, line: line, column: column)
     }
 
+    /// The position of the first byte that is not valid UTF-8.
     static func invalidUTF8Location(in bytes: [UInt8], file: String) -> SourceLocation {
-        var line = 1
-        var lineStart = 0
-        var index = 0
+        var offset = 0
         var decoder = UTF8()
         var iterator = bytes.makeIterator()
-        var consumed = 0
-        loop: while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar):
-                index += UTF8.width(scalar)
-                if scalar == "\n" { line += 1; lineStart = index }
-            case .emptyInput:
-                break loop
-            case .error:
-                consumed = index
-                break loop
-            }
+        while case .scalarValue(let scalar) = decoder.decode(&iterator) {
+            offset += UTF8.width(scalar)
         }
-        let column = String(decoding: bytes[lineStart..<consumed], as: UTF8.self).count + 1
-        return SourceLocation(file: file, line: line, column: column)
+        return location(ofByte: offset, in: bytes, file: file)
     }
 }

@@ -69,7 +69,7 @@ extension YAMLNode {
     /// and so are duplicate keys. On a syntax error Yams parses the text again, so the error
     /// carries Yams's message, line and column.
     public static func parse(_ text: String, file: String, lineOffset: Int) throws(YAMLSyntaxError) -> YAMLNode? {
-        var builder = EventBuilder(file: file, lineOffset: lineOffset, text: text)
+        let builder = EventBuilder(file: file, lineOffset: lineOffset, text: text)
         switch builder.build() {
         case .success(let node):
             return node
@@ -103,14 +103,12 @@ extension YAMLNode {
 
         let file: String
         let lineOffset: Int
-        let text: String
-        /// Shared by the positions of every multi-line value.
+        /// The text, shared by the positions of every multi-line value.
         let source: TextPositions.Source
 
         init(file: String, lineOffset: Int, text: String) {
             self.file = file
             self.lineOffset = lineOffset
-            self.text = text
             self.source = TextPositions.Source(text, lineOffset: lineOffset)
         }
 
@@ -118,13 +116,13 @@ extension YAMLNode {
             SourceLocation(file: file, line: Int(mark.line) + 1 + lineOffset, column: Int(mark.column) + 1)
         }
 
-        mutating func build() -> Result<YAMLNode?, Failure> {
+        func build() -> Result<YAMLNode?, Failure> {
             var parser = yaml_parser_t()
             guard yaml_parser_initialize(&parser) == 1 else {
                 return .failure(.syntax(SourceLocation(file: file, line: 1 + lineOffset, column: 1), "out of memory"))
             }
             defer { yaml_parser_delete(&parser) }
-            let bytes = Array(text.utf8)
+            let bytes = Array(source.text.utf8)
             return bytes.withUnsafeBufferPointer { buffer in
                 yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
                 yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
@@ -132,7 +130,7 @@ extension YAMLNode {
             }
         }
 
-        private mutating func read(_ parser: inout yaml_parser_t) -> Result<YAMLNode?, Failure> {
+        private func read(_ parser: inout yaml_parser_t) -> Result<YAMLNode?, Failure> {
             var stack: [Frame] = []
             var root: YAMLNode?
             var documents = 0
@@ -255,11 +253,6 @@ public struct YAMLSyntaxError: Error, Sendable {
             // libyaml notices an unclosed quote or bracket where the text ends; say where it began.
             let note = context.flatMap { $0.mark.line != mark.line ? " (fra linje \($0.mark.line + lineOffset))" : nil }
             self.init(message: YAMLSyntaxError.norwegian(detail, note: note ?? ""), location: at(mark))
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            self.init(
-                message: "feltet `\(duplicates.joined(separator: "`, `"))` står flere ganger; behold ett",
-                location: at(context.mark)
-            )
         default:
             self.init(message: "\(error)", location: SourceLocation(file: file, line: 1 + lineOffset, column: 1))
         }

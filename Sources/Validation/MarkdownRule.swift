@@ -6,6 +6,8 @@ import Markdown
 /// lead to content that exists (and that a release publishes); raw HTML is reported because it
 /// is never published.
 struct MarkdownRule: ValidationRule {
+    let bodies: BodyAnalyses
+
     /// A piece of Markdown: a body, or a value from the front matter.
     private struct Text {
         let document: Document
@@ -14,12 +16,10 @@ struct MarkdownRule: ValidationRule {
         /// Whether a release build publishes the page this text is on.
         let inRelease: Bool
 
-        var markdown: String { value?.value ?? document.markdown }
-
-        /// Positions from `Markdown.analyze(markdown)` (line 1 is the text's first line) in the file.
+        /// A value's positions count from its own first line; a body's are lines of the file.
         func location(_ position: MarkdownPosition) -> SourceLocation {
             if let value { return value.location(line: position.line, column: position.column) }
-            return SourceLocation(file: document.path, line: position.line + document.firstLine - 1, column: position.column)
+            return SourceLocation(file: document.path, line: position.line, column: position.column)
         }
     }
 
@@ -47,7 +47,7 @@ struct MarkdownRule: ValidationRule {
     }
 
     private func check(_ text: Text, in site: Site) -> [Diagnostic] {
-        let analysis = Markdown.analyze(text.markdown)
+        let analysis = text.value.map { Markdown.analyze($0.value) } ?? bodies[text.document]
         var diagnostics: [Diagnostic] = []
         let location = text.location
         for link in analysis.links {

@@ -11,6 +11,8 @@ import Markdown
 /// "*når* fastlegen skal …"), and when the verb is negated ("fastlegen bør *ikke* …").
 /// Coordinated subjects ("sykehuset og fastlegen skal …") each count.
 struct ResponsibleUnlistedRule: ValidationRule {
+    let bodies: BodyAnalyses
+
     static let modals: Set<String> = ["skal", "bør", "må"]
     /// Words after the modal that turn the duty into a prohibition or a permission.
     static let negations: Set<String> = ["ikke", "aldri", "heller", "gjerne"]
@@ -26,8 +28,7 @@ struct ResponsibleUnlistedRule: ValidationRule {
         let candidates = site.recommendations.filter { $0.status.value != .trukket && !$0.responsible.isEmpty }
         return candidates.concurrentMap { recommendation in
             let listed = Set(recommendation.responsible.map(\.party.value))
-            let analysis = Markdown.analyze(recommendation.document.markdown, firstLine: recommendation.document.firstLine)
-            return Self.duties(in: analysis.text, aliases: aliases).compactMap { duty -> Diagnostic? in
+            return Self.duties(in: bodies[recommendation.document].text, aliases: aliases).compactMap { duty -> Diagnostic? in
                 guard !listed.contains(duty.party) else { return nil }
                 let name = site.partyName(duty.party)
                 return Diagnostic(
