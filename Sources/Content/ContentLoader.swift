@@ -31,8 +31,7 @@ public enum ContentLoader {
         guard isDirectory.boolValue else {
             throw FolderError(description: "`\(contentPath)` er ikke en mappe (angi innholdsmappen med --content)")
         }
-        let root = URL(fileURLWithPath: contentPath, isDirectory: true)
-        var walk = FolderWalk(root: root, displayRoot: displayRoot)
+        var walk = FolderWalk(root: contentPath, displayRoot: displayRoot)
         walk.run()
         var diagnostics = walk.diagnostics
         let files = walk.files
@@ -136,7 +135,7 @@ public enum ContentLoader {
     }
 
     private static func read(_ entry: FolderWalk.Entry) -> Swift.Result<SourceFile, Diagnostic> {
-        SourceFile.read(at: entry.url, path: entry.path, relativePath: entry.relativePath).flatMap { text in
+        SourceFile.read(fileSystemPath: entry.fileSystemPath, path: entry.path).flatMap { text in
             SourceFile.parse(text, path: entry.path, relativePath: entry.relativePath, isMarkdown: entry.kind != .config)
         }
     }

@@ -130,12 +130,14 @@ struct FieldReader {
             }, Version.init)
     }
 
+    private static let statuses = Status.allCases.map(\.rawValue)
+    private static let statusHint = "en av \(statuses.map { "`\($0)`" }.joined(separator: ", "))"
+
     mutating func status(_ key: String = "status", required: Bool = true) -> Located<Status>? {
-        let allowed = Status.allCases.map(\.rawValue)
-        return parsed(
-            key, required: required, "en av \(allowed.map { "`\($0)`" }.joined(separator: ", "))", rule: .statusInvalid,
+        parsed(
+            key, required: required, Self.statusHint, rule: .statusInvalid,
             invalid: { text in
-                "`status: \(text)` er ikke en gyldig status; bruk en av \(allowed.map { "`\($0)`" }.joined(separator: ", ")).\(Suggestion.hint(for: text, among: allowed))"
+                "`status: \(text)` er ikke en gyldig status; bruk \(Self.statusHint).\(Suggestion.hint(for: text, among: Self.statuses))"
             }, { Status(rawValue: $0) })
     }
 
@@ -228,6 +230,8 @@ struct FieldReader {
 
 extension String {
     func trimmingWhitespace() -> String {
+        // Most values start and end with a visible ASCII character: nothing to trim.
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 { return self }
         var scalars = Substring(self)
         while let first = scalars.first, first.isWhitespace { scalars = scalars.dropFirst() }
         while let last = scalars.last, last.isWhitespace { scalars = scalars.dropLast() }

@@ -17,7 +17,8 @@ struct FolderWalk {
     }
 
     struct Entry: Sendable {
-        let url: URL
+        /// Where to open the file.
+        let fileSystemPath: String
         /// As reached from the working directory.
         let path: String
         /// Inside the content folder.
@@ -25,62 +26,101 @@ struct FolderWalk {
         let kind: Kind
     }
 
-    let root: URL
+    let root: String
     let displayRoot: String
     private(set) var files: [Entry] = []
     private(set) var diagnostics: [Diagnostic] = []
     private var visitedFolders: Set<String> = []
     private let realRoot: String
 
-    init(root: URL, displayRoot: String) {
+    /// `root` is the content folder as given; `displayRoot` the same without a trailing `/`.
+    init(root: String, displayRoot: String) {
         self.root = root
         self.displayRoot = displayRoot
-        self.realRoot = root.resolvingSymlinksInPath().path
+        self.realRoot = Self.realPath(root) ?? root
     }
 
     mutating func run() {
-        visit(folder: root, relative: [])
+        visit(folder: displayRoot, relative: [])
         files.sort { $0.relativePath < $1.relativePath }
     }
 
-    private mutating func visit(folder: URL, relative: [String]) {
-        let real = folder.resolvingSymlinksInPath().path
-        guard visitedFolders.insert(real).inserted else { return }
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        } catch {
+    /// The path with every symbolic link resolved, or `nil` when it does not lead anywhere.
+    private static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    private struct Unreadable: Error {
+        let reason: String
+    }
+
+    /// What a folder entry is, as far as `readdir` tells without a `stat`.
+    private enum EntryType {
+        case file, folder, link, unknown
+    }
+
+    /// The entries in a folder (hidden ones left out), or the reason it cannot be read.
+    private static func entries(in folder: String) -> Result<[(name: String, type: EntryType)], Unreadable> {
+        guard let directory = opendir(folder) else { return .failure(Unreadable(reason: String(cString: strerror(errno)))) }
+        defer { closedir(directory) }
+        var entries: [(name: String, type: EntryType)] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+            guard !name.hasPrefix(".") else { continue }
+            let type: EntryType =
+                switch Int32(entry.pointee.d_type) {
+                case Int32(DT_REG): .file
+                case Int32(DT_DIR): .folder
+                case Int32(DT_LNK): .link
+                default: .unknown
+                }
+            entries.append((name, type))
+        }
+        return .success(entries)
+    }
+
+    private mutating func visit(folder: String, relative: [String]) {
+        guard visitedFolders.insert(Self.realPath(folder) ?? folder).inserted else { return }
+        let entries: [(name: String, type: EntryType)]
+        switch Self.entries(in: folder) {
+        case .success(let found): entries = found
+        case .failure(let error):
             let path = ([displayRoot] + relative).joined(separator: "/")
-            diagnostics.append(Diagnostic(.fileUnreadable, at: .start(of: path), "mappen kan ikke leses: \(error.localizedDescription)"))
+            diagnostics.append(Diagnostic(.fileUnreadable, at: .start(of: path), "mappen kan ikke leses: \(error.reason)"))
             return
         }
-        for name in names where !name.hasPrefix(".") {
-            let url = folder.appendingPathComponent(name)
+        for (name, type) in entries {
             let components = relative + [name]
-            let relativePath = components.joined(separator: "/")
+            let relativePath = relative.isEmpty ? name : relative.joined(separator: "/") + "/" + name
             let path = displayRoot + "/" + relativePath
-            let filePath = folder.path + "/" + name
-            var info = stat()
-            if lstat(filePath, &info) == 0, info.st_mode & S_IFMT == S_IFLNK {
-                let target = url.resolvingSymlinksInPath().path
-                guard target == realRoot || target.hasPrefix(realRoot + "/") else {
-                    let written = (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) ?? target
+            var isFolder = type == .folder
+            if type == .link || type == .unknown {
+                var info = stat()
+                if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK {
+                    // A link leading nowhere is reported as unreadable below.
+                    if let target = Self.realPath(path), target != realRoot, !target.hasPrefix(realRoot + "/") {
+                        let written = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? target
+                        diagnostics.append(
+                            Diagnostic(
+                                .symlinkOutside, at: .start(of: path),
+                                "`\(relativePath)` er en symbolsk lenke til `\(written)`, utenfor innholdsmappen; kopier filen inn i stedet"
+                            ))
+                        continue
+                    }
+                }
+                guard stat(path, &info) == 0 else {
                     diagnostics.append(
-                        Diagnostic(
-                            .symlinkOutside, at: .start(of: path),
-                            "`\(relativePath)` er en symbolsk lenke til `\(written)`, utenfor innholdsmappen; kopier filen inn i stedet"))
+                        Diagnostic(.fileUnreadable, at: .start(of: path), "`\(relativePath)` kan ikke leses (en brutt symbolsk lenke?)"))
                     continue
                 }
+                isFolder = info.st_mode & S_IFMT == S_IFDIR
             }
-            guard stat(filePath, &info) == 0 else {
-                diagnostics.append(
-                    Diagnostic(.fileUnreadable, at: .start(of: path), "`\(relativePath)` kan ikke leses (en brutt symbolsk lenke?)"))
-                continue
-            }
-            if info.st_mode & S_IFMT == S_IFDIR {
-                visit(folder: url, relative: components)
+            if isFolder {
+                visit(folder: path, relative: components)
             } else if let kind = classify(components, path: path) {
-                files.append(Entry(url: url, path: path, relativePath: relativePath, kind: kind))
+                files.append(Entry(fileSystemPath: path, path: path, relativePath: relativePath, kind: kind))
             }
         }
     }

@@ -1,7 +1,10 @@
 import Diagnostics
 
 /// One collaboration recommendation: above all, *who does what*.
-public struct Recommendation: Sendable {
+///
+/// A class because a site holds thousands and every index and rule refers to them: sharing one
+/// immutable instance costs a pointer, where copying a struct of this size cost a retain per field.
+public final class Recommendation: Sendable {
     public let document: Document
     /// The folder of the set it belongs to (`fastlege-sykehus`).
     public let setSlug: String
@@ -23,6 +26,30 @@ public struct Recommendation: Sendable {
     public let source: Located<String>?
 
     public var slug: String { document.slug }
+
+    init(
+        document: Document, setSlug: String, id: Located<String>, title: Located<String>, version: Located<Version>,
+        status: Located<Status>, adopted: Located<ContentDate>?, review: Located<ContentDate>?, owner: Located<String>,
+        responsible: [Responsibility], handover: [Handover], tags: [Located<String>], supersedes: [Located<String>],
+        withdrawnReason: Located<String>?, changelog: [ChangelogEntry], source: Located<String>?
+    ) {
+        self.document = document
+        self.setSlug = setSlug
+        self.id = id
+        self.title = title
+        self.version = version
+        self.status = status
+        self.adopted = adopted
+        self.review = review
+        self.owner = owner
+        self.responsible = responsible
+        self.handover = handover
+        self.tags = tags
+        self.supersedes = supersedes
+        self.withdrawnReason = withdrawnReason
+        self.changelog = changelog
+        self.source = source
+    }
 }
 
 /// One party's duty in a recommendation.

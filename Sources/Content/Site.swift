@@ -31,6 +31,9 @@ public struct Site: Sendable {
     private let supersededBy: [String: [Int]]
     private let targetsByPath: [String: LinkTarget]
     private let targetsByID: [String: LinkTarget]
+    /// The slugs of the sets and checklists a release publishes.
+    private let releasedSets: Set<String>
+    private let releasedChecklists: Set<String>
     /// The keys of the two above, sorted, for "Mente du …?" hints.
     private let knownPaths: [String]
     private let knownIDs: [String]
@@ -114,6 +117,8 @@ public struct Site: Sendable {
         }
         targetsByPath = byPath
         targetsByID = byID
+        releasedSets = Set(self.sets.filter { Self.released($0.status) }.map(\.slug))
+        releasedChecklists = Set(self.checklists.filter { Self.released($0.status) }.map(\.slug))
         knownPaths = byPath.keys.sorted()
         knownIDs = byID.keys.sorted()
     }
@@ -188,9 +193,9 @@ public struct Site: Sendable {
     public func isInRelease(_ target: LinkTarget) -> Bool {
         switch target {
         case .index, .meeting, .page: true
-        case .set(let slug): Self.released(set(slug: slug)?.status)
+        case .set(let slug): releasedSets.contains(slug)
         case .recommendation(let id): recommendation(id: id).map(isInRelease) ?? false
-        case .checklist(let slug): Self.released(checklists.first { $0.slug == slug }?.status)
+        case .checklist(let slug): releasedChecklists.contains(slug)
         }
     }
 
@@ -199,7 +204,7 @@ public struct Site: Sendable {
     }
 
     private func isInRelease(_ recommendation: Recommendation) -> Bool {
-        Self.released(recommendation.status) && Self.released(set(slug: recommendation.setSlug)?.status)
+        Self.released(recommendation.status) && releasedSets.contains(recommendation.setSlug)
     }
 
     /// The site as a release publishes it: drafts (`utkast`) left out unless `includeDrafts`.

@@ -30,47 +30,74 @@ public struct SourceFile: Sendable {
     public var start: SourceLocation { .start(of: path) }
 
     /// Reads a file from disk and decodes it: UTF-8 (BOM allowed), LF or CRLF.
-    public static func read(at url: URL, path: String, relativePath: String) -> Result<String, Diagnostic> {
+    ///
+    /// `fileSystemPath` is where to open it; `path` is what diagnostics print.
+    public static func read(fileSystemPath: String, path: String) -> Result<String, Diagnostic> {
         let start = SourceLocation.start(of: path)
-        let data: Data
-        do {
-            var info = stat()
-            let size = stat(url.path, &info) == 0 ? Int(info.st_size) : 0
-            if size > maximumSize {
-                let megabytes = String(format: "%.1f", Double(size) / 1_048_576)
-                return .failure(
-                    Diagnostic(
-                        .fileTooLarge, at: start,
-                        "filen er \(megabytes) MB; innholdsfiler kan være høyst 5 MB. Er det riktig fil?"))
-            }
-            data = try Data(contentsOf: url)
-        } catch {
-            return .failure(Diagnostic(.fileUnreadable, at: start, "filen kan ikke leses: \(error.localizedDescription)"))
+        func unreadable() -> Result<String, Diagnostic> {
+            .failure(Diagnostic(.fileUnreadable, at: start, "filen kan ikke leses: \(String(cString: strerror(errno)))"))
         }
-        return decode(data, path: path)
+        let descriptor = open(fileSystemPath, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return unreadable() }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return unreadable() }
+        let size = Int(info.st_size)
+        if size > maximumSize {
+            let megabytes = String(format: "%.1f", Double(size) / 1_048_576)
+            return .failure(
+                Diagnostic(
+                    .fileTooLarge, at: start,
+                    "filen er \(megabytes) MB; innholdsfiler kan være høyst 5 MB. Er det riktig fil?"))
+        }
+        // One byte more than the size says, to notice a file that grew while being read.
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, count in
+            count = 0
+            while count < buffer.count {
+                let got = Foundation.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+                if got < 0, errno == EINTR { continue }
+                if got < 0 { failed = true }
+                if got <= 0 { break }
+                count += got
+            }
+        }
+        if failed { return unreadable() }
+        if bytes.count > size {
+            return .failure(Diagnostic(.fileUnreadable, at: start, "filen endret seg mens den ble lest; prøv igjen"))
+        }
+        return decode(bytes, path: path)
     }
 
-    /// Turns bytes into text, or reports the position of the first invalid UTF-8 byte.
-    public static func decode(_ data: Data, path: String) -> Result<String, Diagnostic> {
-        var bytes = data[...]
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+    /// Turns bytes into text, or reports the position of the first invalid UTF-8 byte or NUL.
+    public static func decode(_ data: [UInt8], path: String) -> Result<String, Diagnostic> {
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        let bytes = data.starts(with: bom) ? Array(data.dropFirst(3)) : data
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            let location = invalidUTF8Location(in: Array(bytes), file: path)
             return .failure(
                 Diagnostic(
-                    .encodingInvalid, at: location,
+                    .encodingInvalid, at: invalidUTF8Location(in: bytes, file: path),
                     "filen er ikke gyldig UTF-8 (tegnet ved denne posisjonen); lagre den som UTF-8 i editoren"))
         }
-        if let nul = bytes.firstIndex(of: 0) {
+        let (nul, carriageReturn) = bytes.withUnsafeBufferPointer { buffer in
+            (find(0, in: buffer), find(UInt8(ascii: "\r"), in: buffer))
+        }
+        if let nul {
             return .failure(
                 Diagnostic(
-                    .encodingInvalid, at: location(ofByte: nul - bytes.startIndex, in: Array(bytes), file: path),
+                    .encodingInvalid, at: location(ofByte: nul, in: bytes, file: path),
                     "filen inneholder et NUL-tegn, så den er neppe en tekstfil; lagre den som ren tekst (UTF-8)"))
         }
-        if text.utf8.contains(UInt8(ascii: "\r")) {
+        if carriageReturn != nil {
             return .success(text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n"))
         }
         return .success(text)
+    }
+
+    /// The offset of the first `byte` in `buffer` (`memchr`).
+    private static func find(_ byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = buffer.baseAddress, let found = memchr(base, Int32(byte), buffer.count) else { return nil }
+        return UnsafeRawPointer(found) - UnsafeRawPointer(base)
     }
 
     /// Splits text into front matter and body, parsing the front matter as YAML.
@@ -104,32 +131,37 @@ public struct SourceFile: Sendable {
     ///
     /// Works on UTF-8 bytes: a fence is a line of `---` and nothing but trailing spaces or tabs.
     static func splitFrontMatter(_ text: String) -> (String, Int, String, Int)? {
-        let utf8 = text.utf8
-        func isFence(_ start: String.Index, _ end: String.Index) -> Bool {
-            var end = end
-            while end > start, [UInt8(ascii: " "), UInt8(ascii: "\t")].contains(utf8[utf8.index(before: end)]) {
-                end = utf8.index(before: end)
+        var text = text
+        return text.withUTF8 { bytes -> (String, Int, String, Int)? in
+            func isFence(_ start: Int, _ end: Int) -> Bool {
+                var end = end
+                while end > start, bytes[end - 1] == UInt8(ascii: " ") || bytes[end - 1] == UInt8(ascii: "\t") { end -= 1 }
+                return end - start == 3 && bytes[start] == UInt8(ascii: "-") && bytes[start + 1] == UInt8(ascii: "-")
+                    && bytes[start + 2] == UInt8(ascii: "-")
             }
-            return utf8[start..<end].elementsEqual("---".utf8)
-        }
-        func lineEnd(from start: String.Index) -> String.Index {
-            utf8[start...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
-        }
-        let firstEnd = lineEnd(from: utf8.startIndex)
-        guard isFence(utf8.startIndex, firstEnd), firstEnd < utf8.endIndex else { return nil }
-        let yamlStart = utf8.index(after: firstEnd)
-        var lineStart = yamlStart
-        var line = 2  // The opening `---` is line 1.
-        while true {
-            let end = lineEnd(from: lineStart)
-            if isFence(lineStart, end) {
-                let yamlEnd = lineStart > yamlStart ? utf8.index(before: lineStart) : yamlStart
-                let bodyStart = end < utf8.endIndex ? utf8.index(after: end) : end
-                return (String(text[yamlStart..<yamlEnd]), 2, String(text[bodyStart...]), line + 1)
+            func lineEnd(from start: Int) -> Int {
+                guard start < bytes.count, let base = bytes.baseAddress,
+                    let found = memchr(base + start, Int32(UInt8(ascii: "\n")), bytes.count - start)
+                else { return bytes.count }
+                return UnsafeRawPointer(found) - UnsafeRawPointer(base)
             }
-            guard end < utf8.endIndex else { return nil }
-            lineStart = utf8.index(after: end)
-            line += 1
+            func string(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+            let firstEnd = lineEnd(from: 0)
+            guard isFence(0, firstEnd), firstEnd < bytes.count else { return nil }
+            let yamlStart = firstEnd + 1
+            var lineStart = yamlStart
+            var line = 2  // The opening `---` is line 1.
+            while true {
+                let end = lineEnd(from: lineStart)
+                if isFence(lineStart, end) {
+                    let yamlEnd = lineStart > yamlStart ? lineStart - 1 : yamlStart
+                    let bodyStart = min(end + 1, bytes.count)
+                    return (string(yamlStart..<yamlEnd), 2, string(bodyStart..<bytes.count), line + 1)
+                }
+                guard end < bytes.count else { return nil }
+                lineStart = end + 1
+                line += 1
+            }
         }
     }
 

@@ -130,8 +130,14 @@ public struct ClockTime: Sendable, Hashable, Comparable, CustomStringConvertible
 
 /// Slugs name files, folders, parties and question ids: `[a-z0-9]+(-[a-z0-9]+)*`.
 public enum Slug {
+    /// Lower-case letters a–z, digits and single hyphens, neither first nor last.
     public static func isValid(_ text: some StringProtocol) -> Bool {
-        guard !text.isEmpty, text.first != "-", text.last != "-", !text.contains("--") else { return false }
-        return text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+        var previous: UInt8 = UInt8(ascii: "-")
+        for byte in text.utf8 {
+            let isLetterOrDigit = byte &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10
+            guard isLetterOrDigit || (byte == UInt8(ascii: "-") && previous != UInt8(ascii: "-")) else { return false }
+            previous = byte
+        }
+        return previous != UInt8(ascii: "-")
     }
 }

@@ -122,8 +122,8 @@ extension YAMLNode {
                 return .failure(.syntax(SourceLocation(file: file, line: 1 + lineOffset, column: 1), "out of memory"))
             }
             defer { yaml_parser_delete(&parser) }
-            let bytes = Array(source.text.utf8)
-            return bytes.withUnsafeBufferPointer { buffer in
+            var text = source.text
+            return text.withUTF8 { buffer in
                 yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
                 yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
                 return read(&parser)
@@ -157,7 +157,11 @@ extension YAMLNode {
                     if scalar.anchor != nil { return .failure(.refused(Self.anchorError(at: location(event.start_mark)))) }
                     let value = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
                     let plain = scalar.style == YAML_PLAIN_SCALAR_STYLE
-                    let isNull = plain && ["", "~", "null", "Null", "NULL"].contains(value)
+                    let isNull: Bool
+                    switch value {
+                    case "", "~", "null", "Null", "NULL": isNull = plain
+                    default: isNull = false
+                    }
                     let start = location(event.start_mark)
                     node = .scalar(value, start, isNull: isNull, positions: positions(of: value, style: scalar.style, at: start))
                 case YAML_SEQUENCE_START_EVENT:

@@ -8,6 +8,10 @@ import Foundation
 public enum Markdown {
     /// The GFM extensions every document is parsed with.
     static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+    /// What analysis needs: tables hold text and links. The others only change how text renders
+    /// (autolinks are always external, so the validator ignores them either way), and parsing
+    /// without them is much faster.
+    static let analysisExtensionNames = ["table"]
 
     /// What to do with a link's destination when rendering.
     public enum LinkRewrite: Sendable, Equatable {
@@ -76,27 +80,33 @@ public enum Markdown {
     /// `firstLine` is the line of the file the body starts on, so positions point into the file.
     public static func analyze(_ source: String, firstLine: Int = 1) -> MarkdownAnalysis {
         let columns = CharacterColumns(source)
-        return withDocument(source, options: CMARK_OPT_SOURCEPOS) { document in
+        return withDocument(source, options: CMARK_OPT_SOURCEPOS, extensions: analysisExtensionNames) { document in
             var analysis = MarkdownAnalysis()
-            var blocks: [OpaquePointer: Int] = [:]
+            // The inlines of a block come one after another in the walk, so a block is numbered
+            // when its first text is met.
+            var block: OpaquePointer?
+            var blockNumber = -1
             document.walk { node in
-                let line = Int(cmark_node_get_start_line(node))
-                let position = MarkdownPosition(
-                    line: line + firstLine - 1,
-                    column: columns.column(line: line, byteColumn: Int(cmark_node_get_start_column(node)))
-                )
+                func position() -> MarkdownPosition {
+                    let line = Int(cmark_node_get_start_line(node))
+                    return MarkdownPosition(
+                        line: line + firstLine - 1,
+                        column: columns.column(line: line, byteColumn: Int(cmark_node_get_start_column(node))))
+                }
                 switch cmark_node_get_type(node) {
                 case CMARK_NODE_LINK:
-                    analysis.links.append(MarkdownLink(destination: string(cmark_node_get_url(node)) ?? "", position: position))
+                    analysis.links.append(MarkdownLink(destination: string(cmark_node_get_url(node)) ?? "", position: position()))
                 case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                     let literal = string(cmark_node_get_literal(node)) ?? ""
-                    analysis.rawHTML.append(MarkdownHTML(html: literal, position: position))
+                    analysis.rawHTML.append(MarkdownHTML(html: literal, position: position()))
                 case CMARK_NODE_TEXT:
-                    let block = enclosingBlock(of: node)
-                    let number = blocks[block] ?? blocks.count
-                    blocks[block] = number
+                    let enclosing = enclosingBlock(of: node)
+                    if enclosing != block {
+                        block = enclosing
+                        blockNumber += 1
+                    }
                     analysis.text.append(
-                        MarkdownText(text: string(cmark_node_get_literal(node)) ?? "", position: position, block: number))
+                        MarkdownText(text: string(cmark_node_get_literal(node)) ?? "", position: position(), block: blockNumber))
                 default:
                     break
                 }
@@ -136,40 +146,32 @@ public enum Markdown {
     }
 
     /// cmark counts columns in UTF-8 bytes; diagnostics count characters (as YAML positions do),
-    /// so `æ` before a link moves it one column, not two. Constant time per lookup.
+    /// so `æ` before a link moves it one column, not two.
     private struct CharacterColumns {
+        let bytes: [UInt8]
         /// The byte offset each line starts at.
         let lineStarts: [Int]
-        /// For each byte offset, how many characters start before it; empty for ASCII text.
-        let charactersBefore: [Int32]
+        let isASCII: Bool
 
         init(_ source: String) {
-            let bytes = Array(source.utf8)
+            bytes = Array(source.utf8)
             var starts = [0]
-            for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-                starts.append(offset + 1)
+            var ascii = true
+            for (offset, byte) in bytes.enumerated() {
+                if byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
+                if byte >= 0x80 { ascii = false }
             }
             lineStarts = starts
-            if bytes.allSatisfy({ $0 < 0x80 }) {
-                charactersBefore = []
-            } else {
-                var counts = [Int32](repeating: 0, count: bytes.count + 1)
-                var count: Int32 = 0
-                for (offset, byte) in bytes.enumerated() {
-                    counts[offset] = count
-                    if byte & 0xC0 != 0x80 { count += 1 }
-                }
-                counts[bytes.count] = count
-                charactersBefore = counts
-            }
+            isASCII = ascii
         }
 
-        /// `line` and `byteColumn` are 1-based, as cmark gives them.
+        /// `line` and `byteColumn` are 1-based, as cmark gives them. Counts the characters before
+        /// the column on its line.
         func column(line: Int, byteColumn: Int) -> Int {
-            guard !charactersBefore.isEmpty, line >= 1, line <= lineStarts.count, byteColumn > 1 else { return max(1, byteColumn) }
+            guard !isASCII, line >= 1, line <= lineStarts.count, byteColumn > 1 else { return max(1, byteColumn) }
             let start = lineStarts[line - 1]
-            let end = min(charactersBefore.count - 1, start + byteColumn - 1)
-            return Int(charactersBefore[end] - charactersBefore[start]) + 1
+            let end = min(bytes.count, start + byteColumn - 1)
+            return bytes[start..<end].count { $0 & 0xC0 != 0x80 } + 1
         }
     }
 
@@ -195,13 +197,15 @@ public enum Markdown {
     private static let registration: Void = cmark_gfm_core_extensions_ensure_registered()
 
     /// Parses `source`, hands the document to `body`, then frees parser and tree.
-    private static func withDocument<T>(_ source: String, options: Int32, _ body: (Document) -> T) -> T {
+    private static func withDocument<T>(
+        _ source: String, options: Int32, extensions: [String] = extensionNames, _ body: (Document) -> T
+    ) -> T {
         _ = registration
         guard let parser = cmark_parser_new(options) else {
             preconditionFailure("cmark_parser_new failed: out of memory")
         }
         defer { cmark_parser_free(parser) }
-        for name in extensionNames {
+        for name in extensions {
             if let ext = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, ext)
             }

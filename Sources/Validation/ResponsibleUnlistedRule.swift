@@ -13,7 +13,6 @@ import Markdown
 struct ResponsibleUnlistedRule: ValidationRule {
     let bodies: BodyAnalyses
 
-    static let modals: Set<String> = ["skal", "bør", "må"]
     /// Words after the modal that turn the duty into a prohibition or a permission.
     static let negations: Set<String> = ["ikke", "aldri", "heller", "gjerne"]
     /// Words before the alias that show it is not the subject of the sentence.
@@ -28,7 +27,8 @@ struct ResponsibleUnlistedRule: ValidationRule {
         let candidates = site.recommendations.filter { $0.status.value != .trukket && !$0.responsible.isEmpty }
         return candidates.concurrentMap { recommendation in
             let listed = Set(recommendation.responsible.map(\.party.value))
-            return Self.duties(in: bodies[recommendation.document].text, aliases: aliases).compactMap { duty -> Diagnostic? in
+            let text = bodies[recommendation.document].text
+            return Self.duties(in: text, aliases: aliases).compactMap { duty -> Diagnostic? in
                 guard !listed.contains(duty.party) else { return nil }
                 let name = site.partyName(duty.party)
                 return Diagnostic(
@@ -50,82 +50,248 @@ struct ResponsibleUnlistedRule: ValidationRule {
 
     /// Every duty the text gives a party, in reading order (one per party and sentence).
     static func duties(in runs: [MarkdownText], aliases: Aliases) -> [Duty] {
-        var found: [Duty] = []
-        var start = 0
-        while start < runs.count {
-            var end = start
-            while end < runs.count, runs[end].block == runs[start].block { end += 1 }
-            if runs[start..<end].contains(where: { mayContainModal($0.text) }) {
-                found += duties(in: Word.split(runs[start..<end]), aliases: aliases)
+        BodyText(runs).duties(aliases: aliases)
+    }
+}
+
+/// The text runs of a body as UTF-8 bytes, read word by word around each *skal*, *bør* and *må*:
+/// most of a body is only scanned, never turned into words.
+///
+/// A word is a run of letters and digits. Between two words lies a boundary: a sentence ends at
+/// `.`, `!`, `?`, `:` or `;` and where a block (a paragraph, a heading, a table cell) ends; a
+/// comma is a weaker boundary.
+struct BodyText {
+    enum Boundary: Comparable {
+        case none, comma, sentence
+    }
+
+    /// Follows each run that continues the block: neither letter nor punctuation.
+    private static let runSeparator: UInt8 = 0
+    /// Follows each run that ends a block: a sentence boundary.
+    private static let blockSeparator: UInt8 = 1
+
+    private let bytes: [UInt8]
+    /// The offset each run starts at, and the run's position in the file.
+    private let runStarts: [Int]
+    private let runPositions: [MarkdownPosition]
+
+    init(_ runs: [MarkdownText]) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(runs.reduce(0) { $0 + $1.text.utf8.count + 1 })
+        var starts: [Int] = []
+        starts.reserveCapacity(runs.count)
+        for (index, run) in runs.enumerated() {
+            starts.append(bytes.count)
+            bytes += run.text.utf8
+            bytes.append(index + 1 < runs.count && runs[index + 1].block == run.block ? Self.runSeparator : Self.blockSeparator)
+        }
+        self.bytes = bytes
+        runStarts = starts
+        runPositions = runs.map(\.position)
+    }
+
+    // MARK: - Characters and words
+
+    /// The length in bytes of the UTF-8 sequence that starts with `byte`.
+    private static func length(of byte: UInt8) -> Int { byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4 }
+
+    /// Whether the character starting at `offset` is a letter or digit.
+    private func isWordCharacter(at offset: Int) -> Bool {
+        let byte = bytes[offset]
+        if byte < 0x80 {
+            let folded = byte | 0x20
+            return (folded >= 0x61 && folded <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+        }
+        // Latin-1 letters (æ, ø, å, é …): C3 80–BF, except × (C3 97) and ÷ (C3 B7).
+        if byte == 0xC3, offset + 1 < bytes.count { return bytes[offset + 1] & 0x1F != 0x17 }
+        return Self.isWordScalar(bytes[offset..<min(bytes.count, offset + Self.length(of: byte))])
+    }
+
+    /// The rare case: decode the scalar and ask Unicode. Kept out of line, because touching
+    /// `Unicode.Scalar.Properties` costs its callers a metadata lookup on every call.
+    @inline(never)
+    private static func isWordScalar(_ bytes: ArraySlice<UInt8>) -> Bool {
+        var decoder = UTF8()
+        var iterator = bytes.makeIterator()
+        guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return false }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+
+    /// The start of the character that ends just before `offset`.
+    private func characterStart(before offset: Int) -> Int {
+        var start = offset - 1
+        while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        return start
+    }
+
+    /// The word before `offset` (where a word or the gap after one starts) and the boundary
+    /// between it and `offset`; `nil` at the start of the block.
+    func word(before offset: Int) -> (word: Range<Int>, boundary: Boundary)? {
+        var boundary = Boundary.none
+        var end = offset
+        while end > 0 {
+            let start = characterStart(before: end)
+            if isWordCharacter(at: start) { break }
+            boundary = max(boundary, Self.boundary(of: bytes[start]))
+            end = start
+        }
+        guard end > 0 else { return nil }
+        var start = end
+        while start > 0, isWordCharacter(at: characterStart(before: start)) { start = characterStart(before: start) }
+        return (start..<end, boundary)
+    }
+
+    /// The word after `offset` (where a word or the gap before one ends) and the boundary between
+    /// `offset` and it; `nil` at the end of the block.
+    private func word(after offset: Int) -> (word: Range<Int>, boundary: Boundary)? {
+        var boundary = Boundary.none
+        var start = offset
+        while start < bytes.count, !isWordCharacter(at: start) {
+            boundary = max(boundary, Self.boundary(of: bytes[start]))
+            start += Self.length(of: bytes[start])
+        }
+        guard start < bytes.count else { return nil }
+        var end = start
+        while end < bytes.count, isWordCharacter(at: end) { end += Self.length(of: bytes[end]) }
+        return (start..<end, boundary)
+    }
+
+    private static func boundary(of byte: UInt8) -> Boundary {
+        switch byte {
+        case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ";"), blockSeparator:
+            return .sentence
+        case UInt8(ascii: ","): return .comma
+        default: return .none
+        }
+    }
+
+    private func text(_ word: Range<Int>) -> String { String(decoding: bytes[word], as: UTF8.self) }
+
+    /// The word in lower case; ASCII words without capitals are taken as they are.
+    func lower(_ word: Range<Int>) -> String {
+        let text = text(word)
+        return bytes[word].contains { ($0 >= 0x41 && $0 <= 0x5A) || $0 >= 0x80 } ? text.lowercased() : text
+    }
+
+    /// Whether the bytes spell *skal*, *bør* or *må* in any letter case.
+    private func isModal(_ word: Range<Int>) -> Bool {
+        // `| 0x20` lower-cases ASCII letters and the second byte of Ø (C3 98) and Å (C3 85).
+        let i = word.lowerBound
+        func lower(_ k: Int) -> UInt8 { bytes[i + k] | 0x20 }
+        switch word.count {
+        case 3: return lower(0) == UInt8(ascii: "m") && bytes[i + 1] == 0xC3 && lower(2) == 0xA5
+        case 4:
+            return
+                (lower(0) == UInt8(ascii: "s") && lower(1) == UInt8(ascii: "k") && lower(2) == UInt8(ascii: "a")
+                && lower(3) == UInt8(ascii: "l"))
+                || (lower(0) == UInt8(ascii: "b") && bytes[i + 1] == 0xC3 && lower(2) == 0xB8 && lower(3) == UInt8(ascii: "r"))
+        default: return false
+        }
+    }
+
+    /// The line and column (in Unicode scalars) where the character at `offset` was written.
+    private func position(of offset: Int) -> MarkdownPosition {
+        var run = 0  // the last run starting at or before `offset`
+        var high = runStarts.count - 1
+        while run < high {
+            let middle = (run + high + 1) / 2
+            if runStarts[middle] <= offset { run = middle } else { high = middle - 1 }
+        }
+        let scalars = bytes[runStarts[run]..<offset].count { $0 & 0xC0 != 0x80 }
+        return MarkdownPosition(line: runPositions[run].line, column: runPositions[run].column + scalars)
+    }
+
+    /// Every modal verb that starts a word, in reading order: one pass over the bytes.
+    private func modals() -> [Range<Int>] {
+        var found: [Range<Int>] = []
+        var previousIsWord = false
+        var offset = 0
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            if byte < 0x80 {
+                let isWord = (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10
+                let folded = byte | 0x20
+                if isWord, !previousIsWord, folded == UInt8(ascii: "s") || folded == UInt8(ascii: "b") || folded == UInt8(ascii: "m") {
+                    var end = offset
+                    while end < bytes.count, end - offset <= 4, isWordCharacter(at: end) { end += Self.length(of: bytes[end]) }
+                    if isModal(offset..<end) { found.append(offset..<end) }
+                }
+                previousIsWord = isWord
+                offset += 1
+            } else {
+                previousIsWord = isWordCharacter(at: offset)
+                offset += Self.length(of: byte)
             }
-            start = end
         }
         return found
     }
 
-    /// A quick byte scan for *skal*, *bør* or *må* in any letter case, so that blocks without a
-    /// modal verb are never split into words.
-    static func mayContainModal(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        guard bytes.count >= 3 else { return false }
-        func lower(_ byte: UInt8) -> UInt8 { byte | 0x20 }
-        for i in 0..<(bytes.count - 2) {
-            switch lower(bytes[i]) {
-            case UInt8(ascii: "s"):
-                if i + 3 < bytes.count, lower(bytes[i + 1]) == UInt8(ascii: "k"), lower(bytes[i + 2]) == UInt8(ascii: "a"),
-                    lower(bytes[i + 3]) == UInt8(ascii: "l")
-                {
-                    return true
-                }
-            case UInt8(ascii: "b"):  // ø is C3 B8, Ø is C3 98
-                if i + 3 < bytes.count, bytes[i + 1] == 0xC3, bytes[i + 2] | 0x20 == 0xB8, lower(bytes[i + 3]) == UInt8(ascii: "r") {
-                    return true
-                }
-            case UInt8(ascii: "m"):  // å is C3 A5, Å is C3 85
-                if bytes[i + 1] == 0xC3, bytes[i + 2] | 0x20 == 0xA5 { return true }
-            default:
-                break
-            }
-        }
-        return false
-    }
+    // MARK: - Duties
 
-    private static func duties(in words: [Word], aliases: Aliases) -> [Duty] {
-        var duties: [Duty] = []
-        var named: Set<[Int]> = []  // (sentence, party index) already reported
-        for (modalIndex, modal) in words.enumerated() where modals.contains(modal.lower) && modal.boundaryBefore == nil {
-            if modalIndex + 1 < words.count, words[modalIndex + 1].boundaryBefore == nil,
-                negations.contains(words[modalIndex + 1].lower)
+    /// Every duty the text gives a party (one per party and sentence).
+    func duties(aliases: Aliases) -> [ResponsibleUnlistedRule.Duty] {
+        var duties: [ResponsibleUnlistedRule.Duty] = []
+        var named: [(sentence: Int, party: Int)] = []  // already reported
+        for modal in modals() {
+            // The modal follows its subject directly, and is not negated ("bør ikke").
+            guard let subjectEnd = word(before: modal.lowerBound), subjectEnd.boundary == .none else { continue }
+            if let next = word(after: modal.upperBound), next.boundary == .none,
+                ResponsibleUnlistedRule.negations.contains(lower(next.word))
             {
                 continue
             }
             // Walk back over the subject: "A skal", "A og B skal", "A, B og C skal".
-            var end = modalIndex
-            var subjects: [(party: Int, first: Int)] = []
-            while let match = aliases.match(words, endingAt: end) {
-                let before = match.first - 1
-                if before >= 0, words[match.first].boundaryBefore == nil, notSubject.contains(words[before].lower) { break }
+            var last: Range<Int>? = subjectEnd.word
+            var subjects: [(party: Int, first: Range<Int>)] = []
+            while let end = last, let match = aliases.match(endingWith: end, in: self) {
+                let before = word(before: match.first.lowerBound)
+                if let before, before.boundary == .none, ResponsibleUnlistedRule.notSubject.contains(lower(before.word)) { break }
                 subjects.append((match.party, match.first))
-                if before >= 0, words[match.first].boundaryBefore == nil, ["og", "eller"].contains(words[before].lower) {
-                    end = before
-                } else if words[match.first].boundaryBefore == ",", before >= 0 {
-                    end = match.first
+                guard let before else { break }
+                if before.boundary == .none, ["og", "eller"].contains(lower(before.word)) {
+                    last = word(before: before.word.lowerBound).map(\.word)
+                } else if before.boundary == .comma {
+                    last = before.word
                 } else {
                     break
                 }
             }
-            let sentence = words[..<modalIndex].lastIndex { $0.boundaryBefore == "." } ?? 0
-            for subject in subjects.reversed() where named.insert([sentence, subject.party]).inserted {
-                let first = subjects.last?.first ?? subject.first
-                let phrase = words[first..<min(words.count, modalIndex + 4)].prefix { $0.boundaryBefore != "." || $0.index == first }
-                let continues = phrase.endIndex < words.count && words[phrase.endIndex].boundaryBefore != "."
+            guard let first = subjects.last?.first else { continue }
+            let sentence = sentenceStart(before: first.lowerBound)
+            for subject in subjects.reversed() where !named.contains(where: { $0 == (sentence, subject.party) }) {
+                named.append((sentence, subject.party))
                 duties.append(
-                    Duty(
-                        party: aliases.parties[subject.party], position: words[subject.first].position,
-                        phrase: phrase.map(\.text).joined(separator: " ") + (continues ? " …" : "")))
+                    ResponsibleUnlistedRule.Duty(
+                        party: aliases.parties[subject.party], position: position(of: subject.first.lowerBound),
+                        phrase: phrase(from: first, through: modal)))
             }
         }
         return duties
+    }
+
+    /// Where the sentence holding `offset` starts: after the last sentence mark before it.
+    private func sentenceStart(before offset: Int) -> Int {
+        var start = offset
+        while start > 0, Self.boundary(of: bytes[start - 1]) != .sentence { start -= 1 }
+        return start
+    }
+
+    /// The words from the subject to three words past the modal, within the sentence, for the
+    /// message: "Fastlegen skal sende epikrisen …".
+    private func phrase(from first: Range<Int>, through modal: Range<Int>) -> String {
+        var words = [text(first)]
+        var current = first
+        var taken = -1  // words taken after the modal, once it is reached
+        while true {
+            if current == modal { taken = 0 }
+            guard let next = word(after: current.upperBound), next.boundary != .sentence else {
+                return words.joined(separator: " ")
+            }
+            if taken == 3 { return words.joined(separator: " ") + " …" }
+            words.append(text(next.word))
+            if taken >= 0 { taken += 1 }
+            current = next.word
+        }
     }
 }
 
@@ -140,7 +306,10 @@ struct Aliases: Sendable {
         var byLastWord: [String: [([String], Int)]] = [:]
         for (index, party) in parties.enumerated() {
             for alias in party.aliases {
-                let words = alias.value.lowercased().unicodeScalars.split { !Word.isWordScalar($0) }.map { String($0) }
+                let words = alias.value.lowercased().unicodeScalars.split {
+                    !($0.properties.isAlphabetic || $0.properties.numericType != nil)
+                }
+                .map { String($0) }
                 guard let last = words.last else { continue }
                 byLastWord[last, default: []].append((words, index))
             }
@@ -148,70 +317,24 @@ struct Aliases: Sendable {
         self.byLastWord = byLastWord.mapValues { $0.sorted { $0.0.count > $1.0.count } }
     }
 
-    /// The alias whose last word is `words[end - 1]`, if any, with its first word's index.
-    func match(_ words: [Word], endingAt end: Int) -> (party: Int, first: Int)? {
-        guard end > 0, let candidates = byLastWord[words[end - 1].lower] else { return nil }
+    /// The alias that ends with the word `last` of `block`, if any, and the range of its first word.
+    /// The words of an alias must not be separated by punctuation.
+    func match(endingWith last: Range<Int>, in block: BodyText) -> (party: Int, first: Range<Int>)? {
+        guard let candidates = byLastWord[block.lower(last)] else { return nil }
         for (aliasWords, party) in candidates {
-            let first = end - aliasWords.count
-            guard first >= 0 else { continue }
-            let span = words[first..<end]
-            if zip(span, aliasWords).allSatisfy({ $0.lower == $1 }), span.dropFirst().allSatisfy({ $0.boundaryBefore == nil }) {
-                return (party, first)
+            var first = last
+            var matched = true
+            for expected in aliasWords.dropLast().reversed() {
+                guard let previous = block.word(before: first.lowerBound), previous.boundary == .none,
+                    block.lower(previous.word) == expected
+                else {
+                    matched = false
+                    break
+                }
+                first = previous.word
             }
+            if matched { return (party, first) }
         }
         return nil
-    }
-}
-
-/// A word of running text with where it starts and what punctuation separates it from the last.
-struct Word {
-    let text: String
-    let lower: String
-    let position: MarkdownPosition
-    /// `.` when a sentence ends before this word (`.`, `!`, `?`, `:`, `;`), `,` after a comma.
-    let boundaryBefore: Character?
-    let index: Int
-
-    /// Letters and digits, with a fast path for ASCII (this runs over every word of every body).
-    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.isASCII {
-            let value = scalar.value | 0x20
-            return (value >= 0x61 && value <= 0x7A) || (scalar.value >= 0x30 && scalar.value <= 0x39)
-        }
-        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-    }
-
-    /// The words of one block's text runs; each run is a single line of the source. Columns count
-    /// Unicode scalars, as the Markdown positions do.
-    static func split(_ runs: ArraySlice<MarkdownText>) -> [Word] {
-        var words: [Word] = []
-        var boundary: Character? = "."
-        for run in runs {
-            var current = String.UnicodeScalarView()
-            var startColumn = 0
-            func flush() {
-                guard !current.isEmpty else { return }
-                let text = String(current)
-                let position = MarkdownPosition(line: run.position.line, column: run.position.column + startColumn)
-                words.append(Word(text: text, lower: text.lowercased(), position: position, boundaryBefore: boundary, index: words.count))
-                current = String.UnicodeScalarView()
-                boundary = nil
-            }
-            for (offset, scalar) in run.text.unicodeScalars.enumerated() {
-                if isWordScalar(scalar) {
-                    if current.isEmpty { startColumn = offset }
-                    current.append(scalar)
-                    continue
-                }
-                flush()
-                switch scalar {
-                case ".", "!", "?", ":", ";": boundary = "."
-                case "," where boundary == nil: boundary = ","
-                default: break
-                }
-            }
-            flush()
-        }
-        return words
     }
 }

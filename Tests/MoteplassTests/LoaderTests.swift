@@ -20,6 +20,15 @@ import Testing
 
         """
 
+    @Test(arguments: [
+        ("a", true), ("samhandling", true), ("fastlege-sykehus", true), ("mo-07", true), ("2024", true),
+        ("", false), ("-a", false), ("a-", false), ("a--b", false), ("Fastlege", false), ("møte", false), ("a_b", false),
+        ("a b", false), ("-", false),
+    ])
+    func slugsAreLowerCaseLettersDigitsAndSingleHyphens(text: String, valid: Bool) {
+        #expect(Slug.isValid(text) == valid)
+    }
+
     @Test func valuesKeepTheirFileLineAndColumn() throws {
         let (site, diagnostics, _) = try Support.check(["recommendations/s/r.md": Self.recommendation])
         #expect(diagnostics.isEmpty)
