@@ -19,7 +19,7 @@ struct FieldReader {
 
     /// A reader over `node`, which must be a mapping; otherwise the problem is reported and the
     /// reader is empty and failed.
-    init(_ node: YAMLNode?, path: String, what: String) {
+    init(_ node: YAMLNode?, path: String, what: @autoclosure () -> String) {
         self.path = path
         switch node {
         case .mapping(let entries, let location):
@@ -31,7 +31,7 @@ struct FieldReader {
         case .some(let other):
             self.entries = []
             self.location = other.location
-            report(.fieldType, at: other.location, "\(what) må bestå av felt (`navn: verdi`), ikke \(other.kindDescription)")
+            report(.fieldType, at: other.location, "\(what()) må bestå av felt (`navn: verdi`), ikke \(other.kindDescription)")
             failed = true
             notAMapping = true
         }

@@ -34,9 +34,6 @@ public struct Site: Sendable {
     /// The slugs of the sets and checklists a release publishes.
     private let releasedSets: Set<String>
     private let releasedChecklists: Set<String>
-    /// The keys of the two above, sorted, for "Mente du …?" hints.
-    private let knownPaths: [String]
-    private let knownIDs: [String]
 
     public init(
         config: SiteConfig, parties: [Party], index: Page, sets: [RecommendationSet], recommendations: [Recommendation],
@@ -119,8 +116,6 @@ public struct Site: Sendable {
         targetsByID = byID
         releasedSets = Set(self.sets.filter { Self.released($0.status) }.map(\.slug))
         releasedChecklists = Set(self.checklists.filter { Self.released($0.status) }.map(\.slug))
-        knownPaths = byPath.keys.sorted()
-        knownIDs = byID.keys.sorted()
     }
 
     // MARK: Lookups
@@ -168,7 +163,7 @@ public struct Site: Sendable {
             guard let resolved = targetsByID[id] else {
                 if incompleteFiles.contains(where: { !$0.hasPrefix("pages/") && $0.hasSuffix(".md") }) { return .unavailable }
                 return .broken(
-                    "ingen anbefaling, sett, møte eller sjekkliste har id-en `\(id)`.\(Suggestion.hint(for: id, among: knownIDs))"
+                    "ingen anbefaling, sett, møte eller sjekkliste har id-en `\(id)`.\(Suggestion.hint(for: id, among: targetsByID.keys))"
                 )
             }
             return .resolved(resolved, fragment: fragment)
@@ -183,7 +178,7 @@ public struct Site: Sendable {
         }
         guard let resolved = targetsByPath[path] else {
             if incompleteFiles.contains(path) { return .unavailable }
-            return .broken("filen `\(path)` finnes ikke i innholdsmappen.\(Suggestion.hint(for: path, among: knownPaths))")
+            return .broken("filen `\(path)` finnes ikke i innholdsmappen.\(Suggestion.hint(for: path, among: targetsByPath.keys))")
         }
         return .resolved(resolved, fragment: fragment)
     }
@@ -245,16 +240,28 @@ public enum LinkResolution: Sendable, Equatable {
 
     /// `a.md#b` → (`a.md`, `b`).
     static func split(_ destination: String) -> (String, String?) {
-        guard let hash = destination.firstIndex(of: "#") else { return (destination, nil) }
-        let fragment = String(destination[destination.index(after: hash)...])
+        let utf8 = destination.utf8
+        guard let hash = utf8.firstIndex(of: UInt8(ascii: "#")) else { return (destination, nil) }
+        let fragment = String(destination[utf8.index(after: hash)...])
         return (String(destination[..<hash]), fragment.isEmpty ? nil : fragment)
     }
 
+    /// Whether the text starts with a URL scheme (`https:`, `mailto:`): a letter, then letters,
+    /// digits, `+`, `-` or `.`, then `:`.
     static func hasScheme(_ text: String) -> Bool {
-        guard let colon = text.firstIndex(of: ":") else { return false }
-        let scheme = text[..<colon]
-        guard let first = scheme.unicodeScalars.first, ("a"..."z").contains(first) || ("A"..."Z").contains(first) else { return false }
-        return scheme.unicodeScalars.allSatisfy { $0.isASCIIAlphanumeric || $0 == "+" || $0 == "-" || $0 == "." }
+        for (offset, byte) in text.utf8.enumerated() {
+            let isLetter = (byte | 0x20) &- UInt8(ascii: "a") < 26
+            if offset == 0 {
+                guard isLetter else { return false }
+            } else if byte == UInt8(ascii: ":") {
+                return true
+            } else if !(isLetter || byte &- UInt8(ascii: "0") < 10 || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
+                || byte == UInt8(ascii: "."))
+            {
+                return false
+            }
+        }
+        return false
     }
 
     /// Resolves `relative` against the folder of `file` (both inside the content folder);

@@ -1,16 +1,20 @@
 /// "Mente du …?": the closest known name to a misspelt one.
 public enum Suggestion {
     /// The candidate with the smallest edit distance to `word`, if it is close enough to be a
-    /// plausible typo (at most a third of the word's length, and at least 2 edits allowed).
+    /// plausible typo (at most a third of the word's length, and at least 2 edits allowed). Ties
+    /// go to the candidate first in string order, so the order of `candidates` does not matter.
     public static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
         let target = Array(word.lowercased())
         let limit = max(2, target.count / 3)
         var best: (String, Int)?
         for candidate in candidates {
+            // The distance is at least the difference in length: most candidates stop here.
+            let length = candidate.count
+            guard abs(length - target.count) <= min(limit, best?.1 ?? .max) else { continue }
             let distance = editDistance(target, Array(candidate.lowercased()))
-            if distance <= limit, distance < (best?.1 ?? .max) {
-                best = (candidate, distance)
-            }
+            guard distance <= limit else { continue }
+            if let current = best, distance > current.1 || (distance == current.1 && candidate >= current.0) { continue }
+            best = (candidate, distance)
         }
         return best?.0
     }

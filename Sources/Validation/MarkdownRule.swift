@@ -24,26 +24,30 @@ struct MarkdownRule: ValidationRule {
     }
 
     func check(_ site: Site) -> [Diagnostic] {
-        var texts: [Text] = []
+        var others: [Text] = []
         func add(_ document: Document, inRelease: Bool = true) {
-            texts.append(Text(document: document, value: nil, inRelease: inRelease))
+            others.append(Text(document: document, value: nil, inRelease: inRelease))
         }
         add(site.index.document)
         site.pages.forEach { add($0.document) }
         site.sets.forEach { add($0.document, inRelease: site.isInRelease(.set($0.slug))) }
         site.meetings.forEach { add($0.document) }
         site.checklists.forEach { add($0.document, inRelease: site.isInRelease(.checklist($0.slug))) }
-        for recommendation in site.recommendations {
+        let fromRecommendations = site.recommendations.concurrentMap { recommendation in
             let document = recommendation.document
             let inRelease = site.isInRelease(.recommendation(recommendation.id.value))
-            add(document, inRelease: inRelease)
+            var diagnostics = check(Text(document: document, value: nil, inRelease: inRelease), in: site)
             // A value without `[` or `<` has no internal link and no HTML: no need to parse it.
-            for value in recommendation.responsible.map(\.duty) + recommendation.changelog.map(\.summary)
-            where value.value.utf8.contains(where: { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "<") }) {
-                texts.append(Text(document: document, value: value, inRelease: inRelease))
+            func checkValue(_ value: Located<String>) {
+                if value.value.utf8.contains(where: { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "<") }) {
+                    diagnostics += check(Text(document: document, value: value, inRelease: inRelease), in: site)
+                }
             }
+            recommendation.responsible.forEach { checkValue($0.duty) }
+            recommendation.changelog.forEach { checkValue($0.summary) }
+            return diagnostics
         }
-        return texts.concurrentMap { check($0, in: site) }.flatMap { $0 }
+        return others.flatMap { check($0, in: site) } + fromRecommendations.flatMap { $0 }
     }
 
     private func check(_ text: Text, in site: Site) -> [Diagnostic] {
