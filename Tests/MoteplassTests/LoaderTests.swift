@@ -29,6 +29,14 @@ import Testing
         #expect(Slug.isValid(text) == valid)
     }
 
+    @Test func suggestionsNameTheClosestCandidateWhateverTheOrder() {
+        #expect(Suggestion.closest(to: "fastleg", among: ["fastlegen", "fastlege", "legevakt"]) == "fastlege")
+        // Equally close: the first in string order, in any input order.
+        #expect(Suggestion.closest(to: "ab", among: ["ac", "aa"]) == "aa")
+        #expect(Suggestion.closest(to: "ab", among: ["aa", "ac"]) == "aa")
+        #expect(Suggestion.closest(to: "sykehus", among: ["legevakt", "bydel"]) == nil)
+    }
+
     @Test func valuesKeepTheirFileLineAndColumn() throws {
         let (site, diagnostics, _) = try Support.check(["recommendations/s/r.md": Self.recommendation])
         #expect(diagnostics.isEmpty)
