@@ -26,7 +26,6 @@ struct FolderWalk {
         let kind: Kind
     }
 
-    let root: String
     let displayRoot: String
     private(set) var files: [Entry] = []
     private(set) var diagnostics: [Diagnostic] = []
@@ -35,7 +34,6 @@ struct FolderWalk {
 
     /// `root` is the content folder as given; `displayRoot` the same without a trailing `/`.
     init(root: String, displayRoot: String) {
-        self.root = root
         self.displayRoot = displayRoot
         self.realRoot = Self.realPath(root) ?? root
     }

@@ -140,10 +140,7 @@ public struct SourceFile: Sendable {
                     && bytes[start + 2] == UInt8(ascii: "-")
             }
             func lineEnd(from start: Int) -> Int {
-                guard start < bytes.count, let base = bytes.baseAddress,
-                    let found = memchr(base + start, Int32(UInt8(ascii: "\n")), bytes.count - start)
-                else { return bytes.count }
-                return UnsafeRawPointer(found) - UnsafeRawPointer(base)
+                find(UInt8(ascii: "\n"), in: UnsafeBufferPointer(rebasing: bytes[start...])).map { start + $0 } ?? bytes.count
             }
             func string(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
             let firstEnd = lineEnd(from: 0)

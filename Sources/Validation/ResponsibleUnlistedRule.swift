@@ -27,8 +27,7 @@ struct ResponsibleUnlistedRule: ValidationRule {
         let candidates = site.recommendations.filter { $0.status.value != .trukket && !$0.responsible.isEmpty }
         return candidates.concurrentMap { recommendation in
             let listed = Set(recommendation.responsible.map(\.party.value))
-            let text = bodies[recommendation.document].text
-            return Self.duties(in: text, aliases: aliases).compactMap { duty -> Diagnostic? in
+            return Self.duties(in: bodies[recommendation.document].text, aliases: aliases).compactMap { duty -> Diagnostic? in
                 guard !listed.contains(duty.party) else { return nil }
                 let name = site.partyName(duty.party)
                 return Diagnostic(
@@ -95,26 +94,29 @@ struct BodyText {
     /// The length in bytes of the UTF-8 sequence that starts with `byte`.
     private static func length(of byte: UInt8) -> Int { byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4 }
 
+    /// An ASCII letter or digit.
+    private static func isASCIIWordByte(_ byte: UInt8) -> Bool { (byte | 0x20) &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10 }
+
+    /// A letter or digit in any script: what words are made of.
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isAlphabetic || scalar.properties.numericType != nil }
+
     /// Whether the character starting at `offset` is a letter or digit.
     private func isWordCharacter(at offset: Int) -> Bool {
         let byte = bytes[offset]
-        if byte < 0x80 {
-            let folded = byte | 0x20
-            return (folded >= 0x61 && folded <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
-        }
+        if byte < 0x80 { return Self.isASCIIWordByte(byte) }
         // Latin-1 letters (æ, ø, å, é …): C3 80–BF, except × (C3 97) and ÷ (C3 B7).
         if byte == 0xC3, offset + 1 < bytes.count { return bytes[offset + 1] & 0x1F != 0x17 }
-        return Self.isWordScalar(bytes[offset..<min(bytes.count, offset + Self.length(of: byte))])
+        return Self.isWordScalar(utf8: bytes[offset..<min(bytes.count, offset + Self.length(of: byte))])
     }
 
     /// The rare case: decode the scalar and ask Unicode. Kept out of line, because touching
     /// `Unicode.Scalar.Properties` costs its callers a metadata lookup on every call.
     @inline(never)
-    private static func isWordScalar(_ bytes: ArraySlice<UInt8>) -> Bool {
+    private static func isWordScalar(utf8 bytes: ArraySlice<UInt8>) -> Bool {
         var decoder = UTF8()
         var iterator = bytes.makeIterator()
         guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return false }
-        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        return isWordScalar(scalar)
     }
 
     /// The start of the character that ends just before `offset`.
@@ -209,7 +211,7 @@ struct BodyText {
         while offset < bytes.count {
             let byte = bytes[offset]
             if byte < 0x80 {
-                let isWord = (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10
+                let isWord = Self.isASCIIWordByte(byte)
                 let folded = byte | 0x20
                 if isWord, !previousIsWord, folded == UInt8(ascii: "s") || folded == UInt8(ascii: "b") || folded == UInt8(ascii: "m") {
                     var end = offset
@@ -306,10 +308,7 @@ struct Aliases: Sendable {
         var byLastWord: [String: [([String], Int)]] = [:]
         for (index, party) in parties.enumerated() {
             for alias in party.aliases {
-                let words = alias.value.lowercased().unicodeScalars.split {
-                    !($0.properties.isAlphabetic || $0.properties.numericType != nil)
-                }
-                .map { String($0) }
+                let words = alias.value.lowercased().unicodeScalars.split { !BodyText.isWordScalar($0) }.map { String($0) }
                 guard let last = words.last else { continue }
                 byLastWord[last, default: []].append((words, index))
             }
