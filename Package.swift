@@ -23,8 +23,9 @@ let package = Package(
                 .brew(["cmark-gfm"]),
             ]
         ),
+        .target(name: "CMarkArena", dependencies: ["CCMarkGFM"]),
         .target(name: "Diagnostics"),
-        .target(name: "Markdown", dependencies: ["CCMarkGFM", "Diagnostics"]),
+        .target(name: "Markdown", dependencies: ["CCMarkGFM", "CMarkArena", "Diagnostics"]),
         .target(name: "Content", dependencies: ["Diagnostics", .product(name: "Yams", package: "Yams")]),
         .target(name: "Validation", dependencies: ["Content", "Markdown", "Diagnostics"]),
         .target(

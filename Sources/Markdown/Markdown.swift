@@ -1,4 +1,5 @@
 import CCMarkGFM
+import CMarkArena
 import Foundation
 
 /// GitHub-flavoured Markdown through libcmark-gfm: the only file that imports the C module.
@@ -51,14 +52,12 @@ public enum Markdown {
             // The tree may only change structurally once the walk is over.
             for node in htmlNodes {
                 cmark_node_unlink(node)
-                cmark_node_free(node)
             }
             for link in unlinked {
                 while let child = cmark_node_first_child(link) {
                     cmark_node_insert_before(link, child)
                 }
                 cmark_node_unlink(link)
-                cmark_node_free(link)
             }
             let anchors = HeadingAnchors.ids(for: headings.map { text(of: $0) })
             return HeadingAnchors.insert(anchors, into: document.renderHTML())
@@ -79,19 +78,15 @@ public enum Markdown {
     ///
     /// `firstLine` is the line of the file the body starts on, so positions point into the file.
     public static func analyze(_ source: String, firstLine: Int = 1) -> MarkdownAnalysis {
-        let columns = CharacterColumns(source)
+        let lines = LineIndex(source, firstLine: firstLine)
         return withDocument(source, options: CMARK_OPT_SOURCEPOS, extensions: analysisExtensionNames) { document in
-            var analysis = MarkdownAnalysis()
-            // The inlines of a block come one after another in the walk, so a block is numbered
-            // when its first text is met.
+            var analysis = MarkdownAnalysis(text: MarkdownText(lines: lines))
+            // The inlines of a block come one after another in the walk, so a block is known to
+            // end when a text of another block is met.
             var block: OpaquePointer?
-            var blockNumber = -1
             document.walk { node in
                 func position() -> MarkdownPosition {
-                    let line = Int(cmark_node_get_start_line(node))
-                    return MarkdownPosition(
-                        line: line + firstLine - 1,
-                        column: columns.column(line: line, byteColumn: Int(cmark_node_get_start_column(node))))
+                    lines.position(line: Int(cmark_node_get_start_line(node)), byteColumn: Int(cmark_node_get_start_column(node)))
                 }
                 switch cmark_node_get_type(node) {
                 case CMARK_NODE_LINK:
@@ -100,17 +95,17 @@ public enum Markdown {
                     let literal = string(cmark_node_get_literal(node)) ?? ""
                     analysis.rawHTML.append(MarkdownHTML(html: literal, position: position()))
                 case CMARK_NODE_TEXT:
+                    guard let literal = cmark_node_get_literal(node) else { break }
                     let enclosing = enclosingBlock(of: node)
-                    if enclosing != block {
-                        block = enclosing
-                        blockNumber += 1
-                    }
                     analysis.text.append(
-                        MarkdownText(text: string(cmark_node_get_literal(node)) ?? "", position: position(), block: blockNumber))
+                        literal, line: cmark_node_get_start_line(node), byteColumn: cmark_node_get_start_column(node),
+                        newBlock: enclosing != block)
+                    block = enclosing
                 default:
                     break
                 }
             }
+            analysis.text.finish()
             return analysis
         }
     }
@@ -145,36 +140,6 @@ public enum Markdown {
         return current
     }
 
-    /// cmark counts columns in UTF-8 bytes; diagnostics count characters (as YAML positions do),
-    /// so `æ` before a link moves it one column, not two.
-    private struct CharacterColumns {
-        let bytes: [UInt8]
-        /// The byte offset each line starts at.
-        let lineStarts: [Int]
-        let isASCII: Bool
-
-        init(_ source: String) {
-            bytes = Array(source.utf8)
-            var starts = [0]
-            var ascii = true
-            for (offset, byte) in bytes.enumerated() {
-                if byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
-                if byte >= 0x80 { ascii = false }
-            }
-            lineStarts = starts
-            isASCII = ascii
-        }
-
-        /// `line` and `byteColumn` are 1-based, as cmark gives them. Counts the characters before
-        /// the column on its line.
-        func column(line: Int, byteColumn: Int) -> Int {
-            guard !isASCII, line >= 1, line <= lineStarts.count, byteColumn > 1 else { return max(1, byteColumn) }
-            let start = lineStarts[line - 1]
-            let end = min(bytes.count, start + byteColumn - 1)
-            return bytes[start..<end].count { $0 & 0xC0 != 0x80 } + 1
-        }
-    }
-
     /// The text of a node and its descendants, without markup.
     private static func text(of node: OpaquePointer) -> String {
         var parts: [String] = []
@@ -196,15 +161,16 @@ public enum Markdown {
     /// is not thread-safe, and a Swift global is initialised once, atomically.
     private static let registration: Void = cmark_gfm_core_extensions_ensure_registered()
 
-    /// Parses `source`, hands the document to `body`, then frees parser and tree.
+    /// Parses `source` and hands the document to `body`. The parser and tree live in this thread's
+    /// arena (`CMarkArena`), which is emptied at once when the outermost call returns: nothing is
+    /// freed node by node.
     private static func withDocument<T>(
         _ source: String, options: Int32, extensions: [String] = extensionNames, _ body: (Document) -> T
     ) -> T {
         _ = registration
-        guard let parser = cmark_parser_new(options) else {
-            preconditionFailure("cmark_parser_new failed: out of memory")
-        }
-        defer { cmark_parser_free(parser) }
+        moteplass_arena_enter()
+        defer { moteplass_arena_leave() }
+        let parser = cmark_parser_new_with_mem(options, moteplass_arena_mem())!
         for name in extensions {
             if let ext = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, ext)
@@ -216,11 +182,7 @@ public enum Markdown {
                 cmark_parser_feed(parser, chars.baseAddress, chars.count)
             }
         }
-        guard let root = cmark_parser_finish(parser) else {
-            preconditionFailure("cmark_parser_finish failed: out of memory")
-        }
-        defer { cmark_node_free(root) }
-        return body(Document(parser: parser, root: root))
+        return body(Document(parser: parser, root: cmark_parser_finish(parser)))
     }
 
     /// A parsed tree, valid only inside `withDocument`.
@@ -244,10 +206,8 @@ public enum Markdown {
         /// Safe HTML (no raw HTML, no `javascript:` links), with table alignment as classes rather
         /// than the obsolete `align` attribute or inline styles (which the site's CSP forbids).
         func renderHTML() -> String {
-            guard let buffer = cmark_render_html(root, CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(parser)) else {
-                return ""
-            }
-            defer { free(buffer) }
+            let buffer = cmark_render_html_with_mem(
+                root, CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(parser), moteplass_arena_mem())!
             var html = String(cString: buffer)
             if html.contains(" align=\"") {
                 for alignment in ["left", "center", "right"] {

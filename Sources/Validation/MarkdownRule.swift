@@ -5,9 +5,7 @@ import Markdown
 /// `link-broken`, `link-draft` and `html-raw`: links in bodies, duties and changelog summaries
 /// lead to content that exists (and that a release publishes); raw HTML is reported because it
 /// is never published.
-struct MarkdownRule: ValidationRule {
-    let bodies: BodyAnalyses
-
+struct MarkdownRule: BodyRule {
     /// A piece of Markdown: a body, or a value from the front matter.
     private struct Text {
         let document: Document
@@ -23,35 +21,22 @@ struct MarkdownRule: ValidationRule {
         }
     }
 
-    func check(_ site: Site) -> [Diagnostic] {
-        var others: [Text] = []
-        func add(_ document: Document, inRelease: Bool = true) {
-            others.append(Text(document: document, value: nil, inRelease: inRelease))
-        }
-        add(site.index.document)
-        site.pages.forEach { add($0.document) }
-        site.sets.forEach { add($0.document, inRelease: site.isInRelease(.set($0.slug))) }
-        site.meetings.forEach { add($0.document) }
-        site.checklists.forEach { add($0.document, inRelease: site.isInRelease(.checklist($0.slug))) }
-        let fromRecommendations = site.recommendations.concurrentMap { recommendation in
-            let document = recommendation.document
-            let inRelease = site.isInRelease(.recommendation(recommendation.id.value))
-            var diagnostics = check(Text(document: document, value: nil, inRelease: inRelease), in: site)
-            // A value without `[` or `<` has no internal link and no HTML: no need to parse it.
-            func checkValue(_ value: Located<String>) {
-                if value.value.utf8.contains(where: { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "<") }) {
-                    diagnostics += check(Text(document: document, value: value, inRelease: inRelease), in: site)
-                }
+    func check(_ body: Body, _ analysis: MarkdownAnalysis, in site: Site) -> [Diagnostic] {
+        var diagnostics = check(Text(document: body.document, value: nil, inRelease: body.inRelease), analysis, in: site)
+        guard let recommendation = body.recommendation else { return diagnostics }
+        // A value without `[` or `<` has no internal link and no HTML: no need to parse it.
+        func checkValue(_ value: Located<String>) {
+            if value.value.utf8.contains(where: { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "<") }) {
+                let text = Text(document: body.document, value: value, inRelease: body.inRelease)
+                diagnostics += check(text, Markdown.analyze(value.value), in: site)
             }
-            recommendation.responsible.forEach { checkValue($0.duty) }
-            recommendation.changelog.forEach { checkValue($0.summary) }
-            return diagnostics
         }
-        return others.flatMap { check($0, in: site) } + fromRecommendations.flatMap { $0 }
+        recommendation.responsible.forEach { checkValue($0.duty) }
+        recommendation.changelog.forEach { checkValue($0.summary) }
+        return diagnostics
     }
 
-    private func check(_ text: Text, in site: Site) -> [Diagnostic] {
-        let analysis = text.value.map { Markdown.analyze($0.value) } ?? bodies[text.document]
+    private func check(_ text: Text, _ analysis: MarkdownAnalysis, in site: Site) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let location = text.location
         for link in analysis.links {

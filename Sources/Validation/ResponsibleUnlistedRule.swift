@@ -10,8 +10,12 @@ import Markdown
 /// follows a preposition or a question or conditional word ("time *hos* fastlegen skal …",
 /// "*når* fastlegen skal …"), and when the verb is negated ("fastlegen bør *ikke* …").
 /// Coordinated subjects ("sykehuset og fastlegen skal …") each count.
-struct ResponsibleUnlistedRule: ValidationRule {
-    let bodies: BodyAnalyses
+struct ResponsibleUnlistedRule: BodyRule {
+    let aliases: Aliases
+
+    init(parties: [Party]) {
+        aliases = Aliases(parties)
+    }
 
     /// Words after the modal that turn the duty into a prohibition or a permission.
     static let negations: Set<String> = ["ikke", "aldri", "heller", "gjerne"]
@@ -22,21 +26,20 @@ struct ResponsibleUnlistedRule: ValidationRule {
         "når", "om", "over", "overfor", "per", "på", "til", "uten", "under", "ved", "via",
     ]
 
-    func check(_ site: Site) -> [Diagnostic] {
-        let aliases = Aliases(site.parties)
-        let candidates = site.recommendations.filter { $0.status.value != .trukket && !$0.responsible.isEmpty }
-        return candidates.concurrentMap { recommendation in
-            let listed = Set(recommendation.responsible.map(\.party.value))
-            return Self.duties(in: bodies[recommendation.document].text, aliases: aliases).compactMap { duty -> Diagnostic? in
-                guard !listed.contains(duty.party) else { return nil }
-                let name = site.partyName(duty.party)
-                return Diagnostic(
-                    .responsibleUnlisted,
-                    at: SourceLocation(file: recommendation.document.path, line: duty.position.line, column: duty.position.column),
-                    "«\(duty.phrase)» gir \(name.lowercased()) en oppgave, men `responsible` har ikke `party: \(duty.party)`; legg til `- party: \(duty.party)` med `duty:`, eller skriv om setningen"
-                )
-            }
-        }.flatMap { $0 }
+    func check(_ body: Body, _ analysis: MarkdownAnalysis, in site: Site) -> [Diagnostic] {
+        guard let recommendation = body.recommendation, recommendation.status.value != .trukket,
+            !recommendation.responsible.isEmpty
+        else { return [] }
+        let listed = Set(recommendation.responsible.map(\.party.value))
+        return BodyText(analysis.text).duties(aliases: aliases).compactMap { duty -> Diagnostic? in
+            guard !listed.contains(duty.party) else { return nil }
+            let name = site.partyName(duty.party)
+            return Diagnostic(
+                .responsibleUnlisted,
+                at: SourceLocation(file: recommendation.document.path, line: duty.position.line, column: duty.position.column),
+                "«\(duty.phrase)» gir \(name.lowercased()) en oppgave, men `responsible` har ikke `party: \(duty.party)`; legg til `- party: \(duty.party)` med `duty:`, eller skriv om setningen"
+            )
+        }
     }
 
     /// A party the text gives a duty, where the sentence names it.
@@ -46,47 +49,25 @@ struct ResponsibleUnlistedRule: ValidationRule {
         /// The start of the sentence from the subject, for the message: "Fastlegen skal sende …".
         let phrase: String
     }
-
-    /// Every duty the text gives a party, in reading order (one per party and sentence).
-    static func duties(in runs: [MarkdownText], aliases: Aliases) -> [Duty] {
-        BodyText(runs).duties(aliases: aliases)
-    }
 }
 
-/// The text runs of a body as UTF-8 bytes, read word by word around each *skal*, *bør* and *må*:
+/// The text of a body (`MarkdownText`), read word by word around each *skal*, *bør* and *må*:
 /// most of a body is only scanned, never turned into words.
 ///
 /// A word is a run of letters and digits. Between two words lies a boundary: a sentence ends at
 /// `.`, `!`, `?`, `:` or `;` and where a block (a paragraph, a heading, a table cell) ends; a
-/// comma is a weaker boundary.
+/// comma is a weaker boundary. The separator between two runs of a block is neither.
 struct BodyText {
     enum Boundary: Comparable {
         case none, comma, sentence
     }
 
-    /// Follows each run that continues the block: neither letter nor punctuation.
-    private static let runSeparator: UInt8 = 0
-    /// Follows each run that ends a block: a sentence boundary.
-    private static let blockSeparator: UInt8 = 1
-
+    private let markdown: MarkdownText
     private let bytes: [UInt8]
-    /// The offset each run starts at, and the run's position in the file.
-    private let runStarts: [Int]
-    private let runPositions: [MarkdownPosition]
 
-    init(_ runs: [MarkdownText]) {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(runs.reduce(0) { $0 + $1.text.utf8.count + 1 })
-        var starts: [Int] = []
-        starts.reserveCapacity(runs.count)
-        for (index, run) in runs.enumerated() {
-            starts.append(bytes.count)
-            bytes += run.text.utf8
-            bytes.append(index + 1 < runs.count && runs[index + 1].block == run.block ? Self.runSeparator : Self.blockSeparator)
-        }
-        self.bytes = bytes
-        runStarts = starts
-        runPositions = runs.map(\.position)
+    init(_ markdown: MarkdownText) {
+        self.markdown = markdown
+        bytes = markdown.bytes
     }
 
     // MARK: - Characters and words
@@ -160,7 +141,7 @@ struct BodyText {
 
     private static func boundary(of byte: UInt8) -> Boundary {
         switch byte {
-        case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ";"), blockSeparator:
+        case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ";"), MarkdownText.blockSeparator:
             return .sentence
         case UInt8(ascii: ","): return .comma
         default: return .none
@@ -189,18 +170,6 @@ struct BodyText {
                 || (lower(0) == UInt8(ascii: "b") && bytes[i + 1] == 0xC3 && lower(2) == 0xB8 && lower(3) == UInt8(ascii: "r"))
         default: return false
         }
-    }
-
-    /// The line and column (in Unicode scalars) where the character at `offset` was written.
-    private func position(of offset: Int) -> MarkdownPosition {
-        var run = 0  // the last run starting at or before `offset`
-        var high = runStarts.count - 1
-        while run < high {
-            let middle = (run + high + 1) / 2
-            if runStarts[middle] <= offset { run = middle } else { high = middle - 1 }
-        }
-        let scalars = bytes[runStarts[run]..<offset].count { $0 & 0xC0 != 0x80 }
-        return MarkdownPosition(line: runPositions[run].line, column: runPositions[run].column + scalars)
     }
 
     /// Every modal verb that starts a word, in reading order: one pass over the bytes.
@@ -264,7 +233,7 @@ struct BodyText {
                 named.append((sentence, subject.party))
                 duties.append(
                     ResponsibleUnlistedRule.Duty(
-                        party: aliases.parties[subject.party], position: position(of: subject.first.lowerBound),
+                        party: aliases.parties[subject.party], position: markdown.position(of: subject.first.lowerBound),
                         phrase: phrase(from: first, through: modal)))
             }
         }

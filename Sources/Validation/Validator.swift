@@ -9,34 +9,50 @@ import Markdown
 public enum Validator {
     /// Every cross-file problem of `site`, unsorted (the report sorts).
     public static func validate(_ site: Site) -> [Diagnostic] {
-        let bodies = BodyAnalyses(site)
-        let rules: [any ValidationRule] = [
-            PartyReferenceRule(), DuplicateIDRule(), ReferenceRule(), MarkdownRule(bodies: bodies), PageSlugRule(), ReviewRule(),
-            ResponsibleUnlistedRule(bodies: bodies),
+        let siteRules: [any ValidationRule] = [
+            PartyReferenceRule(), DuplicateIDRule(), ReferenceRule(), PageSlugRule(), ReviewRule(),
         ]
-        return rules.flatMap { $0.check(site) }
-    }
-}
-
-/// Every Markdown body of the site parsed once, in parallel, for the rules that read bodies.
-/// Positions are lines of the file.
-struct BodyAnalyses: Sendable {
-    private let byPath: [String: MarkdownAnalysis]
-
-    init(_ site: Site) {
-        let documents =
-            [site.index.document] + site.pages.map(\.document) + site.sets.map(\.document) + site.meetings.map(\.document)
-            + site.checklists.map(\.document) + site.recommendations.map(\.document)
-        let analyses = documents.concurrentMap { Markdown.analyze($0.markdown, firstLine: $0.firstLine) }
-        byPath = Dictionary(zip(documents.map(\.relativePath), analyses), uniquingKeysWith: { first, _ in first })
-    }
-
-    subscript(document: Document) -> MarkdownAnalysis {
-        byPath[document.relativePath] ?? Markdown.analyze(document.markdown, firstLine: document.firstLine)
+        // Each body is parsed once, for all body rules, on all cores; nothing of it is kept.
+        let bodyRules: [any BodyRule] = [MarkdownRule(), ResponsibleUnlistedRule(parties: site.parties)]
+        let fromBodies = Body.all(in: site).concurrentMap { body in
+            let analysis = Markdown.analyze(body.document.markdown, firstLine: body.document.firstLine)
+            return bodyRules.flatMap { $0.check(body, analysis, in: site) }
+        }
+        return siteRules.flatMap { $0.check(site) } + fromBodies.flatMap { $0 }
     }
 }
 
 /// One validation rule over the whole site.
 protocol ValidationRule: Sendable {
     func check(_ site: Site) -> [Diagnostic]
+}
+
+/// One validation rule over one Markdown body at a time.
+protocol BodyRule: Sendable {
+    /// `analysis` is the body parsed; positions in it are lines of the file.
+    func check(_ body: Body, _ analysis: MarkdownAnalysis, in site: Site) -> [Diagnostic]
+}
+
+/// A document whose body the body rules read, and what they need to know about its page.
+struct Body: Sendable {
+    let document: Document
+    /// Set when the body is a recommendation's.
+    let recommendation: Recommendation?
+    /// Whether a release build publishes the page.
+    let inRelease: Bool
+
+    /// Every body of the site.
+    static func all(in site: Site) -> [Body] {
+        var bodies = [Body(document: site.index.document, recommendation: nil, inRelease: true)]
+        bodies += site.pages.map { Body(document: $0.document, recommendation: nil, inRelease: true) }
+        bodies += site.sets.map { Body(document: $0.document, recommendation: nil, inRelease: site.isInRelease(.set($0.slug))) }
+        bodies += site.meetings.map { Body(document: $0.document, recommendation: nil, inRelease: true) }
+        bodies += site.checklists.map {
+            Body(document: $0.document, recommendation: nil, inRelease: site.isInRelease(.checklist($0.slug)))
+        }
+        bodies += site.recommendations.map {
+            Body(document: $0.document, recommendation: $0, inRelease: site.isInRelease(.recommendation($0.id.value)))
+        }
+        return bodies
+    }
 }

@@ -63,8 +63,13 @@ import Testing
 
     @Test func analysisGroupsTextRunsByBlock() {
         let analysis = Markdown.analyze("Første *avsnitt*\nfortsetter.\n\n- Et punkt\n")
-        #expect(analysis.text.map(\.block) == [0, 0, 0, 1])
-        #expect(analysis.text.map(\.position.line) == [1, 1, 2, 4])
+        #expect(analysis.text.runs.map(\.text) == ["Første ", "avsnitt", "fortsetter.", "Et punkt"])
+        #expect(analysis.text.runs.map(\.endsBlock) == [false, false, true, true])
+        #expect(
+            analysis.text.runs.map(\.position) == [
+                MarkdownPosition(line: 1, column: 1), MarkdownPosition(line: 1, column: 9), MarkdownPosition(line: 2, column: 1),
+                MarkdownPosition(line: 4, column: 3),
+            ])
     }
 
     @Test func inlineHTMLHasNoParagraph() {
@@ -78,7 +83,7 @@ import Testing
         #expect(analysis.links.first?.position == MarkdownPosition(line: 12, column: 4))
         #expect(analysis.rawHTML.map(\.html) == ["<i>", "</i>"])
         #expect(analysis.rawHTML.first?.position.line == 13)
-        #expect(analysis.text.first?.text == "Første linje.")
+        #expect(analysis.text.runs.first?.text == "Første linje.")
     }
 
     @Test func plainTextDropsMarkup() {
