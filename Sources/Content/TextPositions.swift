@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// Where the characters of a text value were written in its file, so that a position inside the
 /// value (a link in a folded, multi-line `duty:`) points at the right line and column.
 ///
@@ -42,6 +44,18 @@ public struct TextPositions: Sendable {
     /// line below it that has any, after the indentation.
     init(source: Source, blockBelow line: Int) {
         storage = .aligned(source, line: line + 1, column: -1, dropped: 0)
+    }
+
+    /// Where a scalar's characters were written: after its quote, or from the line below a `|`
+    /// or `>` indicator. `start` is where the scalar starts (its quote or indicator). Worked out
+    /// only if a diagnostic needs it.
+    static func of(_ value: String, quoted: Bool, block: Bool, at start: SourceLocation, source: Source) -> TextPositions {
+        if !block, !value.utf8.contains(where: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\n") }) {
+            return TextPositions(line: start.line, column: start.column + (quoted ? 1 : 0))
+        }
+        let line = start.line - source.lineOffset - 1
+        if block { return TextPositions(source: source, blockBelow: line) }
+        return TextPositions(source: source, line: line, column: start.column - 1 + (quoted ? 1 : 0))
     }
 
     private init(_ storage: Storage) {

@@ -63,13 +63,23 @@ public indirect enum YAMLNode: Sendable {
 extension YAMLNode {
     /// Parses YAML text. `lineOffset` is added to every line (front matter starts below `---`).
     ///
-    /// The tree is built straight from libyaml's events (the `CYaml` module inside Yams): one
+    /// Plain front matter is read by `SimpleYAML`, several times faster; whatever it declines,
+    /// the tree is built straight from libyaml's events (the `CYaml` module inside Yams): one
     /// linear pass that keeps every scalar as written. Anchors and aliases are refused on sight
     /// — Yams would expand them without limit ("billion laughs") and content never needs them —
     /// and so are duplicate keys. On a syntax error Yams parses the text again, so the error
     /// carries Yams's message, line and column.
     public static func parse(_ text: String, file: String, lineOffset: Int) throws(YAMLSyntaxError) -> YAMLNode? {
-        let builder = EventBuilder(file: file, lineOffset: lineOffset, text: text)
+        let source = TextPositions.Source(text, lineOffset: lineOffset)
+        if let node = try? SimpleYAML.parse(text, file: file, lineOffset: lineOffset, source: source) { return node }
+        return try parseWithLibYAML(source, file: file)
+    }
+
+    /// `parse` without the fast path (`SimpleYAML`): what the tests compare it with.
+    static func parseWithLibYAML(_ source: TextPositions.Source, file: String) throws(YAMLSyntaxError) -> YAMLNode? {
+        let text = source.text
+        let lineOffset = source.lineOffset
+        let builder = EventBuilder(file: file, source: source)
         switch builder.build() {
         case .success(let node):
             return node
@@ -102,15 +112,9 @@ extension YAMLNode {
         }
 
         let file: String
-        let lineOffset: Int
         /// The text, shared by the positions of every multi-line value.
         let source: TextPositions.Source
-
-        init(file: String, lineOffset: Int, text: String) {
-            self.file = file
-            self.lineOffset = lineOffset
-            self.source = TextPositions.Source(text, lineOffset: lineOffset)
-        }
+        var lineOffset: Int { source.lineOffset }
 
         func location(_ mark: yaml_mark_t) -> SourceLocation {
             SourceLocation(file: file, line: Int(mark.line) + 1 + lineOffset, column: Int(mark.column) + 1)
@@ -218,17 +222,10 @@ extension YAMLNode {
                 location: location)
         }
 
-        /// Where the scalar's characters were written: after its quote, or from the line below
-        /// a `|` or `>` indicator. Worked out only if a diagnostic needs it.
         func positions(of value: String, style: yaml_scalar_style_t, at start: SourceLocation) -> TextPositions {
-            let quoted = style == YAML_SINGLE_QUOTED_SCALAR_STYLE || style == YAML_DOUBLE_QUOTED_SCALAR_STYLE
-            let block = style == YAML_LITERAL_SCALAR_STYLE || style == YAML_FOLDED_SCALAR_STYLE
-            if !block, !value.utf8.contains(where: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\n") }) {
-                return TextPositions(line: start.line, column: start.column + (quoted ? 1 : 0))
-            }
-            let line = start.line - lineOffset - 1
-            if block { return TextPositions(source: source, blockBelow: line) }
-            return TextPositions(source: source, line: line, column: start.column - 1 + (quoted ? 1 : 0))
+            TextPositions.of(
+                value, quoted: style == YAML_SINGLE_QUOTED_SCALAR_STYLE || style == YAML_DOUBLE_QUOTED_SCALAR_STYLE,
+                block: style == YAML_LITERAL_SCALAR_STYLE || style == YAML_FOLDED_SCALAR_STYLE, at: start, source: source)
         }
     }
 }
