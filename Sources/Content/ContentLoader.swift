@@ -135,9 +135,8 @@ public enum ContentLoader {
     }
 
     private static func read(_ entry: FolderWalk.Entry) -> Swift.Result<SourceFile, Diagnostic> {
-        SourceFile.read(fileSystemPath: entry.fileSystemPath, path: entry.path).flatMap { text in
-            SourceFile.parse(text, path: entry.path, relativePath: entry.relativePath, isMarkdown: entry.kind != .config)
-        }
+        SourceFile.load(
+            fileSystemPath: entry.fileSystemPath, path: entry.path, relativePath: entry.relativePath, isMarkdown: entry.kind != .config)
     }
 
     private static func decodeYAML<T>(

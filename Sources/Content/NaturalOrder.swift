@@ -13,19 +13,22 @@ public struct NaturalKey: Comparable, Sendable {
     public init(_ text: String) {
         self.text = text
         var chunks: [(Substring, Int?)] = []
-        var start = text.startIndex
-        var index = text.startIndex
-        while index < text.endIndex {
-            let next = text.index(after: index)
-            if next == text.endIndex || text[index].isASCIIDigit != text[next].isASCIIDigit {
+        let scalars = text.unicodeScalars
+        var start = scalars.startIndex
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let next = scalars.index(after: index)
+            if next == scalars.endIndex || Self.isDigit(scalars[index]) != Self.isDigit(scalars[next]) {
                 let chunk = text[start..<next]
-                chunks.append((chunk, Int(chunk)))
+                chunks.append((chunk, Self.isDigit(scalars[index]) ? Int(chunk) : nil))
                 start = next
             }
             index = next
         }
         self.chunks = chunks
     }
+
+    private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value &- 0x30 < 10 }
 
     public static func == (a: NaturalKey, b: NaturalKey) -> Bool { a.text == b.text }
 
@@ -36,8 +39,4 @@ public struct NaturalKey: Comparable, Sendable {
         }
         return a.chunks.count != b.chunks.count ? a.chunks.count < b.chunks.count : a.text < b.text
     }
-}
-
-extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
 }

@@ -189,7 +189,9 @@ public struct Site: Sendable {
         switch target {
         case .index, .meeting, .page: true
         case .set(let slug): releasedSets.contains(slug)
-        case .recommendation(let id): recommendation(id: id).map(isInRelease) ?? false
+        case .recommendation(let id):
+            // Not `.map(isInRelease)`: a method reference would copy the whole site.
+            if let recommendation = recommendation(id: id) { isInRelease(recommendation) } else { false }
         case .checklist(let slug): releasedChecklists.contains(slug)
         }
     }
@@ -267,14 +269,14 @@ public enum LinkResolution: Sendable, Equatable {
     /// Resolves `relative` against the folder of `file` (both inside the content folder);
     /// `nil` when `..` climbs out of it.
     static func join(folderOf file: String, _ relative: String) -> String? {
-        var parts = file.split(separator: "/").dropLast().map(String.init)
-        for component in relative.split(separator: "/", omittingEmptySubsequences: true) {
+        var parts = file.split(separator: "/").dropLast()
+        for component in relative.split(separator: "/") {
             switch component {
             case ".": continue
             case "..":
                 guard !parts.isEmpty else { return nil }
                 parts.removeLast()
-            default: parts.append(String(component))
+            default: parts.append(component)
             }
         }
         return parts.joined(separator: "/")

@@ -29,12 +29,21 @@ public struct SourceFile: Sendable {
     /// The start of the file, where problems with the file as a whole are reported.
     public var start: SourceLocation { .start(of: path) }
 
-    /// Reads a file from disk and decodes it: UTF-8 (BOM allowed), LF or CRLF.
+    /// Reads a file from disk, decodes it (UTF-8, BOM allowed, LF or CRLF) and splits it into
+    /// front matter and body (a `.yml` file, `isMarkdown: false`, is all front matter).
     ///
     /// `fileSystemPath` is where to open it; `path` is what diagnostics print.
-    public static func read(fileSystemPath: String, path: String) -> Result<String, Diagnostic> {
+    public static func load(fileSystemPath: String, path: String, relativePath: String, isMarkdown: Bool) -> Result<SourceFile, Diagnostic>
+    {
+        read(fileSystemPath: fileSystemPath, path: path).flatMap { bytes in
+            decode(bytes, path: path, relativePath: relativePath, isMarkdown: isMarkdown)
+        }
+    }
+
+    /// The bytes of a file, refused when larger than `maximumSize`.
+    static func read(fileSystemPath: String, path: String) -> Result<[UInt8], Diagnostic> {
         let start = SourceLocation.start(of: path)
-        func unreadable() -> Result<String, Diagnostic> {
+        func unreadable() -> Result<[UInt8], Diagnostic> {
             .failure(Diagnostic(.fileUnreadable, at: start, "filen kan ikke leses: \(String(cString: strerror(errno)))"))
         }
         let descriptor = open(fileSystemPath, O_RDONLY | O_CLOEXEC)
@@ -66,32 +75,64 @@ public struct SourceFile: Sendable {
         if bytes.count > size {
             return .failure(Diagnostic(.fileUnreadable, at: start, "filen endret seg mens den ble lest; prøv igjen"))
         }
-        return decode(bytes, path: path)
+        return .success(bytes)
     }
 
-    /// Turns bytes into text, or reports the position of the first invalid UTF-8 byte or NUL.
-    public static func decode(_ data: [UInt8], path: String) -> Result<String, Diagnostic> {
-        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
-        let bytes = data.starts(with: bom) ? Array(data.dropFirst(3)) : data
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            return .failure(
-                Diagnostic(
-                    .encodingInvalid, at: invalidUTF8Location(in: bytes, file: path),
-                    "filen er ikke gyldig UTF-8 (tegnet ved denne posisjonen); lagre den som UTF-8 i editoren"))
+    /// Decodes and splits the bytes of a file. The parts are split off before they become text,
+    /// so each byte is checked and copied once; a problem is reported in this order: invalid
+    /// UTF-8, a NUL character, missing front matter, the front matter's YAML.
+    static func decode(_ data: [UInt8], path: String, relativePath: String, isMarkdown: Bool) -> Result<SourceFile, Diagnostic> {
+        data.withUnsafeBufferPointer { whole in
+            let bom = whole.starts(with: [0xEF, 0xBB, 0xBF])
+            let bytes = bom ? UnsafeBufferPointer(rebasing: whole[3...]) : whole
+            func invalid() -> Result<SourceFile, Diagnostic> {
+                .failure(
+                    Diagnostic(
+                        .encodingInvalid, at: invalidUTF8Location(in: Array(bytes), file: path),
+                        "filen er ikke gyldig UTF-8 (tegnet ved denne posisjonen); lagre den som UTF-8 i editoren"))
+            }
+            func containsNUL() -> Diagnostic? {
+                find(0, in: bytes).map { offset in
+                    Diagnostic(
+                        .encodingInvalid, at: location(ofByte: offset, in: Array(bytes), file: path),
+                        "filen inneholder et NUL-tegn, så den er neppe en tekstfil; lagre den som ren tekst (UTF-8)")
+                }
+            }
+            if find(UInt8(ascii: "\r"), in: bytes) != nil {
+                // Rare: line ends made LF first, then decoded as usual.
+                guard let text = String(validating: bytes, as: UTF8.self) else { return invalid() }
+                if let nul = containsNUL() { return .failure(nul) }
+                let lf = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+                return decode(Array(lf.utf8), path: path, relativePath: relativePath, isMarkdown: isMarkdown)
+            }
+            let parts: (yaml: Range<Int>, yamlFirstLine: Int, body: Range<Int>, bodyFirstLine: Int)
+            if isMarkdown {
+                guard let split = splitFrontMatter(bytes) else {
+                    if String(validating: bytes, as: UTF8.self) == nil { return invalid() }
+                    if let nul = containsNUL() { return .failure(nul) }
+                    return .failure(
+                        Diagnostic(
+                            .frontMatterMissing, at: .start(of: path),
+                            "filen må begynne med front matter: en linje med `---`, feltene, og en ny linje med `---`"))
+                }
+                parts = split
+            } else {
+                parts = (0..<bytes.count, 1, bytes.count..<bytes.count, 1)
+            }
+            guard let yaml = String(validating: UnsafeBufferPointer(rebasing: bytes[parts.yaml]), as: UTF8.self),
+                let body = String(validating: UnsafeBufferPointer(rebasing: bytes[parts.body]), as: UTF8.self)
+            else { return invalid() }
+            if let nul = containsNUL() { return .failure(nul) }
+            do {
+                let node = try YAMLNode.parse(yaml, file: path, lineOffset: parts.yamlFirstLine - 1)
+                return .success(
+                    SourceFile(path: path, relativePath: relativePath, frontMatter: node, body: body, bodyFirstLine: parts.bodyFirstLine))
+            } catch let error as YAMLSyntaxError {
+                return .failure(Diagnostic(error.rule, at: error.location, error.message))
+            } catch {
+                preconditionFailure("YAMLNode.parse throws only YAMLSyntaxError")
+            }
         }
-        let (nul, carriageReturn) = bytes.withUnsafeBufferPointer { buffer in
-            (find(0, in: buffer), find(UInt8(ascii: "\r"), in: buffer))
-        }
-        if let nul {
-            return .failure(
-                Diagnostic(
-                    .encodingInvalid, at: location(ofByte: nul, in: bytes, file: path),
-                    "filen inneholder et NUL-tegn, så den er neppe en tekstfil; lagre den som ren tekst (UTF-8)"))
-        }
-        if carriageReturn != nil {
-            return .success(text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n"))
-        }
-        return .success(text)
     }
 
     /// The offset of the first `byte` in `buffer` (`memchr`).
@@ -100,65 +141,46 @@ public struct SourceFile: Sendable {
         return UnsafeRawPointer(found) - UnsafeRawPointer(base)
     }
 
-    /// Splits text into front matter and body, parsing the front matter as YAML.
-    ///
-    /// Markdown files must start with a `---` line; `.yml` files are all front matter.
-    public static func parse(_ text: String, path: String, relativePath: String, isMarkdown: Bool) -> Result<SourceFile, Diagnostic> {
-        let yaml: String
-        let yamlFirstLine: Int
-        let body: String
-        let bodyFirstLine: Int
-        if isMarkdown {
-            guard let split = splitFrontMatter(text) else {
-                return .failure(
-                    Diagnostic(
-                        .frontMatterMissing, at: .start(of: path),
-                        "filen må begynne med front matter: en linje med `---`, feltene, og en ny linje med `---`"))
+    /// `(yaml, its first line, body, its first line)` or `nil` when there is no closed front matter.
+    static func splitFrontMatter(_ text: String) -> (String, Int, String, Int)? {
+        var text = text
+        return text.withUTF8 { bytes in
+            splitFrontMatter(bytes).map { split in
+                func string(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+                return (string(split.yaml), split.yamlFirstLine, string(split.body), split.bodyFirstLine)
             }
-            (yaml, yamlFirstLine, body, bodyFirstLine) = split
-        } else {
-            (yaml, yamlFirstLine, body, bodyFirstLine) = (text, 1, "", 1)
-        }
-        do {
-            let node = try YAMLNode.parse(yaml, file: path, lineOffset: yamlFirstLine - 1)
-            return .success(SourceFile(path: path, relativePath: relativePath, frontMatter: node, body: body, bodyFirstLine: bodyFirstLine))
-        } catch {
-            return .failure(Diagnostic(error.rule, at: error.location, error.message))
         }
     }
 
-    /// `(yaml, its first line, body, its first line)` or `nil` when there is no closed front matter.
-    ///
-    /// Works on UTF-8 bytes: a fence is a line of `---` and nothing but trailing spaces or tabs.
-    static func splitFrontMatter(_ text: String) -> (String, Int, String, Int)? {
-        var text = text
-        return text.withUTF8 { bytes -> (String, Int, String, Int)? in
-            func isFence(_ start: Int, _ end: Int) -> Bool {
-                var end = end
-                while end > start, bytes[end - 1] == UInt8(ascii: " ") || bytes[end - 1] == UInt8(ascii: "\t") { end -= 1 }
-                return end - start == 3 && bytes[start] == UInt8(ascii: "-") && bytes[start + 1] == UInt8(ascii: "-")
-                    && bytes[start + 2] == UInt8(ascii: "-")
+    /// Where the front matter and the body lie in `bytes`, or `nil` when the text does not start
+    /// with a closed front matter. A fence is a line of `---` and nothing but trailing spaces or tabs.
+    static func splitFrontMatter(_ bytes: UnsafeBufferPointer<UInt8>) -> (
+        yaml: Range<Int>, yamlFirstLine: Int, body: Range<Int>, bodyFirstLine: Int
+    )? {
+        func isFence(_ start: Int, _ end: Int) -> Bool {
+            var end = end
+            while end > start, bytes[end - 1] == UInt8(ascii: " ") || bytes[end - 1] == UInt8(ascii: "\t") { end -= 1 }
+            return end - start == 3 && bytes[start] == UInt8(ascii: "-") && bytes[start + 1] == UInt8(ascii: "-")
+                && bytes[start + 2] == UInt8(ascii: "-")
+        }
+        func lineEnd(from start: Int) -> Int {
+            find(UInt8(ascii: "\n"), in: UnsafeBufferPointer(rebasing: bytes[start...])).map { start + $0 } ?? bytes.count
+        }
+        let firstEnd = lineEnd(from: 0)
+        guard isFence(0, firstEnd), firstEnd < bytes.count else { return nil }
+        let yamlStart = firstEnd + 1
+        var lineStart = yamlStart
+        var line = 2  // The opening `---` is line 1.
+        while true {
+            let end = lineEnd(from: lineStart)
+            if isFence(lineStart, end) {
+                let yamlEnd = lineStart > yamlStart ? lineStart - 1 : yamlStart
+                let bodyStart = min(end + 1, bytes.count)
+                return (yamlStart..<yamlEnd, 2, bodyStart..<bytes.count, line + 1)
             }
-            func lineEnd(from start: Int) -> Int {
-                find(UInt8(ascii: "\n"), in: UnsafeBufferPointer(rebasing: bytes[start...])).map { start + $0 } ?? bytes.count
-            }
-            func string(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
-            let firstEnd = lineEnd(from: 0)
-            guard isFence(0, firstEnd), firstEnd < bytes.count else { return nil }
-            let yamlStart = firstEnd + 1
-            var lineStart = yamlStart
-            var line = 2  // The opening `---` is line 1.
-            while true {
-                let end = lineEnd(from: lineStart)
-                if isFence(lineStart, end) {
-                    let yamlEnd = lineStart > yamlStart ? lineStart - 1 : yamlStart
-                    let bodyStart = min(end + 1, bytes.count)
-                    return (string(yamlStart..<yamlEnd), 2, string(bodyStart..<bytes.count), line + 1)
-                }
-                guard end < bytes.count else { return nil }
-                lineStart = end + 1
-                line += 1
-            }
+            guard end < bytes.count else { return nil }
+            lineStart = end + 1
+            line += 1
         }
     }
 

@@ -31,8 +31,7 @@ struct ResponsibleUnlistedRule: BodyRule {
             !recommendation.responsible.isEmpty
         else { return [] }
         let listed = Set(recommendation.responsible.map(\.party.value))
-        return BodyText(analysis.text).duties(aliases: aliases).compactMap { duty -> Diagnostic? in
-            guard !listed.contains(duty.party) else { return nil }
+        return BodyText(analysis.text).duties(aliases: aliases, except: listed).map { duty in
             let name = site.partyName(duty.party)
             return Diagnostic(
                 .responsibleUnlisted,
@@ -199,8 +198,8 @@ struct BodyText {
 
     // MARK: - Duties
 
-    /// Every duty the text gives a party (one per party and sentence).
-    func duties(aliases: Aliases) -> [ResponsibleUnlistedRule.Duty] {
+    /// Every duty the text gives a party not in `listed` (one per party and sentence).
+    func duties(aliases: Aliases, except listed: Set<String>) -> [ResponsibleUnlistedRule.Duty] {
         var duties: [ResponsibleUnlistedRule.Duty] = []
         var named: [(sentence: Int, party: Int)] = []  // already reported
         for modal in modals() {
@@ -229,7 +228,8 @@ struct BodyText {
             }
             guard let first = subjects.last?.first else { continue }
             let sentence = sentenceStart(before: first.lowerBound)
-            for subject in subjects.reversed() where !named.contains(where: { $0 == (sentence, subject.party) }) {
+            for subject in subjects.reversed()
+            where !listed.contains(aliases.parties[subject.party]) && !named.contains(where: { $0 == (sentence, subject.party) }) {
                 named.append((sentence, subject.party))
                 duties.append(
                     ResponsibleUnlistedRule.Duty(
