@@ -72,8 +72,8 @@ public struct Site: Sendable {
         var supersededBy: [String: [Int]] = [:]
         for (i, recommendation) in self.recommendations.enumerated() {
             bySet[recommendation.setSlug, default: []].append(i)
-            for responsibility in recommendation.responsible {
-                duties[responsibility.party.value, default: []].append(Duty(recommendation: i, responsibility: responsibility))
+            for (j, responsibility) in recommendation.responsible.enumerated() {
+                duties[responsibility.party.value, default: []].append(Duty(recommendation: i, responsibility: j))
             }
             for old in recommendation.supersedes {
                 supersededBy[old.value, default: []].append(i)
@@ -143,7 +143,10 @@ public struct Site: Sendable {
 
     /// Every duty of a party across all recommendations, in recommendation order.
     public func duties(of partyID: String) -> [(recommendation: Recommendation, responsibility: Responsibility)] {
-        (dutiesByParty[partyID] ?? []).map { (recommendations[$0.recommendation], $0.responsibility) }
+        (dutiesByParty[partyID] ?? []).map { duty in
+            let recommendation = recommendations[duty.recommendation]
+            return (recommendation, recommendation.responsible[duty.responsibility])
+        }
     }
 
     public func meetings(relatedTo recommendationID: String) -> [Meeting] {
@@ -214,9 +217,10 @@ public struct Site: Sendable {
         )
     }
 
+    /// Indices into `recommendations` and the recommendation's `responsible`.
     private struct Duty: Sendable {
         let recommendation: Int
-        let responsibility: Responsibility
+        let responsibility: Int
     }
 }
 

@@ -12,13 +12,24 @@ public enum Validator {
         let siteRules: [any ValidationRule] = [
             PartyReferenceRule(), DuplicateIDRule(), ReferenceRule(), PageSlugRule(), ReviewRule(),
         ]
-        // Each body is parsed once, for all body rules, on all cores; nothing of it is kept.
         let bodyRules: [any BodyRule] = [MarkdownRule(), ResponsibleUnlistedRule(parties: site.parties)]
-        let fromBodies = Body.all(in: site).concurrentMap { body in
-            let analysis = Markdown.analyze(body.document.markdown, firstLine: body.document.firstLine)
-            return bodyRules.flatMap { $0.check(body, analysis, in: site) }
-        }
-        return siteRules.flatMap { $0.check(site) } + fromBodies.flatMap { $0 }
+        // One pass on all cores: the site rules first (each on its own), then every body, parsed
+        // once for all body rules; nothing of a body's analysis is kept.
+        let jobs = siteRules.map(Job.site) + Body.all(in: site).map(Job.body)
+        return jobs.concurrentMap { job in
+            switch job {
+            case .site(let rule):
+                return rule.check(site)
+            case .body(let body):
+                let analysis = Markdown.analyze(body.document.markdown, firstLine: body.document.firstLine)
+                return bodyRules.flatMap { $0.check(body, analysis, in: site) }
+            }
+        }.flatMap { $0 }
+    }
+
+    private enum Job: Sendable {
+        case site(any ValidationRule)
+        case body(Body)
     }
 }
 

@@ -7,6 +7,12 @@ enum Terminal {
         FileHandle.standardError.write(Data(text.utf8))
     }
 
+    /// Ends the process with `status`, after writing out what `print` buffered.
+    static func exit(_ status: Int32) -> Never {
+        fflush(nil)
+        Foundation.exit(status)
+    }
+
     static func fail(_ error: Pipeline.UsageError) -> Never {
         for diagnostic in error.diagnostics.sorted() {
             self.error(diagnostic.description + "\n")

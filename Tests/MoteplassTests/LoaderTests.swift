@@ -194,3 +194,21 @@ import Testing
         #expect(Set(contract).isSubset(of: Set(site.parties.map(\.id.value))))
     }
 }
+
+@Suite struct NaturalOrderTests {
+    @Test func numbersInIdsCompareAsNumbers() {
+        let ids = ["MO-FS-10", "MO-FS-2", "MO-FS-02a", "MO-FS-1", "MO-FS-02", "MO-EP-3", "MO-FS", "MO-FS-2-1", "MO-FS-007"]
+        #expect(
+            ids.sorted(by: naturalLess) == [
+                "MO-EP-3", "MO-FS", "MO-FS-1", "MO-FS-02", "MO-FS-2", "MO-FS-2-1", "MO-FS-02a", "MO-FS-007", "MO-FS-10",
+            ])
+    }
+
+    @Test func veryLongNumbersStillGiveATotalOrder() {
+        let ids = ["A-99999999999999999999", "A-100000000000000000000", "A-5", "A-99999999999999999999"]
+        let sorted = ids.sorted(by: naturalLess)
+        #expect(sorted.first == "A-5")
+        #expect(sorted.sorted(by: naturalLess) == sorted)
+        #expect(!naturalLess("A-99999999999999999999", "A-99999999999999999999"))
+    }
+}
