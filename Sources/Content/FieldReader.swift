@@ -9,6 +9,7 @@ struct FieldReader {
     let path: String
     let location: SourceLocation
     private let entries: [YAMLNode.Entry]
+    /// The keys asked for, for `finish()`.
     private var known: [String] = []
     private(set) var diagnostics: [Diagnostic] = []
     /// Set when a field is missing or invalid. Nested entries (a handover, a question) are then
@@ -93,7 +94,7 @@ struct FieldReader {
                 if required { fail(.fieldMissing, at: location, "feltet `\(key)` er tomt; skriv \(hint)") }
                 return nil
             }
-            let leading = text.prefix { $0.isWhitespace }.count
+            let leading = text.leadingWhitespace
             return Located(trimmed, at: location, positions: positions.dropping(leading))
         default:
             fail(.fieldType, at: node.location, "`\(key)` skal være en tekst (\(hint)), ikke \(node.kindDescription)")
@@ -230,12 +231,28 @@ struct FieldReader {
 
 extension String {
     func trimmingWhitespace() -> String {
-        // Most values start and end with a visible ASCII character: nothing to trim.
-        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 { return self }
+        // Most values start and end with a visible character: nothing to trim.
+        if let first = unicodeScalars.first, let last = unicodeScalars.last, !first.isWhitespace, !last.isWhitespace { return self }
         var scalars = Substring(self)
         while let first = scalars.first, first.isWhitespace { scalars = scalars.dropFirst() }
         while let last = scalars.last, last.isWhitespace { scalars = scalars.dropLast() }
         return String(scalars)
+    }
+
+    /// How many characters of white space the text starts with.
+    var leadingWhitespace: Int {
+        guard let first = unicodeScalars.first, first.isWhitespace else { return 0 }
+        return prefix { $0.isWhitespace }.count
+    }
+}
+
+extension Unicode.Scalar {
+    /// Unicode's White_Space, as `Character.isWhitespace` has it, without a property lookup.
+    var isWhitespace: Bool {
+        switch value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
     }
 }
 

@@ -273,16 +273,19 @@ public enum LinkResolution: Sendable, Equatable {
     /// Resolves `relative` against the folder of `file` (both inside the content folder);
     /// `nil` when `..` climbs out of it.
     static func join(folderOf file: String, _ relative: String) -> String? {
-        var parts = file.split(separator: "/").dropLast()
-        for component in relative.split(separator: "/") {
-            switch component {
-            case ".": continue
-            case "..":
-                guard !parts.isEmpty else { return nil }
-                parts.removeLast()
-            default: parts.append(component)
+        var path = Array(file.utf8)
+        func dropLastComponent() { path.removeSubrange((path.lastIndex(of: UInt8(ascii: "/")) ?? 0)...) }
+        dropLastComponent()
+        for component in relative.utf8.split(separator: UInt8(ascii: "/")) {
+            if component.elementsEqual(".".utf8) { continue }
+            if component.elementsEqual("..".utf8) {
+                guard !path.isEmpty else { return nil }
+                dropLastComponent()
+            } else {
+                if !path.isEmpty { path.append(UInt8(ascii: "/")) }
+                path.append(contentsOf: component)
             }
         }
-        return parts.joined(separator: "/")
+        return String(decoding: path, as: UTF8.self)
     }
 }

@@ -39,13 +39,12 @@ public struct ContentDate: Sendable, Hashable, Comparable, CustomStringConvertib
 
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, refusing dates that do not exist (2018-02-30).
     public init?(_ text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard (1...3).contains(parts.count),
-            parts[0].count == 4, let year = Int(parts[0]), year >= 1000,
-            parts.dropFirst().allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) })
+        guard let fields = digitFields(text, separator: UInt8(ascii: "-")), (1...3).contains(fields.count),
+            fields[0].digits == 4, fields[0].value >= 1000, fields.dropFirst().allSatisfy({ $0.digits == 2 })
         else { return nil }
-        let month = parts.count > 1 ? Int(parts[1]) : nil
-        let day = parts.count > 2 ? Int(parts[2]) : nil
+        let year = fields[0].value
+        let month = fields.count > 1 ? fields[1].value : nil
+        let day = fields.count > 2 ? fields[2].value : nil
         if let month, !(1...12).contains(month) { return nil }
         if let month, let day, !(1...ContentDate.daysIn(month: month, year: year)).contains(day) { return nil }
         self.init(year: year, month: month, day: day)
@@ -88,14 +87,12 @@ public struct Version: Sendable, Hashable, Comparable, CustomStringConvertible {
     public let patch: Int?
 
     public init?(_ text: String) {
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard (2...3).contains(parts.count),
-            parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } && ($0 == "0" || $0.first != "0") }),
-            let major = Int(parts[0]), let minor = Int(parts[1])
+        guard let fields = digitFields(text, separator: UInt8(ascii: ".")), (2...3).contains(fields.count),
+            fields.allSatisfy({ $0.digits == 1 || !$0.leadingZero })
         else { return nil }
-        self.major = major
-        self.minor = minor
-        self.patch = parts.count == 3 ? Int(parts[2]) : nil
+        major = fields[0].value
+        minor = fields[1].value
+        patch = fields.count == 3 ? fields[2].value : nil
     }
 
     public var description: String {
@@ -113,12 +110,11 @@ public struct ClockTime: Sendable, Hashable, Comparable, CustomStringConvertible
     public let minute: Int
 
     public init?(_ text: String) {
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts.allSatisfy({ $0.count == 2 && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-            let hour = Int(parts[0]), let minute = Int(parts[1]), (0...23).contains(hour), (0...59).contains(minute)
+        guard let fields = digitFields(text, separator: UInt8(ascii: ":")), fields.count == 2,
+            fields.allSatisfy({ $0.digits == 2 }), (0...23).contains(fields[0].value), (0...59).contains(fields[1].value)
         else { return nil }
-        self.hour = hour
-        self.minute = minute
+        hour = fields[0].value
+        minute = fields[1].value
     }
 
     public var description: String { ContentDate.twoDigits(hour) + ":" + ContentDate.twoDigits(minute) }
@@ -140,4 +136,30 @@ public enum Slug {
         }
         return previous != UInt8(ascii: "-")
     }
+}
+
+/// `text` split at `separator` into fields of ASCII digits: each field's value, its number of
+/// digits and whether it starts with `0`; `nil` when a field is empty, holds anything but
+/// digits, or is too long to be a number.
+private func digitFields(_ text: String, separator: UInt8) -> [(value: Int, digits: Int, leadingZero: Bool)]? {
+    var fields: [(value: Int, digits: Int, leadingZero: Bool)] = []
+    var value = 0
+    var digits = 0
+    var leadingZero = false
+    for byte in text.utf8 {
+        if byte == separator {
+            guard digits > 0 else { return nil }
+            fields.append((value, digits, leadingZero))
+            value = 0
+            digits = 0
+        } else {
+            guard byte &- UInt8(ascii: "0") < 10, digits < 18 else { return nil }
+            if digits == 0 { leadingZero = byte == UInt8(ascii: "0") }
+            value = value * 10 + Int(byte &- UInt8(ascii: "0"))
+            digits += 1
+        }
+    }
+    guard digits > 0 else { return nil }
+    fields.append((value, digits, leadingZero))
+    return fields
 }

@@ -1,7 +1,8 @@
-import Content
 import Diagnostics
 import Foundation
 import Testing
+
+@testable import Content
 
 @Suite struct LoaderTests {
     static let recommendation = """
@@ -210,5 +211,41 @@ import Testing
         #expect(sorted.first == "A-5")
         #expect(sorted.sorted(by: naturalLess) == sorted)
         #expect(!naturalLess("A-99999999999999999999", "A-99999999999999999999"))
+    }
+}
+
+@Suite struct ValueFormatTests {
+    @Test func versionsAreTwoOrThreeNumbersWithoutLeadingZeros() {
+        #expect(Version("1.0")?.description == "1.0")
+        #expect(Version("2.10.3") == Version("2.10.3"))
+        #expect(Version("0.1.0")?.patch == 0)
+        for invalid in ["1", "1.", ".1", "1..2", "01.0", "1.00", "1.2.3.4", "v1.0", "1.a", "1.0 ", "", "1.2.٣"] {
+            #expect(Version(invalid) == nil, "\(invalid)")
+        }
+    }
+
+    @Test func datesAreRealCalendarDates() {
+        #expect(ContentDate("2017") == ContentDate(year: 2017))
+        #expect(ContentDate("2017-03") == ContentDate(year: 2017, month: 3))
+        #expect(ContentDate("2024-02-29") == ContentDate(year: 2024, month: 2, day: 29))
+        for invalid in ["2023-02-29", "2017-13", "2017-00", "0999", "17-03-01", "2017-3", "2017-03-1", "2017/03", "2017-03-01-01", ""] {
+            #expect(ContentDate(invalid) == nil, "\(invalid)")
+        }
+    }
+
+    @Test func timesAreHoursAndMinutes() {
+        #expect(ClockTime("08:30")?.description == "08:30")
+        #expect(ClockTime("23:59") != nil)
+        for invalid in ["8:30", "24:00", "12:60", "12", "12:30:00", "ab:cd", ""] {
+            #expect(ClockTime(invalid) == nil, "\(invalid)")
+        }
+    }
+
+    @Test func linksAreJoinedToTheFolderOfTheirFile() {
+        #expect(LinkResolution.join(folderOf: "recommendations/a/x.md", "../b/y.md") == "recommendations/b/y.md")
+        #expect(LinkResolution.join(folderOf: "recommendations/a/x.md", "./y.md") == "recommendations/a/y.md")
+        #expect(LinkResolution.join(folderOf: "index.md", "pages/mandat.md") == "pages/mandat.md")
+        #expect(LinkResolution.join(folderOf: "pages/a.md", "../../x.md") == nil)
+        #expect(LinkResolution.join(folderOf: "pages/a.md", "..//index.md") == "index.md")
     }
 }
