@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Targets depend one way: Diagnostics ← Markdown ← Content ← Validation / Rendering ← Publishing ← moteplass.
+// Targets depend one way: CCMarkGFM, CMarkArena ← Markdown; Diagnostics ← Markdown ← Content ← Validation / Rendering ← Publishing ← moteplass.
 // See README.md ("Design") for why the pipeline is shaped like this.
 let package = Package(
     name: "moteplass",
