@@ -5,7 +5,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEBIAN_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 
-.PHONY: site test deps golden leaks bench format clean
+.PHONY: site test deps test-tools api-check golden leaks bench format clean
 
 ## Build the site from Content/ into public/ (release build of the tool).
 site: deps
@@ -14,12 +14,25 @@ site: deps
 	@echo "Åpne public/latest/index.html i en nettleser."
 
 ## Every test; fails on any compiler warning in the project's own code.
-test: deps
+test: deps test-tools
 	$(SWIFT) build --build-tests 2>&1 | tee .build-warnings.log
 	@if grep -E "^$(CURDIR)/(Sources|Tests)/.*: warning:" .build-warnings.log; then \
 		echo "make test: the project's code has compiler warnings (above)"; rm -f .build-warnings.log; exit 1; fi
 	@rm -f .build-warnings.log
 	$(SWIFT) test
+	$(MAKE) --no-print-directory api-check
+
+## The api/ files of the project's own content, checked by independent validators (Tests/API).
+api-check: test-tools
+	$(SWIFT) build --product moteplass
+	rm -rf .build/api-check
+	.build/debug/moteplass build --content Content --templates Templates --output .build/api-check
+	python3 Tests/API/check.py .build/api-check/latest
+
+## The Python validators pinned in Tests/API/requirements.txt, installed with pip when missing.
+test-tools:
+	@python3 -c "import fhir.resources" 2>/dev/null && command -v check-jsonschema >/dev/null || \
+		python3 -m pip install -q -r Tests/API/requirements.txt
 
 ## Install the C library cmark-gfm when pkg-config cannot find it.
 deps:

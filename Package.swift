@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         .systemLibrary(
@@ -30,7 +31,10 @@ let package = Package(
         .target(name: "Validation", dependencies: ["Content", "Markdown", "Diagnostics"]),
         .target(
             name: "Rendering",
-            dependencies: ["Content", "Markdown", "Diagnostics", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: [
+                "Content", "Markdown", "Diagnostics", .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .target(name: "Publishing", dependencies: ["Rendering", "Validation", "Content", "Diagnostics"]),
         .executableTarget(

@@ -18,6 +18,22 @@ public indirect enum JSONValue: Sendable, Hashable {
         hasher.combine(serialized())
     }
 
+    /// The canonical form that hashes are taken of: no white space, and the keys of every object
+    /// sorted by their Unicode code points (strings escaped as everywhere else).
+    public func canonical() -> String {
+        sortingKeys().serialized()
+    }
+
+    private func sortingKeys() -> JSONValue {
+        switch self {
+        case .array(let items): .array(items.map { $0.sortingKeys() })
+        case .object(let members):
+            .object(
+                members.sorted { $0.0.unicodeScalars.lexicographicallyPrecedes($1.0.unicodeScalars) }.map { ($0.0, $0.1.sortingKeys()) })
+        default: self
+        }
+    }
+
     /// The value as JSON text: compact, or pretty-printed with two-space indentation.
     public func serialized(pretty: Bool = false) -> String {
         var out = ""
@@ -77,10 +93,16 @@ public indirect enum JSONValue: Sendable, Hashable {
     }
 }
 
-extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral {
+extension JSONValue:
+    ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral,
+    ExpressibleByDictionaryLiteral
+{
     public init(stringLiteral value: String) { self = .string(value) }
     public init(integerLiteral value: Int) { self = .int(value) }
     public init(booleanLiteral value: Bool) { self = .bool(value) }
+    public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    /// An object with its keys in the order written.
+    public init(dictionaryLiteral elements: (String, JSONValue)...) { self = .object(elements) }
 }
 
 extension JSONValue {

@@ -2,7 +2,8 @@ import Content
 import Diagnostics
 import Foundation
 
-/// Turns a site into the files of one release: every page, the assets, the sitemap and the feed.
+/// Turns a site into the files of one release: every page, the assets, the sitemap, the feed and
+/// the API (`api/`).
 ///
 /// Pure: it reads nothing from disk (templates are loaded beforehand) and writes nothing;
 /// publishing does that. Pages render in parallel on all cores.
@@ -19,7 +20,7 @@ public enum SiteRenderer {
             OutputFile(path: "sitemap.xml", text: Feeds.sitemap(pages: jobs, releaseURL: releaseURL)),
             OutputFile(path: "feed.xml", text: Feeds.atom(site, releaseURL: releaseURL)),
             OutputFile(path: "manifest.json", text: manifest(site, pages: pages)),
-        ]
+        ] + API.files(site)
     }
 
     /// `manifest.json`: which release this folder holds, its date, and every page in it.

@@ -1,0 +1,135 @@
+import Content
+import Crypto
+import Diagnostics
+import Markdown
+
+/// The machine-readable files of a release, under `api/` (SPEC §6): the checklist bundle and
+/// each checklist alone, the published recommendations, their JSON Schemas, and the checklists as
+/// HL7 FHIR R4 Questionnaires with the code system of their answers.
+///
+/// Every file is made of content and `site.yml` only (dates are the release date), so a
+/// release's API is as deterministic as its pages. Keys and ids keep their meaning for as long
+/// as `schemaVersion` stays the same.
+enum API {
+    static let schemaVersion = 1
+
+    static func files(_ site: Site) -> [OutputFile] {
+        let checklists = site.checklists.map { checklist($0, site) }
+        var files = [
+            file("api/checklists.json", envelope(site, "checklists", .array(checklists))),
+            file("api/recommendations.json", envelope(site, "recommendations", .array(recommendations(site)))),
+            file("api/schema/checklist-bundle.schema.json", APISchemas.checklistBundle),
+            file("api/schema/recommendations.schema.json", APISchemas.recommendations),
+            file("api/fhir/CodeSystem-\(FHIR.answerCodeSystemID).json", FHIR.answerCodeSystem(site)),
+        ]
+        for (source, json) in zip(site.checklists, checklists) {
+            files.append(file("api/checklists/\(source.id.value)/\(source.version.value).json", json))
+            files.append(file("api/fhir/Questionnaire-\(source.id.value).json", FHIR.questionnaire(source, site)))
+        }
+        return files
+    }
+
+    private static func file(_ path: String, _ json: JSONValue) -> OutputFile {
+        OutputFile(path: path, text: json.serialized(pretty: true) + "\n")
+    }
+
+    private static func envelope(_ site: Site, _ key: String, _ items: JSONValue) -> JSONValue {
+        [
+            "schemaVersion": .int(schemaVersion),
+            "release": .string(site.config.release.value),
+            "generated": .string(site.config.releaseDate.value.description),
+            key: items,
+        ]
+    }
+
+    // MARK: - Checklists
+
+    /// The answers of a yes-no-unsure question: the codes are English and stable, the displays
+    /// are what the form shows.
+    static let answerOptions: [(code: String, display: String)] = [("yes", "Ja"), ("no", "Nei"), ("unsure", "Usikker")]
+
+    /// One checklist; `sha256` is the SHA-256 of the canonical JSON of the object without it.
+    static func checklist(_ checklist: Checklist, _ site: Site) -> JSONValue {
+        let questions = checklist.questions.enumerated().map { index, question -> JSONValue in
+            [
+                "id": .string(question.id.value),
+                "number": .int(index + 1),
+                "text": .string(question.text.value),
+                "help": .optional(question.help?.value),
+                "answerType": .string(question.answer.rawValue),
+                "answerOptions": .array(
+                    question.answer == .yesNoUnsure ? answerOptions.map { ["code": .string($0.code), "display": .string($0.display)] } : []),
+                "commentPrompt": .optional(question.comment?.value),
+                "required": .bool(question.required),
+            ]
+        }
+        var members: [(String, JSONValue)] = [
+            ("id", .string(checklist.id.value)),
+            ("title", .string(checklist.title.value)),
+            ("version", .string(checklist.version.value.description)),
+            ("status", .string(checklist.status.value.rawValue)),
+            ("owner", party(checklist.owner.value, site)),
+            ("url", .string(Route.path(of: checklist))),
+            ("questions", .array(questions)),
+        ]
+        members.insert(("sha256", .string(sha256(JSONValue.object(members).canonical()))), at: 6)
+        return .object(members)
+    }
+
+    /// Lower-case hexadecimal SHA-256 of the UTF-8 of `text`.
+    static func sha256(_ text: String) -> String {
+        SHA256.hash(data: Array(text.utf8)).map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
+    }
+
+    static func party(_ id: String, _ site: Site) -> JSONValue {
+        ["id": .string(id), "name": .string(site.partyName(id))]
+    }
+
+    // MARK: - Recommendations
+
+    /// Every recommendation of the release: who does what, with each duty as plain text and as
+    /// HTML whose links are absolute (into this release under `base_url`).
+    static func recommendations(_ site: Site) -> [JSONValue] {
+        let releaseURL = site.config.baseURL.value + "v/" + site.config.release.value + "/"
+        let context = PageContext(site: site, path: "", root: releaseURL)
+        return site.recommendations.map { recommendation in
+            let set = site.set(slug: recommendation.setSlug)
+            return [
+                "id": .string(recommendation.id.value),
+                "title": .string(recommendation.title.value),
+                "version": .string(recommendation.version.value.description),
+                "status": .string(recommendation.status.value.rawValue),
+                "adopted": .optional(recommendation.adopted?.value.description),
+                "review": .optional(recommendation.review?.value.description),
+                "set": [
+                    "id": .optional(set?.id.value),
+                    "slug": .string(recommendation.setSlug),
+                    "title": .optional(set?.title.value),
+                ],
+                "url": .string(Route.path(of: .recommendation(recommendation.id.value), in: site)),
+                "responsible": .array(
+                    recommendation.responsible.map { responsibility in
+                        [
+                            "party": party(responsibility.party.value, site),
+                            "duty": [
+                                "text": .string(Markdown.plainText(responsibility.duty.value)),
+                                "html": .string(context.inlineHTML(responsibility.duty, in: recommendation.document)),
+                            ],
+                        ]
+                    }),
+                "handover": .array(
+                    recommendation.handover.map { handover in
+                        [
+                            "from": party(handover.from.value, site),
+                            "to": party(handover.to.value, site),
+                            "when": .optional(handover.when?.value),
+                        ]
+                    }),
+                "tags": .array(recommendation.tags.map { .string($0.value) }),
+            ]
+        }
+    }
+}

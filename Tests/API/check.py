@@ -1,0 +1,107 @@
+#!/usr/bin/env python3
+"""Checks a release's api/ folder with validators that share no code with moteplass.
+
+    Tests/API/check.py <release folder>
+
+- check-jsonschema: both schemas are valid JSON Schema 2020-12; the bundles validate against
+  them; broken bundles (a question without `id`, an unknown key, a wrong status) are rejected.
+- fhir.resources (HL7 FHIR R4B models): the Questionnaires and the CodeSystem parse; every
+  question id of the bundle is a group linkId, in order; linkIds are unique; enableWhen points
+  at an item that exists; the version is the checklist's.
+"""
+import copy
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from fhir.resources.R4B.codesystem import CodeSystem
+from fhir.resources.R4B.questionnaire import Questionnaire
+
+failures = []
+
+
+def check(condition, message):
+    if not condition:
+        failures.append(message)
+
+
+def schema_accepts(schema, document):
+    result = subprocess.run(["check-jsonschema", "--schemafile", str(schema), str(document)], capture_output=True, text=True)
+    return result.returncode == 0, result.stdout + result.stderr
+
+
+def main(release):
+    api = release / "api"
+    bundle_schema = api / "schema/checklist-bundle.schema.json"
+    recommendations_schema = api / "schema/recommendations.schema.json"
+
+    result = subprocess.run(["check-jsonschema", "--check-metaschema", str(bundle_schema), str(recommendations_schema)],
+                            capture_output=True, text=True)
+    check(result.returncode == 0, f"the schemas are not valid JSON Schema:\n{result.stdout}{result.stderr}")
+    for schema, document in [(bundle_schema, api / "checklists.json"), (recommendations_schema, api / "recommendations.json")]:
+        ok, output = schema_accepts(schema, document)
+        check(ok, f"{document.name} does not validate against {schema.name}:\n{output}")
+
+    bundle = json.loads((api / "checklists.json").read_text())
+    check(len(bundle["checklists"]) > 0, "the bundle has no checklist")
+    first_question = bundle["checklists"][0]["questions"][0]
+    broken = {
+        "a question without id": lambda b: b["checklists"][0]["questions"][0].pop("id"),
+        "an unknown key": lambda b: b["checklists"][0].__setitem__("extra", 1),
+        "a status that does not exist": lambda b: b["checklists"][0].__setitem__("status", "godkjent"),
+        "a yes-no-unsure question without answers": lambda b: next(
+            q for q in b["checklists"][0]["questions"] if q["answerType"] == "yes-no-unsure")["answerOptions"].clear(),
+        "a wrong schemaVersion": lambda b: b.__setitem__("schemaVersion", 2),
+    }
+    with tempfile.TemporaryDirectory() as folder:
+        for what, breaking in broken.items():
+            document = copy.deepcopy(bundle)
+            breaking(document)
+            path = Path(folder) / "broken.json"
+            path.write_text(json.dumps(document, ensure_ascii=False))
+            ok, _ = schema_accepts(bundle_schema, path)
+            check(not ok, f"the schema accepts a bundle with {what}")
+    check("id" in first_question, "breaking a copy changed the bundle itself")
+
+    for checklist in bundle["checklists"]:
+        path = api / f"fhir/Questionnaire-{checklist['id']}.json"
+        questionnaire = Questionnaire.model_validate_json(path.read_text())
+        check(questionnaire.version == checklist["version"], f"{path.name}: version {questionnaire.version}, not {checklist['version']}")
+        groups = [item.linkId for item in questionnaire.item]
+        check(groups == [q["id"] for q in checklist["questions"]], f"{path.name}: group linkIds {groups} are not the question ids")
+        link_ids = []
+
+        def walk(items):
+            for item in items or []:
+                link_ids.append(item.linkId)
+                walk(item.item)
+
+        walk(questionnaire.item)
+        check(len(link_ids) == len(set(link_ids)), f"{path.name}: linkIds are not unique")
+
+        def conditions(items):
+            for item in items or []:
+                yield from (condition.question for condition in item.enableWhen or [])
+                yield from conditions(item.item)
+
+        for question in conditions(questionnaire.item):
+            check(question in link_ids, f"{path.name}: enableWhen names {question}, which is no item")
+        alone = json.loads((api / f"checklists/{checklist['id']}/{checklist['version']}.json").read_text())
+        check(alone == checklist, f"api/checklists/{checklist['id']}/{checklist['version']}.json differs from the bundle")
+
+    code_system = CodeSystem.model_validate_json((api / "fhir/CodeSystem-ja-nei-usikker.json").read_text())
+    check([c.code for c in code_system.concept] == ["yes", "no", "unsure"], "the code system's codes are not yes, no, unsure")
+
+    if failures:
+        print("Tests/API/check.py: FAIL", *failures, sep="\n- ", file=sys.stderr)
+        sys.exit(1)
+    print(f"Tests/API/check.py: ok ({release}/api: schemas, {len(broken)} broken bundles rejected, "
+          f"{len(bundle['checklists'])} Questionnaire(s), CodeSystem)")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2:
+        sys.exit(__doc__)
+    main(Path(sys.argv[1]))
