@@ -1,11 +1,12 @@
 # Two commands a newcomer needs: `make site` and `make test`. Both install the Debian packages
-# for libcmark-gfm when they are missing (with sudo unless run as root).
+# for libcmark-gfm when they are missing (with sudo unless run as root); `make test` also installs
+# Chromium and its WebDriver (Debian) and the Python test tools of Tests/requirements.txt (pip).
 
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEBIAN_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 
-.PHONY: site test deps test-tools api-check golden leaks bench format clean
+.PHONY: site test deps test-tools release-check golden leaks bench format clean
 
 ## Build the site from Content/ into public/ (release build of the tool).
 site: deps
@@ -20,19 +21,24 @@ test: deps test-tools
 		echo "make test: the project's code has compiler warnings (above)"; rm -f .build-warnings.log; exit 1; fi
 	@rm -f .build-warnings.log
 	$(SWIFT) test
-	$(MAKE) --no-print-directory api-check
+	$(MAKE) --no-print-directory release-check
 
-## The api/ files of the project's own content, checked by independent validators (Tests/API).
-api-check: test-tools
+## The project's own content built; its api/ files checked by independent validators
+## (Tests/API/check.py) and its checklist form driven in headless Chromium (Tests/Browser).
+release-check: test-tools
 	$(SWIFT) build --product moteplass
-	rm -rf .build/api-check
-	.build/debug/moteplass build --content Content --templates Templates --output .build/api-check
-	python3 Tests/API/check.py .build/api-check/latest
+	rm -rf .build/release-check
+	.build/debug/moteplass build --content Content --templates Templates --output .build/release-check
+	python3 Tests/API/check.py .build/release-check/latest
+	python3 Tests/Browser/checklist_form.py .build/release-check/latest
 
-## The Python validators pinned in Tests/API/requirements.txt, installed with pip when missing.
+## Chromium and its WebDriver (Debian), and the Python tools pinned in Tests/requirements.txt.
 test-tools:
-	@python3 -c "import fhir.resources" 2>/dev/null && command -v check-jsonschema >/dev/null || \
-		python3 -m pip install -q -r Tests/API/requirements.txt
+	@[ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] || { \
+		echo "Installerer chromium chromium-driver …"; \
+		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; }
+	@python3 -c "import fhir.resources, selenium" 2>/dev/null && command -v check-jsonschema >/dev/null || \
+		python3 -m pip install -q -r Tests/requirements.txt
 
 ## Install the C library cmark-gfm when pkg-config cannot find it.
 deps:

@@ -1,11 +1,15 @@
 import Content
 
-/// The checklist as a printable form: questions in order, with their help text and answer fields.
+/// The checklist as a form: questions in order, with their help text and answer fields. It
+/// prints as a blank form; `assets/checklist.js` keeps the answers in the browser and offers
+/// printing them and downloading them as JSON or as a FHIR QuestionnaireResponse, for which the
+/// form carries the Questionnaire's canonical URL and the answers' code system.
 enum ChecklistView {
-    static let answerOptions = [("yes", "Ja"), ("no", "Nei"), ("unsure", "Usikker")]
-
     static func make(_ checklist: Checklist, context: PageContext) -> View {
         view([
+            "questionnaireURL": FHIR.canonicalURL(context.site, "Questionnaire", checklist.id.value),
+            "answerSystem": FHIR.canonicalURL(context.site, "CodeSystem", FHIR.answerCodeSystemID),
+            "scriptHref": context.file("assets/checklist.js"),
             "checklistID": checklist.id.value,
             "version": checklist.version.value.description,
             "status": CommonViews.status(checklist.status.value),
@@ -24,8 +28,9 @@ enum ChecklistView {
                     "helpID": question.help == nil ? nil : "hjelp-\(id)",
                     "required": question.required ? true : nil,
                     "isChoice": isChoice ? true : nil,
+                    "answerType": question.answer.rawValue,
                     "options": isChoice
-                        ? answerOptions.map { code, label in
+                        ? API.answerOptions.map { code, label in
                             view(["code": code, "label": label, "inputID": "svar-\(id)-\(code)", "name": "svar-\(id)"])
                         } : nil,
                     "textID": isChoice ? nil : "svar-\(id)",

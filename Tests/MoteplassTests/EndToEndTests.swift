@@ -106,10 +106,18 @@ import Testing
             #expect(html.contains("<html lang=\"nb\">"), "\(page) lacks lang=nb")
             for attribute in [
                 "src=\"http", "src=\"//", "<link rel=\"stylesheet\" href=\"http", "<link rel=\"stylesheet\" href=\"//", "@import",
-                "<script",
             ] {
                 #expect(!html.contains(attribute), "\(page) contains \(attribute)")
             }
+            // Scripts only from the release's own assets, and none inline (the CSP forbids it).
+            let scripts = html.components(separatedBy: "<script").dropFirst()
+            for script in scripts {
+                #expect(
+                    script.wholeMatch(of: /^ src="(\.\.\/)*assets\/[a-z-]+\.js" defer><\/script>.*/.dotMatchesNewlines()) != nil,
+                    "\(page) has a script that is inline or from elsewhere: <script\(script.prefix(80))")
+            }
+            let isChecklistForm = page.contains("sjekkliste/") && !page.hasSuffix("sjekkliste/index.html")
+            #expect(scripts.count == (isChecklistForm ? 1 : 0), "\(page)")
         }
     }
 
