@@ -54,6 +54,8 @@ extension Rule {
     public static let linkDraft = Rule("link-draft", .warning)
     public static let htmlRaw = Rule("html-raw", .warning)
     public static let pageSlugReserved = Rule("page-slug-reserved", .error)
+    // Against the previous release in the output folder (build only)
+    public static let checklistVersionUnchanged = Rule("checklist-version-unchanged", .warning)
 
     // Templates (a usage error: exit status 2)
     public static let templateSyntax = Rule("template-syntax", .error)
@@ -67,7 +69,7 @@ extension Rule {
         .responsibleMissing, .responsibleEmpty, .responsibleInvalid, .responsiblePartyMissing,
         .responsibleDutyMissing, .partyUnknown, .ownerMissing, .adoptedMissing, .withdrawnReasonMissing, .reviewOverdue,
         .responsibleUnlisted,
-        .idDuplicate, .referenceUnknown, .linkBroken, .linkDraft, .htmlRaw, .pageSlugReserved,
+        .idDuplicate, .referenceUnknown, .linkBroken, .linkDraft, .htmlRaw, .pageSlugReserved, .checklistVersionUnchanged,
         .templateSyntax, .templateMissing,
     ]
 }

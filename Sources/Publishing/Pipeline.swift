@@ -55,11 +55,15 @@ public enum Pipeline {
         } catch {
             throw UsageError("malene i \(options.templates) har feil", diagnostics: error.diagnostics)
         }
-        let (site, report) = try check(content: options.content)
-        guard let site, !report.failed(strict: options.strict) else {
+        var (site, report) = try check(content: options.content)
+        let published = site?.published(includeDrafts: options.includeDrafts)
+        if let published, !report.failed(strict: false) {
+            report = DiagnosticReport(
+                report.diagnostics + ChecklistStability.check(published, output: options.output), fileCount: report.fileCount)
+        }
+        guard let published, !report.failed(strict: options.strict) else {
             return BuildResult(report: report, release: nil, fileCount: 0)
         }
-        let published = site.published(includeDrafts: options.includeDrafts)
         let files = SiteRenderer.render(published, templates: templates)
         let release = published.config.release.value
         let rootIndex = SiteRenderer.redirectPage(

@@ -1,6 +1,7 @@
 import Content
 import Crypto
 import Diagnostics
+import Foundation
 import Markdown
 
 /// The machine-readable files of a release, under `api/` (SPEC §6): the checklist bundle and
@@ -10,7 +11,7 @@ import Markdown
 /// Every file is made of content and `site.yml` only (dates are the release date), so a
 /// release's API is as deterministic as its pages. Keys and ids keep their meaning for as long
 /// as `schemaVersion` stays the same.
-enum API {
+public enum API {
     static let schemaVersion = 1
 
     static func files(_ site: Site) -> [OutputFile] {
@@ -74,6 +75,14 @@ enum API {
         ]
         members.insert(("sha256", .string(sha256(JSONValue.object(members).canonical()))), at: 6)
         return .object(members)
+    }
+
+    /// The `questions` of a checklist as Foundation objects, as `JSONSerialization` reads them from
+    /// an earlier release's bundle, for comparing the two.
+    public static func checklistQuestionsForComparison(_ source: Checklist, _ site: Site) -> NSArray? {
+        guard case .object(let members) = checklist(source, site), let questions = members.first(where: { $0.0 == "questions" })?.1
+        else { return nil }
+        return try? JSONSerialization.jsonObject(with: Data(questions.serialized().utf8)) as? NSArray
     }
 
     /// Lower-case hexadecimal SHA-256 of the UTF-8 of `text`.

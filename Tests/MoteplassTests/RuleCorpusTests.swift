@@ -8,8 +8,9 @@ import Testing
 /// review the diff.
 @Suite struct RuleCorpusTests {
     /// Rules the corpus cannot hold: file-too-large needs a 6 MB file (BadInputTests makes one);
-    /// template rules are about `Templates/`, not content (TemplateTests).
-    static let notInCorpus: Set<String> = ["file-too-large", "template-syntax", "template-missing"]
+    /// template rules are about `Templates/`, not content (TemplateTests); checklist-version-unchanged
+    /// needs an earlier release in the output folder (EndToEndTests).
+    static let notInCorpus: Set<String> = ["file-too-large", "template-syntax", "template-missing", "checklist-version-unchanged"]
 
     static let corpora = ["rules", "rules-links", "rules-site"]
 
