@@ -104,7 +104,7 @@ public enum API {
     static func recommendations(_ site: Site) -> [JSONValue] {
         let releaseURL = site.config.baseURL.value + "v/" + site.config.release.value + "/"
         let context = PageContext(site: site, path: "", root: releaseURL)
-        return site.recommendations.map { recommendation in
+        return site.recommendations.concurrentMap { recommendation -> JSONValue in
             let set = site.set(slug: recommendation.setSlug)
             return [
                 "id": .string(recommendation.id.value),
