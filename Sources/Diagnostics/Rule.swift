@@ -55,6 +55,7 @@ extension Rule {
     public static let htmlRaw = Rule("html-raw", .warning)
     public static let pageSlugReserved = Rule("page-slug-reserved", .error)
     // Against the previous release in the output folder (build only)
+    public static let idRemoved = Rule("id-removed", .error)
     public static let checklistVersionUnchanged = Rule("checklist-version-unchanged", .warning)
 
     // Templates (a usage error: exit status 2)
@@ -69,7 +70,7 @@ extension Rule {
         .responsibleMissing, .responsibleEmpty, .responsibleInvalid, .responsiblePartyMissing,
         .responsibleDutyMissing, .partyUnknown, .ownerMissing, .adoptedMissing, .withdrawnReasonMissing, .reviewOverdue,
         .responsibleUnlisted,
-        .idDuplicate, .referenceUnknown, .linkBroken, .linkDraft, .htmlRaw, .pageSlugReserved, .checklistVersionUnchanged,
+        .idDuplicate, .referenceUnknown, .linkBroken, .linkDraft, .htmlRaw, .pageSlugReserved, .idRemoved, .checklistVersionUnchanged,
         .templateSyntax, .templateMissing,
     ]
 }

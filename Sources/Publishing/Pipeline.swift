@@ -56,15 +56,20 @@ public enum Pipeline {
             throw UsageError("malene i \(options.templates) har feil", diagnostics: error.diagnostics)
         }
         var (site, report) = try check(content: options.content)
-        let published = site?.published(includeDrafts: options.includeDrafts)
-        if let published, !report.failed(strict: false) {
+        var history = ReleaseHistory.none
+        if let site {
+            history = Publisher(output: options.output).readHistory(excluding: site.config.release.value)
+            let published = site.published(includeDrafts: options.includeDrafts)
             report = DiagnosticReport(
-                report.diagnostics + ChecklistStability.check(published, output: options.output), fileCount: report.fileCount)
+                report.diagnostics + ReleaseChecks.removedIDs(site, history: history, content: options.content)
+                    + ReleaseChecks.changedChecklists(published, history: history, output: options.output),
+                fileCount: report.fileCount)
         }
-        guard let published, !report.failed(strict: options.strict) else {
+        guard let site, !report.failed(strict: options.strict) else {
             return BuildResult(report: report, release: nil, fileCount: 0)
         }
-        let files = SiteRenderer.render(published, templates: templates)
+        let published = site.published(includeDrafts: options.includeDrafts)
+        let files = SiteRenderer.render(published, templates: templates, history: history)
         let release = published.config.release.value
         let rootIndex = SiteRenderer.redirectPage(
             to: "latest/index.html", title: "Gå til gjeldende utgave",

@@ -93,6 +93,16 @@ public struct Publisher: Sendable {
         return releases.sorted { ($0.date, $0.version) > ($1.date, $1.version) }
     }
 
+    /// The manifests of the releases in `v/` other than `current`, newest first; releases whose
+    /// manifest cannot be read are left out (publishing reports them).
+    public func readHistory(excluding current: String) -> ReleaseHistory {
+        let releases = ((try? readReleases()) ?? []).filter { $0.version != current }.compactMap { entry -> ReleaseHistory.Release? in
+            guard let data = try? fileSystem.read("\(output)/v/\(entry.version)/manifest.json") else { return nil }
+            return try? JSONDecoder().decode(ReleaseHistory.Release.self, from: data)
+        }
+        return ReleaseHistory(releases: releases)
+    }
+
     // MARK: - Steps
 
     /// Creates the output folder, refuses one that holds something else, and removes leftovers

@@ -8,7 +8,9 @@ import Foundation
 /// Pure: it reads nothing from disk (templates are loaded beforehand) and writes nothing;
 /// publishing does that. Pages render in parallel on all cores.
 public enum SiteRenderer {
-    public static func render(_ site: Site, templates: TemplateSet) -> [OutputFile] {
+    /// `history` is the releases already in the output folder (for what changed, the version
+    /// switcher and each recommendation's history).
+    public static func render(_ site: Site, templates: TemplateSet, history: ReleaseHistory = .none) -> [OutputFile] {
         let jobs = SitePages.jobs(for: site)
         let pages = jobs.concurrentMap { job in
             let context = PageContext(site: site, path: job.folder, root: job.root)
@@ -19,17 +21,8 @@ public enum SiteRenderer {
         return pages + templates.assets + [
             OutputFile(path: "sitemap.xml", text: Feeds.sitemap(pages: jobs, releaseURL: releaseURL)),
             OutputFile(path: "feed.xml", text: Feeds.atom(site, releaseURL: releaseURL)),
-            OutputFile(path: "manifest.json", text: manifest(site, pages: pages)),
+            OutputFile(path: "manifest.json", text: ReleaseHistory.manifest(site, files: pages.map(\.path))),
         ] + API.files(site)
-    }
-
-    /// `manifest.json`: which release this folder holds, its date, and every page in it.
-    static func manifest(_ site: Site, pages: [OutputFile]) -> String {
-        JSONValue.object([
-            ("release", .string(site.config.release.value)),
-            ("date", .string(site.config.releaseDate.value.description)),
-            ("pages", .array(pages.map(\.path).sorted().map(JSONValue.string))),
-        ]).serialized(pretty: true) + "\n"
     }
 
     /// A small page that forwards to `target` (used for `public/index.html` → `latest/`).

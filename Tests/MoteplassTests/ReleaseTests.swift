@@ -1,0 +1,131 @@
+import Content
+import Diagnostics
+import Foundation
+import Publishing
+import Testing
+
+/// Successive releases built into one output folder (SPEC §5): what earlier releases promise.
+@Suite struct ReleaseTests {
+    /// A copy of the clean fixture to edit, and an output folder, both removed afterwards.
+    final class Workspace {
+        let root: String
+        let content: String
+        let output: String
+        var options = Pipeline.BuildOptions()
+
+        init() throws {
+            root = try Support.temporaryFolder()
+            content = root + "/innhold"
+            output = root + "/public"
+            try FileManager.default.copyItem(atPath: Support.fixture("clean"), toPath: content)
+            options.content = content
+            options.templates = Support.templates
+            options.output = output
+        }
+
+        deinit { Support.removeTemporaryFolder(root) }
+
+        func edit(_ file: String, _ old: String, _ new: String) throws {
+            let path = content + "/" + file
+            let text = try Support.read(path)
+            #expect(text.contains(old), "\(file) lacks \(old)")
+            try text.replacingOccurrences(of: old, with: new).write(toFile: path, atomically: true, encoding: .utf8)
+        }
+
+        /// Sets the release name and date in `site.yml`.
+        func release(_ name: String, _ date: String) throws {
+            let path = content + "/site.yml"
+            let lines = try Support.read(path).split(separator: "\n", omittingEmptySubsequences: false).map { line in
+                line.hasPrefix("release:")
+                    ? "release: \"\(name)\"" : line.hasPrefix("release_date:") ? "release_date: \(date)" : String(line)
+            }
+            try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        }
+
+        func build() throws -> Pipeline.BuildResult { try Pipeline.build(options) }
+
+        /// Every file under `folder` with its bytes.
+        func snapshot(_ folder: String) throws -> [String: Data] {
+            var files: [String: Data] = [:]
+            for file in Support.files(in: output + "/" + folder) {
+                files[file] = try Data(contentsOf: URL(fileURLWithPath: output + "/" + folder + "/" + file))
+            }
+            return files
+        }
+    }
+
+    @Test func aNewReleaseLeavesTheOldOneAsItWas() throws {
+        let work = try Workspace()
+        #expect(try work.build().release == "1.0")
+        let first = try work.snapshot("v/1.0")
+        try work.release("1.1", "2020-06-01")
+        try work.edit("recommendations/utskrivning/timer.md", "version: 1.1.0", "version: 1.2.0")
+        #expect(try work.build().release == "1.1")
+        #expect(try work.snapshot("v/1.0") == first)
+        #expect(try work.snapshot("latest") == (try work.snapshot("v/1.1")))
+        let versions = try Support.read(work.output + "/versions.json")
+        #expect(versions.range(of: "\"1.1\"")!.lowerBound < versions.range(of: "\"1.0\"")!.lowerBound)
+    }
+
+    @Test func aRecommendationIDNeverVanishes() throws {
+        let work = try Workspace()
+        #expect(try work.build().release == "1.0")
+        try FileManager.default.removeItem(atPath: work.content + "/recommendations/legevakt/henvisning.md")
+        try work.release("1.1", "2020-06-01")
+        let failed = try work.build()
+        #expect(failed.release == nil)
+        let errors = failed.report.diagnostics.filter { $0.rule == Rule.idRemoved.id }
+        #expect(errors.map(\.location.description) == ["\(work.content)/recommendations/legevakt/henvisning.md:1:1"])
+        #expect(
+            errors.first?.message
+                == "anbefalingen `T-L-02` (Henvisning fra legevakten) fra utgave 1.0 finnes ikke lenger; en id skal aldri forsvinne: behold filen med `status: trukket` og `withdrawn_reason:`, og nevn `T-L-02` i `supersedes:` i anbefalingen som eventuelt erstatter den"
+        )
+        #expect(!FileManager.default.fileExists(atPath: work.output + "/v/1.1"))
+        // Kept, withdrawn, it is fine.
+        try """
+        ---
+        id: T-L-02
+        title: Henvisning fra legevakten
+        version: 1.0.0
+        status: trukket
+        withdrawn_reason: Legevakten henviser nå etter de nye rutinene.
+        owner: arbeidsforum
+        ---
+        Trukket.
+        """.write(toFile: work.content + "/recommendations/legevakt/henvisning.md", atomically: true, encoding: .utf8)
+        #expect(try work.build().release == "1.1")
+    }
+
+    /// Consumers rely on a checklist's id and version: changed questions need a new version.
+    @Test func aChecklistWhoseQuestionsChangedNeedsANewVersion() throws {
+        let work = try Workspace()
+        #expect(try work.build().release == "1.0")
+
+        // The next release rewords a question but keeps the checklist's version.
+        try work.release("1.1", "2020-06-01")
+        try work.edit("checklists/skjema.md", "Er ansvaret klart?", "Er ansvaret avklart?")
+        let second = try work.build()
+        let warnings = second.report.diagnostics.filter { $0.rule == Rule.checklistVersionUnchanged.id }
+        #expect(warnings.map(\.location.description) == ["\(work.content)/checklists/skjema.md:4:10"])
+        #expect(
+            warnings.first?.message
+                == "spørsmålene i sjekklisten er endret siden utgave 1.0, men `version` er fortsatt 1.0.0; øk versjonen (f.eks. til 1.1.0), så systemene som bruker sjekklisten ser at den er ny"
+        )
+        #expect(second.release == "1.1")
+
+        // Compared with 1.1, which already has the reworded question: another change in 1.2 is
+        // caught; with --strict the warning stops the build, and a new version settles it.
+        try work.release("1.2", "2020-07-01")
+        try work.edit("checklists/skjema.md", "Er ansvaret avklart?", "Er ansvaret tydelig fordelt?")
+        work.options.strict = true
+        let strict = try work.build()
+        #expect(strict.release == nil)
+        #expect(strict.report.diagnostics.contains { $0.rule == Rule.checklistVersionUnchanged.id })
+        #expect(!FileManager.default.fileExists(atPath: work.output + "/v/1.2"))
+        try work.edit("checklists/skjema.md", "version: 1.0.0", "version: 1.1.0")
+        work.options.strict = false
+        let fixed = try work.build()
+        #expect(fixed.release == "1.2")
+        #expect(!fixed.report.diagnostics.contains { $0.rule == Rule.checklistVersionUnchanged.id })
+    }
+}
