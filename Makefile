@@ -24,13 +24,15 @@ test: deps test-tools
 	$(MAKE) --no-print-directory release-check
 
 ## The project's own content built; its api/ files checked by independent validators
-## (Tests/API/check.py) and its checklist form driven in headless Chromium (Tests/Browser).
+## (Tests/API/check.py); its checklist form, and two successive releases, in headless Chromium
+## (Tests/Browser).
 release-check: test-tools
 	$(SWIFT) build --product moteplass
 	rm -rf .build/release-check
 	.build/debug/moteplass build --content Content --templates Templates --output .build/release-check
 	python3 Tests/API/check.py .build/release-check/latest
 	python3 Tests/Browser/checklist_form.py .build/release-check/latest
+	python3 Tests/Browser/releases.py .build/debug/moteplass Tests/Fixtures/clean
 
 ## Chromium and its WebDriver (Debian), and the Python tools pinned in Tests/requirements.txt.
 test-tools:

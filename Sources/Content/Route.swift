@@ -6,6 +6,8 @@ public enum Route {
     public static let meetings = "moter/"
     public static let checklists = "sjekkliste/"
     public static let shortLinks = "id/"
+    public static let changes = "endringer/"
+    public static let releases = "utgivelser/"
 
     /// Top-level names the site itself uses: a free page may not take one of them.
     public static let reservedNames: Set<String> = [

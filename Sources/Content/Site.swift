@@ -207,6 +207,13 @@ public struct Site: Sendable {
         Self.released(recommendation.status) && releasedSets.contains(recommendation.setSlug)
     }
 
+    /// Whether a recommendation in force should have been reviewed before the release date.
+    public func isReviewOverdue(_ recommendation: Recommendation) -> Bool {
+        guard let review = recommendation.review?.value else { return false }
+        let status = recommendation.status.value
+        return review.lastDay < config.releaseDate.value && status != .trukket && status != .utkast
+    }
+
     /// The site as a release publishes it: drafts (`utkast`) left out unless `includeDrafts`.
     public func published(includeDrafts: Bool) -> Site {
         if includeDrafts { return self }

@@ -58,7 +58,8 @@ public enum Pipeline {
         var (site, report) = try check(content: options.content)
         var history = ReleaseHistory.none
         if let site {
-            history = Publisher(output: options.output).readHistory(excluding: site.config.release.value)
+            history = Publisher(output: options.output).readHistory(
+                excluding: site.config.release.value, date: site.config.releaseDate.value.description)
             let published = site.published(includeDrafts: options.includeDrafts)
             report = DiagnosticReport(
                 report.diagnostics + ReleaseChecks.removedIDs(site, history: history, content: options.content)

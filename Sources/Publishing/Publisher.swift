@@ -93,14 +93,21 @@ public struct Publisher: Sendable {
         return releases.sorted { ($0.date, $0.version) > ($1.date, $1.version) }
     }
 
-    /// The manifests of the releases in `v/` other than `current`, newest first; releases whose
-    /// manifest cannot be read are left out (publishing reports them).
-    public func readHistory(excluding current: String) -> ReleaseHistory {
-        let releases = ((try? readReleases()) ?? []).filter { $0.version != current }.compactMap { entry -> ReleaseHistory.Release? in
+    /// The manifests of the releases in `v/` other than `release`, newest first, and the texts of
+    /// the one before it (`date`); releases whose manifest cannot be read are left out
+    /// (publishing reports them).
+    public func readHistory(excluding release: String, date: String) -> ReleaseHistory {
+        let releases = ((try? readReleases()) ?? []).filter { $0.version != release }.compactMap { entry -> ReleaseHistory.Release? in
             guard let data = try? fileSystem.read("\(output)/v/\(entry.version)/manifest.json") else { return nil }
             return try? JSONDecoder().decode(ReleaseHistory.Release.self, from: data)
         }
-        return ReleaseHistory(releases: releases)
+        var texts: [String: ReleaseHistory.RecordedText] = [:]
+        if let previous = ReleaseHistory.previous(in: releases, release: release, date: date),
+            let data = try? fileSystem.read("\(output)/v/\(previous.release)/texts.json")
+        {
+            texts = (try? JSONDecoder().decode([String: ReleaseHistory.RecordedText].self, from: data)) ?? [:]
+        }
+        return ReleaseHistory(releases: releases, previousTexts: texts)
     }
 
     // MARK: - Steps

@@ -2,7 +2,7 @@ import Content
 
 /// The values the layout needs on every page: titles, navigation, breadcrumbs, footer.
 enum Chrome {
-    static func values(for job: PageJob, context: PageContext) -> View {
+    static func values(for job: PageJob, context: PageContext, versions: VersionSwitcher) -> View {
         let site = context.site
         let config = site.config
         var crumbs: [View] = []
@@ -29,6 +29,9 @@ enum Chrome {
             "secretariat": config.secretariat?.value,
             "pageType": job.template,
             "feedHref": context.file("feed.xml"),
+            "versionsScript": context.file("assets/versions.js"),
+            "versions": versions.links(for: job.output),
+            "releasesHref": context.href(Route.releases),
         ])
     }
 

@@ -41,7 +41,7 @@ public struct ReleaseHistory: Sendable {
         }
     }
 
-    /// A recommendation as a release published it: enough to compare and to diff.
+    /// A recommendation as a release published it: enough to tell whether it changed.
     public struct RecordedRecommendation: Sendable, Codable, Equatable {
         public let id: String
         public let title: String
@@ -49,9 +49,13 @@ public struct ReleaseHistory: Sendable {
         public let status: String
         /// Its folder in the release.
         public let url: String
-        /// SHA-256 of everything below: any change to the recommendation changes it.
+        /// SHA-256 of its content (fields, duties and text): any change to it changes this.
         public let sha256: String
-        /// The Markdown body.
+    }
+
+    /// A recommendation's text and duties as a release published them (`texts.json`), for the
+    /// word-level comparison with the next version.
+    public struct RecordedText: Sendable, Codable, Equatable {
         public let text: String
         public let duties: [RecordedDuty]
     }
@@ -71,23 +75,35 @@ public struct ReleaseHistory: Sendable {
 
     /// The releases in the output folder other than the one being built, newest first.
     public let releases: [Release]
+    /// The texts of the previous release (see `previous(before:)`), by recommendation id.
+    public let previousTexts: [String: RecordedText]
 
-    public init(releases: [Release]) {
+    public init(releases: [Release], previousTexts: [String: RecordedText] = [:]) {
         self.releases = releases
+        self.previousTexts = previousTexts
     }
 
     public static let none = ReleaseHistory(releases: [])
 
     /// The newest release older than `site`'s (by date, then name): what "what changed" compares with.
     public func previous(before site: Site) -> Release? {
-        let current = (site.config.releaseDate.value.description, site.config.release.value)
-        return releases.first { ($0.date, $0.release) < current }
+        Self.previous(in: releases, release: site.config.release.value, date: site.config.releaseDate.value.description)
+    }
+
+    public static func previous(in releases: [Release], release: String, date: String) -> Release? {
+        releases.first { ($0.date, $0.release) < (date, release) }
     }
 
     // MARK: - Recording
 
+    static func text(_ recommendation: Recommendation) -> RecordedText {
+        RecordedText(
+            text: recommendation.document.markdown,
+            duties: recommendation.responsible.map { RecordedDuty(party: $0.party.value, duty: $0.duty.value) })
+    }
+
     static func record(_ recommendation: Recommendation, _ site: Site) -> RecordedRecommendation {
-        let duties = recommendation.responsible.map { RecordedDuty(party: $0.party.value, duty: $0.duty.value) }
+        let text = text(recommendation)
         let fingerprint: JSONValue = [
             "id": .string(recommendation.id.value),
             "title": .string(recommendation.title.value),
@@ -95,18 +111,17 @@ public struct ReleaseHistory: Sendable {
             "status": .string(recommendation.status.value.rawValue),
             "adopted": .optional(recommendation.adopted?.value.description),
             "review": .optional(recommendation.review?.value.description),
-            "duties": .array(duties.map { ["party": .string($0.party), "duty": .string($0.duty)] }),
+            "duties": .array(text.duties.map { ["party": .string($0.party), "duty": .string($0.duty)] }),
             "handover": .array(
                 recommendation.handover.map {
                     ["from": .string($0.from.value), "to": .string($0.to.value), "when": .optional($0.when?.value)]
                 }),
             "tags": .array(recommendation.tags.map { .string($0.value) }),
-            "text": .string(recommendation.document.markdown),
+            "text": .string(text.text),
         ]
         return RecordedRecommendation(
             id: recommendation.id.value, title: recommendation.title.value, version: recommendation.version.value.description,
-            status: recommendation.status.value.rawValue, url: Route.path(of: recommendation), sha256: API.sha256(fingerprint.canonical()),
-            text: recommendation.document.markdown, duties: duties)
+            status: recommendation.status.value.rawValue, url: Route.path(of: recommendation), sha256: API.sha256(fingerprint.canonical()))
     }
 
     static func record(_ checklist: Checklist, _ site: Site) -> RecordedChecklist {
@@ -121,15 +136,24 @@ public struct ReleaseHistory: Sendable {
             url: Route.path(of: checklist), sha256: hash)
     }
 
-    /// `manifest.json`: this release, its date, its files, and its recommendations and checklists.
-    static func manifest(_ site: Site, files: [String]) -> String {
-        let release = Release(
-            release: site.config.release.value, date: site.config.releaseDate.value.description, pages: files.sorted(),
-            recommendations: site.recommendations.concurrentMap { record($0, site) },
-            checklists: site.checklists.map { record($0, site) })
+    private static func json(_ value: some Encodable) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         // Encoding plain strings and arrays cannot fail.
-        return String(decoding: (try? encoder.encode(release)) ?? Data(), as: UTF8.self) + "\n"
+        return String(decoding: (try? encoder.encode(value)) ?? Data(), as: UTF8.self) + "\n"
+    }
+
+    /// `manifest.json`: this release, its date, its pages, and its recommendations and checklists.
+    static func manifest(_ site: Site, pages: [String]) -> String {
+        json(
+            Release(
+                release: site.config.release.value, date: site.config.releaseDate.value.description, pages: pages.sorted(),
+                recommendations: site.recommendations.concurrentMap { record($0, site) },
+                checklists: site.checklists.map { record($0, site) }))
+    }
+
+    /// `texts.json`: every recommendation's text and duties, by id.
+    static func texts(_ site: Site) -> String {
+        json(Dictionary(site.recommendations.map { ($0.id.value, text($0)) }, uniquingKeysWith: { first, _ in first }))
     }
 }

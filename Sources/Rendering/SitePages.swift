@@ -2,8 +2,8 @@ import Content
 
 /// Every HTML page of a release, as jobs that can be rendered in any order, on any core.
 enum SitePages {
-    static func jobs(for site: Site) -> [PageJob] {
-        var jobs: [PageJob] = [front(site), setsIndex(site)]
+    static func jobs(for site: Site, changes: ReleaseChanges, versions: VersionSwitcher) -> [PageJob] {
+        var jobs: [PageJob] = [front(site, changes: changes), setsIndex(site), changesPage(changes), releasesPage(versions)]
         jobs += site.sets.map { set($0, site) }
         jobs += site.recommendations.map { recommendation($0, site) }
         jobs += site.recommendations.map { shortLink($0) }
@@ -25,7 +25,32 @@ enum SitePages {
 
     // MARK: Front page and free pages
 
-    static func front(_ site: Site) -> PageJob {
+    /// `utgivelser/`: every release in the output folder when this one was built.
+    static func releasesPage(_ versions: VersionSwitcher) -> PageJob {
+        PageJob(folder: Route.releases, template: "releases", title: "Alle utgaver", section: nil, crumbs: [home]) { context in
+            view([
+                "releases": versions.entries.map { entry in
+                    view([
+                        "release": entry.release,
+                        "date": ContentDate(entry.date).map(NorwegianDate.format) ?? entry.date,
+                        "dateMachine": entry.date,
+                        "href": entry.pages == nil ? context.href("") : versions.href(entry, page: "index.html"),
+                        "current": entry.pages == nil ? true : nil,
+                    ])
+                },
+                "latestHref": versions.basePath + "latest/index.html",
+            ])
+        }
+    }
+
+    /// `endringer/`: what changed since the previous release.
+    static func changesPage(_ changes: ReleaseChanges) -> PageJob {
+        PageJob(folder: Route.changes, template: "changes", title: "Endringer i denne utgaven", section: nil, crumbs: [home]) { context in
+            changes.make(context)
+        }
+    }
+
+    static func front(_ site: Site, changes: ReleaseChanges) -> PageJob {
         PageJob(folder: "", template: "front", title: site.index.title.value, description: site.index.description?.value, section: .front) {
             context in
             let upcoming = site.meetings.filter { CommonViews.isUpcoming($0, site: site) }
@@ -36,6 +61,7 @@ enum SitePages {
                 "meetingsHref": context.href(Route.meetings),
                 "partiesHref": context.href(Route.parties),
                 "checklists": site.checklists.map { checklistLink($0, context) },
+                "changes": changes.make(context, limit: 5),
             ])
         }
     }

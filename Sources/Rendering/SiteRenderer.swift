@@ -11,17 +11,21 @@ public enum SiteRenderer {
     /// `history` is the releases already in the output folder (for what changed, the version
     /// switcher and each recommendation's history).
     public static func render(_ site: Site, templates: TemplateSet, history: ReleaseHistory = .none) -> [OutputFile] {
-        let jobs = SitePages.jobs(for: site)
+        let versions = VersionSwitcher(site, history: history)
+        let jobs = SitePages.jobs(for: site, changes: ReleaseChanges(site, history: history), versions: versions)
         let pages = jobs.concurrentMap { job in
             let context = PageContext(site: site, path: job.folder, root: job.root)
-            let page = job.content(context).merging(Chrome.values(for: job, context: context)) { content, _ in content }
+            let page = job.content(context).merging(Chrome.values(for: job, context: context, versions: versions)) { content, _ in
+                content
+            }
             return OutputFile(path: job.output, text: templates.render(job.template, page))
         }
         let releaseURL = site.config.baseURL.value + "v/" + site.config.release.value + "/"
         return pages + templates.assets + [
             OutputFile(path: "sitemap.xml", text: Feeds.sitemap(pages: jobs, releaseURL: releaseURL)),
             OutputFile(path: "feed.xml", text: Feeds.atom(site, releaseURL: releaseURL)),
-            OutputFile(path: "manifest.json", text: ReleaseHistory.manifest(site, files: pages.map(\.path))),
+            OutputFile(path: "manifest.json", text: ReleaseHistory.manifest(site, pages: pages.map(\.path))),
+            OutputFile(path: "texts.json", text: ReleaseHistory.texts(site)),
         ] + API.files(site)
     }
 
@@ -29,7 +33,9 @@ public enum SiteRenderer {
     public static func redirectPage(to target: String, title: String, templates: TemplateSet, site: Site) -> String {
         let job = PageJob(folder: "", template: "redirect", title: title, section: nil) { _ in view(["targetHref": target]) }
         let context = PageContext(site: site, path: "")
+        let versions = VersionSwitcher(site, history: .none)
         return templates.render(
-            "redirect", job.content(context).merging(Chrome.values(for: job, context: context)) { content, _ in content })
+            "redirect",
+            job.content(context).merging(Chrome.values(for: job, context: context, versions: versions)) { content, _ in content })
     }
 }

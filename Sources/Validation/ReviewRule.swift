@@ -6,9 +6,7 @@ struct ReviewRule: ValidationRule {
     func check(_ site: Site) -> [Diagnostic] {
         let releaseDate = site.config.releaseDate.value
         return site.recommendations.compactMap { recommendation in
-            guard let review = recommendation.review, review.value.lastDay < releaseDate,
-                recommendation.status.value != .trukket, recommendation.status.value != .utkast
-            else { return nil }
+            guard site.isReviewOverdue(recommendation), let review = recommendation.review else { return nil }
             return Diagnostic(
                 .reviewOverdue, at: review.location,
                 "anbefalingen skulle vært revidert innen \(review.value), før utgivelsesdatoen \(releaseDate); revider den og sett ny `review:`-dato, eller trekk den tilbake"
