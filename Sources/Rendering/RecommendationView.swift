@@ -1,4 +1,5 @@
 import Content
+import Markdown
 
 /// The recommendation page: who does what first, then everything else about the text.
 enum RecommendationView {
@@ -44,6 +45,62 @@ enum RecommendationView {
             "supersedes": superseded.map { CommonViews.recommendationSummary($0, context) },
             "source": recommendation.source?.value,
             "shortLinkHref": context.href(Route.shortLink(recommendation.id.value)),
+            "reviewOverdue": site.isReviewOverdue(recommendation) ? true : nil,
         ])
+    }
+
+    /// The recommendation across the releases in the output folder, and what changed in its text
+    /// and duties since the previous release.
+    static func history(
+        _ recommendation: Recommendation, history: ReleaseHistory, versions: VersionSwitcher, context: PageContext
+    ) -> View {
+        let id = recommendation.id.value
+        let summaries = Dictionary(
+            recommendation.changelog.map { ($0.version.value.description, $0.summary) }, uniquingKeysWith: { first, _ in first })
+        func row(release: String, date: String, version: String, href: String?) -> View {
+            view([
+                "release": release,
+                "date": ContentDate(date).map(NorwegianDate.format) ?? date,
+                "version": version,
+                "href": href,
+                "summaryHTML": summaries[version].map { context.inlineHTML($0, in: recommendation.document) },
+            ])
+        }
+        var rows = [
+            row(
+                release: context.site.config.release.value, date: context.site.config.releaseDate.value.description,
+                version: recommendation.version.value.description, href: nil)
+        ]
+        for release in history.releases {
+            guard let recorded = release.recommendation(id) else { continue }
+            rows.append(
+                row(
+                    release: release.release, date: release.date, version: recorded.version,
+                    href: versions.basePath + "v/\(release.release)/" + recorded.url + "index.html"))
+        }
+        var values: [String: Any?] = ["releases": rows.count > 1 ? rows : []]
+        let current = ReleaseHistory.text(recommendation)
+        if let previous = history.previous(before: context.site), let before = history.previousTexts[id], before != current {
+            // Duties are compared as the reader sees them; the text as written, paragraphs and all.
+            func plain(_ duty: String?) -> String { duty.map(Markdown.plainText) ?? "" }
+            let oldDuties = Dictionary(before.duties.map { ($0.party, $0.duty) }, uniquingKeysWith: { first, _ in first })
+            let newParties = Set(current.duties.map(\.party))
+            let duties =
+                current.duties.map { duty in
+                    view([
+                        "party": context.site.partyName(duty.party),
+                        "diffHTML": WordDiff.html(plain(oldDuties[duty.party]), plain(duty.duty)),
+                    ])
+                }
+                + before.duties.filter { !newParties.contains($0.party) }.map { duty in
+                    view(["party": context.site.partyName(duty.party), "diffHTML": WordDiff.html(plain(duty.duty), "")])
+                }
+            values["diff"] = view([
+                "since": previous.release,
+                "duties": before.duties == current.duties ? nil : duties,
+                "textHTML": before.text == current.text ? nil : WordDiff.html(before.text, current.text),
+            ])
+        }
+        return values.compactMapValues { $0 }
     }
 }

@@ -2,10 +2,10 @@ import Content
 
 /// Every HTML page of a release, as jobs that can be rendered in any order, on any core.
 enum SitePages {
-    static func jobs(for site: Site, changes: ReleaseChanges, versions: VersionSwitcher) -> [PageJob] {
+    static func jobs(for site: Site, changes: ReleaseChanges, versions: VersionSwitcher, history: ReleaseHistory) -> [PageJob] {
         var jobs: [PageJob] = [front(site, changes: changes), setsIndex(site), changesPage(changes), releasesPage(versions)]
         jobs += site.sets.map { set($0, site) }
-        jobs += site.recommendations.map { recommendation($0, site) }
+        jobs += site.recommendations.map { recommendation($0, site, history: history, versions: versions) }
         jobs += site.recommendations.map { shortLink($0) }
         jobs.append(partiesIndex(site))
         jobs += site.parties.map { party($0, site) }
@@ -139,7 +139,9 @@ enum SitePages {
         }
     }
 
-    static func recommendation(_ recommendation: Recommendation, _ site: Site) -> PageJob {
+    static func recommendation(
+        _ recommendation: Recommendation, _ site: Site, history: ReleaseHistory, versions: VersionSwitcher
+    ) -> PageJob {
         let set = site.set(slug: recommendation.setSlug)
         var crumbs = [home, recommendationsCrumb]
         if let set { crumbs.append(Crumb(label: set.title.value, folder: Route.path(of: set))) }
@@ -148,6 +150,7 @@ enum SitePages {
             section: .recommendations, crumbs: crumbs
         ) { context in
             RecommendationView.make(recommendation, set: set, context: context)
+                .merging(RecommendationView.history(recommendation, history: history, versions: versions, context: context)) { a, _ in a }
         }
     }
 

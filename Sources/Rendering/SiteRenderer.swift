@@ -12,7 +12,7 @@ public enum SiteRenderer {
     /// switcher and each recommendation's history).
     public static func render(_ site: Site, templates: TemplateSet, history: ReleaseHistory = .none) -> [OutputFile] {
         let versions = VersionSwitcher(site, history: history)
-        let jobs = SitePages.jobs(for: site, changes: ReleaseChanges(site, history: history), versions: versions)
+        let jobs = SitePages.jobs(for: site, changes: ReleaseChanges(site, history: history), versions: versions, history: history)
         let pages = jobs.concurrentMap { job in
             let context = PageContext(site: site, path: job.folder, root: job.root)
             let page = job.content(context).merging(Chrome.values(for: job, context: context, versions: versions)) { content, _ in

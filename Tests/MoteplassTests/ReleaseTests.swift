@@ -4,6 +4,8 @@ import Foundation
 import Publishing
 import Testing
 
+@testable import Rendering
+
 /// Successive releases built into one output folder (SPEC §5): what earlier releases promise.
 @Suite struct ReleaseTests {
     /// A copy of the clean fixture to edit, and an output folder, both removed afterwards.
@@ -96,6 +98,47 @@ import Testing
         #expect(try work.build().release == "1.1")
     }
 
+    /// Three releases: what changed, each recommendation's history and its word-level diff.
+    @Test func threeReleasesTellWhatChanged() throws {
+        let work = try Workspace()
+        #expect(try work.build().release == "1.0")
+        let firstChanges = try Support.read(work.output + "/v/1.0/endringer/index.html")
+        #expect(firstChanges.contains("Dette er den første utgaven."))
+
+        try work.release("1.1", "2020-06-01")
+        try work.edit("recommendations/utskrivning/timer.md", "version: 1.1.0", "version: 1.2.0")
+        try work.edit(
+            "recommendations/utskrivning/timer.md", "changelog:\n",
+            "changelog:\n  - version: 1.2.0\n    date: 2020-06\n    summary: Tydeligere ansvar.\n")
+        try work.edit("recommendations/utskrivning/timer.md", "Skriver i epikrisen hvem", "Skriver tydelig i epikrisen hvem")
+        try work.edit("recommendations/legevakt/henvisning.md", "status: høring", "status: trukket\nwithdrawn_reason: Erstattes senere.")
+        #expect(try work.build().release == "1.1")
+        let changes = try Support.read(work.output + "/v/1.1/endringer/index.html")
+        #expect(changes.contains("Utgave 1.1 sammenlignet med forrige utgave, 1.0."))
+        #expect(changes.contains("T-U-01 Time hos fastlegen etter utskrivning</a> <span class=\"meta\">versjon 1.1.0 → 1.2.0"))
+        #expect(changes.contains("<strong>1.2.0:</strong> Tydeligere ansvar."))
+        #expect(changes.contains("id=\"seksjon-trukket\""))
+        #expect(changes.contains("T-L-02 Henvisning fra legevakten"))
+        let page = try Support.read(work.output + "/v/1.1/anbefalinger/utskrivning/timer/index.html")
+        #expect(page.contains("Endret siden utgave 1.0"))
+        #expect(page.contains("Skriver <ins>tydelig </ins>i epikrisen"))
+        #expect(page.contains("<a href=\"/sti/v/1.0/anbefalinger/utskrivning/timer/index.html\">1.0</a>"))
+
+        // 1.2 changes nothing: compared with 1.1, not 1.0.
+        try work.release("1.2", "2020-07-01")
+        #expect(try work.build().release == "1.2")
+        let unchanged = try Support.read(work.output + "/v/1.2/endringer/index.html")
+        #expect(unchanged.contains("Ingen anbefalinger eller sjekklister er endret siden utgave 1.1."))
+        let third = try Support.read(work.output + "/v/1.2/anbefalinger/utskrivning/timer/index.html")
+        #expect(!third.contains("Endret siden utgave"))
+        #expect(third.contains("/sti/v/1.1/anbefalinger/utskrivning/timer/index.html"))
+        #expect(third.contains("/sti/v/1.0/anbefalinger/utskrivning/timer/index.html"))
+        let versions = try Support.read(work.output + "/versions.json")
+        let order = ["\"1.2\"", "\"1.1\"", "\"1.0\""].map { versions.range(of: $0)!.lowerBound }
+        #expect(order == order.sorted())
+        #expect(try work.snapshot("latest") == (try work.snapshot("v/1.2")))
+    }
+
     /// Consumers rely on a checklist's id and version: changed questions need a new version.
     @Test func aChecklistWhoseQuestionsChangedNeedsANewVersion() throws {
         let work = try Workspace()
@@ -127,5 +170,22 @@ import Testing
         let fixed = try work.build()
         #expect(fixed.release == "1.2")
         #expect(!fixed.report.diagnostics.contains { $0.rule == Rule.checklistVersionUnchanged.id })
+    }
+}
+
+@Suite struct WordDiffTests {
+    @Test func onlyTheChangedWordsAreMarked() {
+        #expect(
+            WordDiff.html("Fastlegen sender epikrisen.", "Fastlegen sender epikrisen samme dag.")
+                == "Fastlegen sender <del>epikrisen.</del><ins>epikrisen samme dag.</ins>")
+        #expect(WordDiff.html("a b c", "a x c") == "a <del>b</del><ins>x</ins> c")
+        #expect(WordDiff.html("", "ny") == "<ins>ny</ins>")
+        #expect(WordDiff.html("<b> & ", "<b> & ") == "&lt;b&gt; &amp; ")
+    }
+
+    @Test func longTextsAreShownAsReplaced() {
+        let old = Array(repeating: "ord", count: 3000).joined(separator: " ")
+        let new = old + " til"
+        #expect(WordDiff.parts(old, new) == [.removed(old), .added(new)])
     }
 }
