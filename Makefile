@@ -25,7 +25,7 @@ test: deps test-tools
 
 ## The project's own content built; its api/ files checked by independent validators
 ## (Tests/API/check.py); its checklist form, and two successive releases, in headless Chromium
-## (Tests/Browser).
+## (Tests/Browser); and builds killed with SIGKILL mid-write (Tests/Releases).
 release-check: test-tools
 	$(SWIFT) build --product moteplass
 	rm -rf .build/release-check
@@ -33,6 +33,7 @@ release-check: test-tools
 	python3 Tests/API/check.py .build/release-check/latest
 	python3 Tests/Browser/checklist_form.py .build/release-check/latest
 	python3 Tests/Browser/releases.py .build/debug/moteplass Tests/Fixtures/clean
+	python3 Tests/Releases/kill_build.py .build/debug/moteplass
 
 ## Chromium and its WebDriver (Debian), and the Python tools pinned in Tests/requirements.txt.
 test-tools:

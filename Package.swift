@@ -25,6 +25,7 @@ let package = Package(
             ]
         ),
         .target(name: "CMarkArena", dependencies: ["CCMarkGFM"]),
+        .target(name: "CSystem"),
         .target(name: "Diagnostics"),
         .target(name: "Markdown", dependencies: ["CCMarkGFM", "CMarkArena", "Diagnostics"]),
         .target(name: "Content", dependencies: ["Diagnostics", .product(name: "Yams", package: "Yams")]),
@@ -36,7 +37,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        .target(name: "Publishing", dependencies: ["Rendering", "Validation", "Content", "Diagnostics"]),
+        .target(name: "Publishing", dependencies: ["Rendering", "Validation", "Content", "Diagnostics", "CSystem"]),
         .executableTarget(
             name: "moteplass",
             dependencies: [

@@ -182,8 +182,16 @@ public enum Markdown {
                 cmark_parser_feed(parser, chars.baseAddress, chars.count)
             }
         }
-        return body(Document(parser: parser, root: cmark_parser_finish(parser)))
+        // cmark-gfm marks an extension's inline characters (`~` of strikethrough, `:` and `w` of
+        // autolink) in one global table while it parses inlines, and unmarks them when done: two
+        // such parses at once would unmark each other's characters mid-parse (github/cmark-gfm
+        // #176). Those parses take turns; the analysis, whose only extension (table) marks no
+        // character, runs freely.
+        let root = extensions == analysisExtensionNames ? cmark_parser_finish(parser) : inlineLock.withLock { cmark_parser_finish(parser) }
+        return body(Document(parser: parser, root: root!))
     }
+
+    private static let inlineLock = NSLock()
 
     /// A parsed tree, valid only inside `withDocument`.
     private struct Document {

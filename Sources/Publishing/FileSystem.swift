@@ -1,3 +1,4 @@
+import CSystem
 import Foundation
 
 /// The few file operations publishing needs. Only publishing writes to disk, through this.
@@ -11,6 +12,10 @@ public protocol FileSystem: Sendable {
     /// Renames within one file system: atomic for a file, and for a folder onto a free name.
     func move(_ source: String, to destination: String) throws
     func copyFile(_ source: String, to destination: String) throws
+    /// A second name for a file (a hard link).
+    func link(_ source: String, to destination: String) throws
+    /// Swaps two existing paths in one atomic step; throws where the file system cannot.
+    func exchange(_ first: String, _ second: String) throws
     func remove(_ path: String) throws
 }
 
@@ -40,15 +45,23 @@ public struct LocalFileSystem: FileSystem {
     }
 
     public func move(_ source: String, to destination: String) throws {
-        guard rename(source, destination) == 0 else {
-            throw CocoaError(
-                .fileWriteUnknown,
-                userInfo: [NSLocalizedDescriptionKey: "kan ikke flytte \(source) til \(destination): \(String(cString: strerror(errno)))"])
-        }
+        guard rename(source, destination) == 0 else { throw Self.error("kan ikke flytte \(source) til \(destination)") }
     }
 
     public func copyFile(_ source: String, to destination: String) throws {
         try FileManager.default.copyItem(atPath: source, toPath: destination)
+    }
+
+    public func link(_ source: String, to destination: String) throws {
+        guard Foundation.link(source, destination) == 0 else { throw Self.error("kan ikke lenke \(source) til \(destination)") }
+    }
+
+    public func exchange(_ first: String, _ second: String) throws {
+        guard moteplass_exchange(first, second) == 0 else { throw Self.error("kan ikke bytte \(first) og \(second)") }
+    }
+
+    private static func error(_ what: String) -> CocoaError {
+        CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "\(what): \(String(cString: strerror(errno)))"])
     }
 
     public func remove(_ path: String) throws {

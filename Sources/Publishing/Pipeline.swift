@@ -76,7 +76,8 @@ public enum Pipeline {
             to: "latest/index.html", title: "Gå til gjeldende utgave",
             templates: templates, site: published)
         do {
-            try Publisher(output: options.output).publish(files, release: release, rootIndex: rootIndex)
+            try Publisher(output: options.output).publish(
+                files, release: release, date: published.config.releaseDate.value.description, rootIndex: rootIndex)
         } catch {
             throw UsageError(error.description)
         }

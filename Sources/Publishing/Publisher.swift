@@ -28,31 +28,40 @@ public struct Publisher: Sendable {
         public let description: String
     }
 
-    /// Publishes `files` as release `release`, then updates `latest/`, `versions.json` and the root files.
-    /// `rootIndex` renders the root `index.html` that forwards to `latest/`.
-    public func publish(_ files: [OutputFile], release: String, rootIndex: String) throws(PublishError) {
+    /// Publishes `files` as release `release` (dated `date`), then updates `latest/`,
+    /// `versions.json` and the root files. `rootIndex` renders the root `index.html` that
+    /// forwards to `latest/`.
+    ///
+    /// Everything is written into hidden folders first, and `latest/` is prepared from them (hard
+    /// links where the file system allows, copies otherwise) before anything visible changes;
+    /// then a few renames put it all in place, each folder swapped in one atomic step where the
+    /// file system can.
+    public func publish(_ files: [OutputFile], release: String, date: String, rootIndex: String) throws(PublishError) {
         try prepareOutputFolder()
         let token = "\(ProcessInfo.processInfo.processIdentifier)"
         let staging = "\(output)/\(Self.temporaryPrefix)release-\(token)"
-        try attempt("kan ikke skrive utgivelsen til \(staging)") {
-            try write(files, into: staging)
+        try attempt("kan ikke skrive utgivelsen til \(staging)") { try write(files, into: staging) }
+
+        // The releases once this one is in, newest first, and where latest/ comes from.
+        let releases = (try readReleases().filter { $0.version != release } + [ReleaseEntry(version: release, date: date)])
+            .sorted { ($0.date, $0.version) > ($1.date, $1.version) }
+        let newest = releases[0].version
+        let newestFolder = newest == release ? staging : "\(output)/v/\(newest)"
+        var latestStaging: String?
+        if newest == release || !fileSystem.fileExists("\(output)/latest") {
+            let folder = "\(output)/\(Self.temporaryPrefix)latest-\(token)"
+            try attempt("kan ikke forberede \(output)/latest") { try linkFolder(newestFolder, to: folder) }
+            latestStaging = folder
+        }
+        let notFound = try? fileSystem.read("\(newestFolder)/404.html")
+
+        try attempt("kan ikke legge utgivelsen på plass i \(output)") {
             try fileSystem.createDirectory("\(output)/v")
             try replaceFolder("\(output)/v/\(release)", with: staging, token: token)
-        }
-        let releases = try readReleases()
-        guard let newest = releases.first else { throw PublishError(description: "fant ingen utgivelser i \(output)/v etter skrivingen") }
-        try attempt("kan ikke oppdatere \(output)/latest") {
-            let latestStaging = "\(output)/\(Self.temporaryPrefix)latest-\(token)"
-            try copyFolder("\(output)/v/\(newest.version)", to: latestStaging)
-            try replaceFolder("\(output)/latest", with: latestStaging, token: token)
-        }
-        try attempt("kan ikke skrive \(output)/versions.json") {
+            if let latestStaging { try replaceFolder("\(output)/latest", with: latestStaging, token: token) }
             try replaceFile("\(output)/versions.json", with: Data(Self.versionsJSON(releases).utf8), token: token)
             try replaceFile("\(output)/index.html", with: Data(rootIndex.utf8), token: token)
-            let notFound = "\(output)/latest/404.html"
-            if fileSystem.fileExists(notFound) {
-                try replaceFile("\(output)/404.html", with: try fileSystem.read(notFound), token: token)
-            }
+            if let notFound { try replaceFile("\(output)/404.html", with: notFound, token: token) }
         }
     }
 
@@ -159,20 +168,27 @@ public struct Publisher: Sendable {
         if let first = errors.first { throw PublishError(description: first) }
     }
 
-    private func copyFolder(_ source: String, to destination: String) throws {
+    /// A copy of `source` at `destination`: each file hard-linked where the file system allows
+    /// (files of a release are never rewritten in place, only replaced), copied otherwise.
+    private func linkFolder(_ source: String, to destination: String) throws {
         try fileSystem.createDirectory(destination)
         for name in try fileSystem.contentsOfDirectory(source) {
             let from = "\(source)/\(name)", to = "\(destination)/\(name)"
             if fileSystem.isDirectory(from) {
-                try copyFolder(from, to: to)
-            } else {
+                try linkFolder(from, to: to)
+            } else if (try? fileSystem.link(from, to: to)) == nil {
                 try fileSystem.copyFile(from, to: to)
             }
         }
     }
 
-    /// Puts `staging` at `target`: the old folder is renamed away first and removed after.
+    /// Puts `staging` at `target`: swapped in one step where the file system can (the old folder
+    /// then sits at `staging` and is removed), otherwise the old folder is renamed away first.
     private func replaceFolder(_ target: String, with staging: String, token: String) throws {
+        if fileSystem.fileExists(target), (try? fileSystem.exchange(staging, target)) != nil {
+            try fileSystem.remove(staging)
+            return
+        }
         let old = "\(output)/\(Self.temporaryPrefix)old-\(token)"
         if fileSystem.fileExists(target) { try fileSystem.move(target, to: old) }
         try fileSystem.move(staging, to: target)

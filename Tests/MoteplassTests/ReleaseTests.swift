@@ -98,6 +98,81 @@ import Testing
         #expect(try work.build().release == "1.1")
     }
 
+    /// The visible files of the output folder (not the hidden temporary ones) with their bytes.
+    static func visible(_ output: String) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for file in Support.files(in: output) where !file.hasPrefix(".") {
+            files[file] = try Data(contentsOf: URL(fileURLWithPath: output + "/" + file))
+        }
+        return files
+    }
+
+    @Test func aBrokenTemplateLeavesTheOutputFolderAsItWas() throws {
+        let work = try Workspace()
+        #expect(try work.build().release == "1.0")
+        let before = try Self.visible(work.output)
+        let templates = work.root + "/maler"
+        try FileManager.default.copyItem(atPath: Support.templates, toPath: templates)
+        try "{{#title}}uten slutt".write(toFile: templates + "/recommendation.mustache", atomically: true, encoding: .utf8)
+        try work.release("1.1", "2020-06-01")
+        work.options.templates = templates
+        #expect(throws: Pipeline.UsageError.self) { try work.build() }
+        #expect(try Self.visible(work.output) == before)
+    }
+
+    /// A file system that fails after a number of writes: a full disk, or a crash, mid-build.
+    struct FailingFileSystem: FileSystem {
+        let real = LocalFileSystem()
+        let writes: Int
+        let counter = Counter()
+
+        final class Counter: @unchecked Sendable {
+            private let lock = NSLock()
+            private var count = 0
+            func next() -> Int {
+                lock.withLock {
+                    count += 1; return count
+                }
+            }
+        }
+
+        func fileExists(_ path: String) -> Bool { real.fileExists(path) }
+        func isDirectory(_ path: String) -> Bool { real.isDirectory(path) }
+        func contentsOfDirectory(_ path: String) throws -> [String] { try real.contentsOfDirectory(path) }
+        func createDirectory(_ path: String) throws { try real.createDirectory(path) }
+        func read(_ path: String) throws -> Data { try real.read(path) }
+        func write(_ data: Data, to path: String) throws {
+            guard counter.next() <= writes else { throw CocoaError(.fileWriteOutOfSpace) }
+            try real.write(data, to: path)
+        }
+        func move(_ source: String, to destination: String) throws { try real.move(source, to: destination) }
+        func copyFile(_ source: String, to destination: String) throws { try real.copyFile(source, to: destination) }
+        func link(_ source: String, to destination: String) throws { try real.link(source, to: destination) }
+        func exchange(_ first: String, _ second: String) throws { try real.exchange(first, second) }
+        func remove(_ path: String) throws { try real.remove(path) }
+    }
+
+    @Test func aWriteFailingMidBuildLeavesTheOutputFolderAsItWas() throws {
+        let work = try Workspace()
+        #expect(try work.build().release == "1.0")
+        let before = try Self.visible(work.output)
+        let files = [
+            OutputFile(path: "index.html", text: "ny"), OutputFile(path: "a/b.html", text: "b"), OutputFile(path: "c.html", text: "c"),
+        ]
+        for writes in 0..<3 {
+            let publisher = Publisher(output: work.output, fileSystem: FailingFileSystem(writes: writes))
+            #expect(throws: Publisher.PublishError.self) {
+                try publisher.publish(files, release: "1.1", date: "2020-06-01", rootIndex: "til latest")
+            }
+            #expect(try Self.visible(work.output) == before, "after \(writes) writes")
+        }
+        // The next build removes what the failed ones left behind.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: work.output).contains { $0.hasPrefix(".moteplass-") })
+        try work.release("1.1", "2020-06-01")
+        #expect(try work.build().release == "1.1")
+        #expect(try !FileManager.default.contentsOfDirectory(atPath: work.output).contains { $0.hasPrefix(".") })
+    }
+
     /// Three releases: what changed, each recommendation's history and its word-level diff.
     @Test func threeReleasesTellWhatChanged() throws {
         let work = try Workspace()
