@@ -40,7 +40,7 @@ test-tools:
 	@[ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] || { \
 		echo "Installerer chromium chromium-driver …"; \
 		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; }
-	@python3 -c "import fhir.resources, selenium" 2>/dev/null && command -v check-jsonschema >/dev/null || \
+	@python3 -c "import fhir.resources, selenium, feedparser" 2>/dev/null && command -v check-jsonschema >/dev/null || \
 		python3 -m pip install -q -r Tests/requirements.txt
 
 ## Install the C library cmark-gfm when pkg-config cannot find it.

@@ -13,44 +13,75 @@ enum Feeds {
         return xml + "</urlset>\n"
     }
 
-    /// One entry per published recommendation, newest change first.
-    static func atom(_ site: Site, releaseURL: String) -> String {
+    /// The release's changes and its meetings. A recommendation's entry is new, changed or
+    /// withdrawn since the previous release (in the first release: every recommendation), with
+    /// an id stable per recommendation and version; a meeting's id is stable per meeting.
+    static func atom(_ site: Site, changes: ReleaseChanges, releaseURL: String) -> String {
         let config = site.config
-        let updated = timestamp(config.releaseDate.value)
+        let base = config.baseURL.value
         func changed(_ r: Recommendation) -> ContentDate {
-            r.changelog.compactMap { $0.date?.value }.max() ?? r.adopted?.value ?? config.releaseDate.value
+            r.changelog.first { $0.version.value == r.version.value }?.date?.value ?? r.adopted?.value ?? config.releaseDate.value
         }
-        let entries = site.recommendations.sorted { a, b in
-            let (x, y) = (changed(a), changed(b))
-            return x != y ? x > y : naturalLess(a.id.value, b.id.value)
+        var entries: [(updated: ContentDate, key: String, xml: String)] = []
+        func add(_ recommendation: Recommendation, _ kind: String) {
+            let summary =
+                recommendation.changelog.first { $0.version.value == recommendation.version.value }.map { $0.summary.value }
+                ?? recommendation.status.value.label
+            entries.append(
+                (
+                    changed(recommendation), recommendation.id.value,
+                    entry(
+                        title: "\(kind): \(recommendation.id.value) \(recommendation.title.value)",
+                        id: base + Route.shortLink(recommendation.id.value) + "#" + recommendation.version.value.description,
+                        url: releaseURL + Route.path(of: recommendation), updated: changed(recommendation),
+                        summary: "Versjon \(recommendation.version.value) (\(recommendation.status.value.label)): \(summary)")
+                ))
         }
-        var xml = """
+        if changes.previous == nil {
+            site.recommendations.forEach { add($0, "Ny") }
+        } else {
+            changes.added.forEach { add($0, "Ny") }
+            changes.changed.forEach { add($0.recommendation, "Endret") }
+            changes.withdrawn.forEach { add($0, "Trukket") }
+        }
+        for meeting in site.meetings {
+            let when = [NorwegianDate.format(meeting.date.value), CommonViews.timeRange(meeting)].compactMap { $0 }.joined(separator: " ")
+            entries.append(
+                (
+                    meeting.date.value, meeting.slug,
+                    entry(
+                        title: "Møte: \(meeting.title.value) (\(when))", id: base + Route.path(of: meeting),
+                        url: releaseURL + Route.path(of: meeting), updated: meeting.date.value,
+                        summary: meeting.description?.value ?? meeting.venue?.value ?? meeting.title.value)
+                ))
+        }
+        entries.sort { $0.updated != $1.updated ? $0.updated > $1.updated : naturalLess($0.key, $1.key) }
+        let head = """
             <?xml version="1.0" encoding="utf-8"?>
             <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(Escaping.xml(config.language))">
               <title>\(Escaping.xml(config.title.value))</title>
-              <subtitle>Anbefalinger om samarbeid, utgave \(Escaping.xml(config.release.value))</subtitle>
-              <id>\(Escaping.xml(config.baseURL.value))</id>
+              <subtitle>Endringer og møter, utgave \(Escaping.xml(config.release.value))</subtitle>
+              <id>\(Escaping.xml(base))</id>
               <link rel="self" href="\(Escaping.xml(releaseURL + "feed.xml"))"/>
               <link rel="alternate" type="text/html" href="\(Escaping.xml(releaseURL))"/>
-              <updated>\(updated)</updated>
+              <updated>\(timestamp(config.releaseDate.value))</updated>
               <author><name>\(Escaping.xml(config.organisation?.value ?? config.title.value))</name></author>
 
             """
-        for recommendation in entries {
-            let url = releaseURL + Route.path(of: recommendation)
-            let summary = recommendation.changelog.first.map { $0.summary.value } ?? recommendation.status.value.label
-            xml += """
-                  <entry>
-                    <title>\(Escaping.xml("\(recommendation.id.value) \(recommendation.title.value)"))</title>
-                    <id>\(Escaping.xml(config.baseURL.value + Route.shortLink(recommendation.id.value) + "#" + recommendation.version.value.description))</id>
-                    <link rel="alternate" type="text/html" href="\(Escaping.xml(url))"/>
-                    <updated>\(timestamp(changed(recommendation)))</updated>
-                    <summary>\(Escaping.xml("Versjon \(recommendation.version.value) (\(recommendation.status.value.label)): \(summary)"))</summary>
-                  </entry>
+        return head + entries.map(\.xml).joined() + "</feed>\n"
+    }
 
-                """
-        }
-        return xml + "</feed>\n"
+    private static func entry(title: String, id: String, url: String, updated: ContentDate, summary: String) -> String {
+        """
+          <entry>
+            <title>\(Escaping.xml(title))</title>
+            <id>\(Escaping.xml(id))</id>
+            <link rel="alternate" type="text/html" href="\(Escaping.xml(url))"/>
+            <updated>\(timestamp(updated))</updated>
+            <summary>\(Escaping.xml(summary))</summary>
+          </entry>
+
+        """
     }
 
     /// Atom wants a full timestamp; a content date means its first day, at midnight UTC.

@@ -12,7 +12,8 @@ public enum SiteRenderer {
     /// switcher and each recommendation's history).
     public static func render(_ site: Site, templates: TemplateSet, history: ReleaseHistory = .none) -> [OutputFile] {
         let versions = VersionSwitcher(site, history: history)
-        let jobs = SitePages.jobs(for: site, changes: ReleaseChanges(site, history: history), versions: versions, history: history)
+        let changes = ReleaseChanges(site, history: history)
+        let jobs = SitePages.jobs(for: site, changes: changes, versions: versions, history: history)
         let pages = jobs.concurrentMap { job in
             let context = PageContext(site: site, path: job.folder, root: job.root)
             let page = job.content(context).merging(Chrome.values(for: job, context: context, versions: versions)) { content, _ in
@@ -23,7 +24,7 @@ public enum SiteRenderer {
         let releaseURL = site.config.baseURL.value + "v/" + site.config.release.value + "/"
         return pages + templates.assets + [
             OutputFile(path: "sitemap.xml", text: Feeds.sitemap(pages: jobs, releaseURL: releaseURL)),
-            OutputFile(path: "feed.xml", text: Feeds.atom(site, releaseURL: releaseURL)),
+            OutputFile(path: "feed.xml", text: Feeds.atom(site, changes: changes, releaseURL: releaseURL)),
             OutputFile(path: "manifest.json", text: ReleaseHistory.manifest(site, pages: pages.map(\.path))),
             OutputFile(path: "texts.json", text: ReleaseHistory.texts(site)),
         ] + API.files(site)

@@ -5,6 +5,7 @@
 
 - check-jsonschema: both schemas are valid JSON Schema 2020-12; the bundles validate against
   them; broken bundles (a question without `id`, an unknown key, a wrong status) are rejected.
+- feedparser: feed.xml is a well-formed Atom feed whose entries have distinct ids.
 - fhir.resources (HL7 FHIR R4B models): the Questionnaires and the CodeSystem parse; every
   question id of the bundle is a group linkId, in order; linkIds are unique; enableWhen points
   at an item that exists; the version is the checklist's.
@@ -16,6 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+import feedparser
 from fhir.resources.R4B.codesystem import CodeSystem
 from fhir.resources.R4B.questionnaire import Questionnaire
 
@@ -94,11 +96,16 @@ def main(release):
     code_system = CodeSystem.model_validate_json((api / "fhir/CodeSystem-ja-nei-usikker.json").read_text())
     check([c.code for c in code_system.concept] == ["yes", "no", "unsure"], "the code system's codes are not yes, no, unsure")
 
+    feed = feedparser.parse(str(release / "feed.xml"))
+    check(not feed.bozo, f"feed.xml is not a well-formed feed: {feed.get('bozo_exception')}")
+    ids = [entry.get("id") for entry in feed.entries]
+    check(all(ids) and len(ids) == len(set(ids)), "feed.xml: entries without an id, or with the same id")
+
     if failures:
         print("Tests/API/check.py: FAIL", *failures, sep="\n- ", file=sys.stderr)
         sys.exit(1)
     print(f"Tests/API/check.py: ok ({release}/api: schemas, {len(broken)} broken bundles rejected, "
-          f"{len(bundle['checklists'])} Questionnaire(s), CodeSystem)")
+          f"{len(bundle['checklists'])} Questionnaire(s), CodeSystem; feed.xml with {len(ids)} entries)")
 
 
 if __name__ == "__main__":

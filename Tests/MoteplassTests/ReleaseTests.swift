@@ -199,11 +199,19 @@ import Testing
         #expect(page.contains("Skriver <ins>tydelig </ins>i epikrisen"))
         #expect(page.contains("<a href=\"/sti/v/1.0/anbefalinger/utskrivning/timer/index.html\">1.0</a>"))
 
+        let feed = try Support.read(work.output + "/v/1.1/feed.xml")
+        #expect(feed.contains("<title>Endret: T-U-01 Time hos fastlegen etter utskrivning</title>"))
+        #expect(feed.contains("<id>https://test.example/sti/id/T-U-01/#1.2.0</id>"))
+        #expect(feed.contains("<title>Trukket: T-L-02 Henvisning fra legevakten</title>"))
+
         // 1.2 changes nothing: compared with 1.1, not 1.0.
         try work.release("1.2", "2020-07-01")
         #expect(try work.build().release == "1.2")
         let unchanged = try Support.read(work.output + "/v/1.2/endringer/index.html")
         #expect(unchanged.contains("Ingen anbefalinger eller sjekklister er endret siden utgave 1.1."))
+        let quietFeed = try Support.read(work.output + "/v/1.2/feed.xml")
+        #expect(!quietFeed.contains("T-U-01"))
+        #expect(quietFeed.contains("<title>Møte: "))
         let third = try Support.read(work.output + "/v/1.2/anbefalinger/utskrivning/timer/index.html")
         #expect(!third.contains("Endret siden utgave"))
         #expect(third.contains("/sti/v/1.1/anbefalinger/utskrivning/timer/index.html"))
