@@ -31,6 +31,9 @@ release-check: test-tools
 	rm -rf .build/release-check
 	.build/debug/moteplass build --content Content --templates Templates --output .build/release-check
 	python3 Tests/API/check.py .build/release-check/latest
+	rm -rf .build/release-check-fixture
+	.build/debug/moteplass build --content Tests/Fixtures/clean --templates Templates --output .build/release-check-fixture
+	python3 Tests/API/check.py .build/release-check-fixture/latest
 	python3 Tests/Browser/checklist_form.py .build/release-check/latest
 	python3 Tests/Browser/releases.py .build/debug/moteplass Tests/Fixtures/clean
 	python3 Tests/Releases/kill_build.py .build/debug/moteplass
@@ -40,7 +43,7 @@ test-tools:
 	@[ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] || { \
 		echo "Installerer chromium chromium-driver …"; \
 		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; }
-	@python3 -c "import fhir.resources, selenium, feedparser" 2>/dev/null && command -v check-jsonschema >/dev/null || \
+	@python3 -c "import fhir.resources, selenium, feedparser, icalendar" 2>/dev/null && command -v check-jsonschema >/dev/null || \
 		python3 -m pip install -q -r Tests/requirements.txt
 
 ## Install the C library cmark-gfm when pkg-config cannot find it.

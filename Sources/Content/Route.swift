@@ -33,6 +33,9 @@ public enum Route {
     public static func path(of set: RecommendationSet) -> String { recommendations + set.slug + "/" }
     public static func path(ofParty id: String) -> String { parties + id + "/" }
     public static func path(of meeting: Meeting) -> String { meetings + meeting.slug + "/" }
+    /// A meeting's calendar file, in its folder, and the calendar of all meetings.
+    public static func calendar(of meeting: Meeting) -> String { path(of: meeting) + meeting.slug + ".ics" }
+    public static let meetingsCalendar = "moter.ics"
     public static func path(of checklist: Checklist) -> String { checklists + checklist.slug + "/" }
     public static func path(of page: Page) -> String { page.slug + "/" }
     public static func shortLink(_ id: String) -> String { shortLinks + id + "/" }

@@ -77,7 +77,7 @@ public struct ContentDate: Sendable, Hashable, Comparable, CustomStringConvertib
         (lhs.year, lhs.month ?? 1, lhs.day ?? 1) < (rhs.year, rhs.month ?? 1, rhs.day ?? 1)
     }
 
-    static func twoDigits(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
+    public static func twoDigits(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
 }
 
 /// A content version, `MAJOR.MINOR` or `MAJOR.MINOR.PATCH`.

@@ -26,6 +26,7 @@ enum MeetingView {
             "bodyHTML": context.html(meeting.document),
             "isUpcoming": CommonViews.isUpcoming(meeting, site: site) ? true : nil,
             "source": meeting.source?.value,
+            "calendarHref": context.file(Route.calendar(of: meeting)),
         ])
     }
 }

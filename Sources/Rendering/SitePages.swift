@@ -190,9 +190,13 @@ enum SitePages {
         PageJob(folder: Route.meetings, template: "meetings", title: "Møter", section: .meetings, crumbs: [home]) { context in
             let upcoming = site.meetings.filter { CommonViews.isUpcoming($0, site: site) }
             let past = site.meetings.filter { !CommonViews.isUpcoming($0, site: site) }.reversed()
+            let subscription = site.config.baseURL.value + "latest/" + Route.meetingsCalendar
             return view([
                 "upcoming": upcoming.map { CommonViews.meetingSummary($0, context) },
                 "past": past.map { CommonViews.meetingSummary($0, context) },
+                "calendarHref": context.file(Route.meetingsCalendar),
+                "webcalURL": "webcal://" + (subscription.range(of: "://").map { String(subscription[$0.upperBound...]) } ?? subscription),
+                "meetingsScript": context.file("assets/meetings.js"),
             ])
         }
     }

@@ -25,9 +25,14 @@ public enum SiteRenderer {
         return pages + templates.assets + [
             OutputFile(path: "sitemap.xml", text: Feeds.sitemap(pages: jobs, releaseURL: releaseURL)),
             OutputFile(path: "feed.xml", text: Feeds.atom(site, changes: changes, releaseURL: releaseURL)),
+            OutputFile(
+                path: Route.meetingsCalendar, text: Calendar.file(site.meetings, name: site.config.title.value + ": møter", site: site)),
             OutputFile(path: "manifest.json", text: ReleaseHistory.manifest(site, pages: pages.map(\.path))),
             OutputFile(path: "texts.json", text: ReleaseHistory.texts(site)),
         ] + API.files(site)
+            + site.meetings.map { meeting in
+                OutputFile(path: Route.calendar(of: meeting), text: Calendar.file([meeting], name: meeting.title.value, site: site))
+            }
     }
 
     /// A small page that forwards to `target` (used for `public/index.html` → `latest/`).

@@ -5,6 +5,8 @@
 
 - check-jsonschema: both schemas are valid JSON Schema 2020-12; the bundles validate against
   them; broken bundles (a question without `id`, an unknown key, a wrong status) are rejected.
+- icalendar: moter.ics and each meeting's .ics parse, one event per meeting, on its date, with
+  stable UIDs, timed events in Europe/Oslo (with its VTIMEZONE).
 - feedparser: feed.xml is a well-formed Atom feed whose entries have distinct ids.
 - fhir.resources (HL7 FHIR R4B models): the Questionnaires and the CodeSystem parse; every
   question id of the bundle is a group linkId, in order; linkIds are unique; enableWhen points
@@ -18,6 +20,7 @@ import tempfile
 from pathlib import Path
 
 import feedparser
+import icalendar
 from fhir.resources.R4B.codesystem import CodeSystem
 from fhir.resources.R4B.questionnaire import Questionnaire
 
@@ -96,6 +99,25 @@ def main(release):
     code_system = CodeSystem.model_validate_json((api / "fhir/CodeSystem-ja-nei-usikker.json").read_text())
     check([c.code for c in code_system.concept] == ["yes", "no", "unsure"], "the code system's codes are not yes, no, unsure")
 
+    meetings = sorted(p.parent.name for p in (release / "moter").glob("*/index.html"))
+    everything = icalendar.Calendar.from_ical((release / "moter.ics").read_bytes())
+    check(len(everything.walk("VEVENT")) == len(meetings), f"moter.ics has {len(everything.walk('VEVENT'))} events for {len(meetings)} meetings")
+    uids = set()
+    for slug in meetings:
+        calendar = icalendar.Calendar.from_ical((release / f"moter/{slug}/{slug}.ics").read_bytes())
+        events = calendar.walk("VEVENT")
+        check(len(events) == 1, f"moter/{slug}/{slug}.ics has {len(events)} events")
+        for event in events:
+            uids.add(str(event["UID"]))
+            start = event.decoded("DTSTART")
+            check(str(start).replace("-", "").startswith(slug[:10].replace("-", "")), f"{slug}.ics starts {start}, not on the meeting's date")
+            if hasattr(start, "tzinfo"):
+                check(str(event["DTSTART"].params.get("TZID")) == "Europe/Oslo" and start.tzinfo is not None,
+                      f"{slug}.ics: a timed event not in Europe/Oslo")
+            check(bool(str(event.get("SUMMARY", ""))), f"{slug}.ics has no SUMMARY")
+    check(uids == {str(e["UID"]) for e in everything.walk("VEVENT")}, "the UIDs in moter.ics differ from the meetings' own files")
+    check(any(c.name == "VTIMEZONE" and str(c["TZID"]) == "Europe/Oslo" for c in everything.walk()), "moter.ics lacks the Europe/Oslo VTIMEZONE")
+
     feed = feedparser.parse(str(release / "feed.xml"))
     check(not feed.bozo, f"feed.xml is not a well-formed feed: {feed.get('bozo_exception')}")
     ids = [entry.get("id") for entry in feed.entries]
@@ -105,7 +127,7 @@ def main(release):
         print("Tests/API/check.py: FAIL", *failures, sep="\n- ", file=sys.stderr)
         sys.exit(1)
     print(f"Tests/API/check.py: ok ({release}/api: schemas, {len(broken)} broken bundles rejected, "
-          f"{len(bundle['checklists'])} Questionnaire(s), CodeSystem; feed.xml with {len(ids)} entries)")
+          f"{len(bundle['checklists'])} Questionnaire(s), CodeSystem; {len(meetings)} meetings in .ics; feed.xml with {len(ids)} entries)")
 
 
 if __name__ == "__main__":

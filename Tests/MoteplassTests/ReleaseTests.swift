@@ -272,3 +272,19 @@ import Testing
         #expect(WordDiff.parts(old, new) == [.removed(old), .added(new)])
     }
 }
+
+@Suite struct CalendarTests {
+    @Test func textIsEscapedAndLongLinesAreFolded() {
+        #expect(Calendar.text("a; b, c\\d\ne") == "a\\; b\\, c\\\\d\\ne")
+        let folded = Calendar.fold("SUMMARY:" + String(repeating: "æ", count: 60))
+        #expect(folded.components(separatedBy: "\r\n").allSatisfy { $0.utf8.count <= 75 })
+        #expect(folded.components(separatedBy: "\r\n").dropFirst().allSatisfy { $0.hasPrefix(" ") })
+        #expect(folded.replacingOccurrences(of: "\r\n ", with: "") == "SUMMARY:" + String(repeating: "æ", count: 60))
+    }
+
+    @Test func anAllDayEventEndsTheNextDay() {
+        #expect(Calendar.nextDay(ContentDate(year: 2020, month: 2, day: 29)) == ContentDate(year: 2020, month: 3, day: 1))
+        #expect(Calendar.nextDay(ContentDate(year: 2018, month: 12, day: 31)) == ContentDate(year: 2019, month: 1, day: 1))
+        #expect(Calendar.host("https://moteplass.example:8443/sti/") == "moteplass.example")
+    }
+}

@@ -1,0 +1,114 @@
+import Content
+
+/// The meetings as iCalendar (RFC 5545): one `.ics` file per meeting and `moter.ics` with all.
+///
+/// Times are local to Europe/Oslo, with its `VTIMEZONE`; a meeting without a start time is an
+/// all-day event. `UID`s are stable (the meeting's id and the site's host), and `DTSTAMP` is the
+/// release date, so the files are as deterministic as the pages.
+enum Calendar {
+    static let timezone = "Europe/Oslo"
+
+    /// Europe/Oslo since 1996: CET, and CEST from the last Sunday of March to the last Sunday of October.
+    static let vtimezone = [
+        "BEGIN:VTIMEZONE", "TZID:Europe/Oslo", "X-LIC-LOCATION:Europe/Oslo",
+        "BEGIN:DAYLIGHT", "TZOFFSETFROM:+0100", "TZOFFSETTO:+0200", "TZNAME:CEST", "DTSTART:19700329T020000",
+        "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU", "END:DAYLIGHT",
+        "BEGIN:STANDARD", "TZOFFSETFROM:+0200", "TZOFFSETTO:+0100", "TZNAME:CET", "DTSTART:19701025T030000",
+        "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU", "END:STANDARD",
+        "END:VTIMEZONE",
+    ]
+
+    static func file(_ meetings: [Meeting], name: String, site: Site) -> String {
+        var lines = [
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Møteplass Oslo//moteplass//NO", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
+            "X-WR-CALNAME:" + text(name), "X-WR-TIMEZONE:" + timezone,
+        ]
+        lines += vtimezone
+        for meeting in meetings { lines += event(meeting, site: site) }
+        lines.append("END:VCALENDAR")
+        return lines.map(fold).joined(separator: "\r\n") + "\r\n"
+    }
+
+    static func event(_ meeting: Meeting, site: Site) -> [String] {
+        let config = site.config
+        let date = meeting.date.value
+        var lines = [
+            "BEGIN:VEVENT",
+            "UID:" + text(meeting.id.value) + "@" + host(config.baseURL.value),
+            "DTSTAMP:" + compact(config.releaseDate.value) + "T000000Z",
+        ]
+        if let start = meeting.start?.value {
+            lines.append("DTSTART;TZID=\(timezone):" + compact(date) + "T" + clock(start))
+            if let end = meeting.end?.value { lines.append("DTEND;TZID=\(timezone):" + compact(date) + "T" + clock(end)) }
+        } else {
+            lines.append("DTSTART;VALUE=DATE:" + compact(date))
+            lines.append("DTEND;VALUE=DATE:" + compact(nextDay(date)))
+        }
+        lines.append("SUMMARY:" + text(meeting.title.value))
+        if let venue = meeting.venue?.value { lines.append("LOCATION:" + text(venue)) }
+        var description: [String] = []
+        if let summary = meeting.description?.value { description.append(summary) }
+        if !meeting.programme.isEmpty {
+            description.append("Program:")
+            for item in meeting.programme {
+                let speakers = item.speakers.map(\.value).joined(separator: ", ")
+                description.append(
+                    [item.time?.value, item.title.value + (speakers.isEmpty ? "" : " (\(speakers))")].compactMap { $0 }.joined(
+                        separator: " "))
+            }
+        }
+        if !description.isEmpty { lines.append("DESCRIPTION:" + text(description.joined(separator: "\n"))) }
+        lines.append("URL:" + config.baseURL.value + "v/" + config.release.value + "/" + Route.path(of: meeting))
+        lines.append("END:VEVENT")
+        return lines
+    }
+
+    /// TEXT values escape backslash, semicolon, comma and line breaks (RFC 5545 §3.3.11).
+    static func text(_ value: String) -> String {
+        var out = ""
+        for character in value {
+            switch character {
+            case "\\": out += "\\\\"
+            case ";": out += "\\;"
+            case ",": out += "\\,"
+            case "\n", "\r\n": out += "\\n"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+
+    /// Lines longer than 75 octets continue on the next line after a space, never inside a character.
+    static func fold(_ line: String) -> String {
+        var out = ""
+        var length = 0
+        for character in line {
+            let size = character.utf8.count
+            if length + size > 75 {
+                out += "\r\n "
+                length = 1
+            }
+            out.append(character)
+            length += size
+        }
+        return out
+    }
+
+    static func compact(_ date: ContentDate) -> String {
+        String(date.year) + ContentDate.twoDigits(date.month ?? 1) + ContentDate.twoDigits(date.day ?? 1)
+    }
+
+    static func clock(_ time: ClockTime) -> String { ContentDate.twoDigits(time.hour) + ContentDate.twoDigits(time.minute) + "00" }
+
+    static func nextDay(_ date: ContentDate) -> ContentDate {
+        let (year, month, day) = (date.year, date.month ?? 1, date.day ?? 1)
+        if day < ContentDate.daysIn(month: month, year: year) { return ContentDate(year: year, month: month, day: day + 1) }
+        return month < 12 ? ContentDate(year: year, month: month + 1, day: 1) : ContentDate(year: year + 1, month: 1, day: 1)
+    }
+
+    /// `https://moteplass.example/sti/` → `moteplass.example`.
+    static func host(_ url: String) -> String {
+        let rest = url.range(of: "://").map { url[$0.upperBound...] } ?? url[...]
+        return String(rest.prefix { $0 != "/" && $0 != ":" })
+    }
+}
