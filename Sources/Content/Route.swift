@@ -8,6 +8,7 @@ public enum Route {
     public static let shortLinks = "id/"
     public static let changes = "endringer/"
     public static let releases = "utgivelser/"
+    public static let accessibility = "tilgjengelighet/"
 
     /// Top-level names the site itself uses: a free page may not take one of them.
     public static let reservedNames: Set<String> = [

@@ -32,6 +32,7 @@ enum Chrome {
             "versionsScript": context.file("assets/versions.js"),
             "versions": versions.links(for: job.output),
             "releasesHref": context.href(Route.releases),
+            "accessibilityHref": context.href(Route.accessibility),
         ])
     }
 

@@ -3,7 +3,9 @@ import Content
 /// Every HTML page of a release, as jobs that can be rendered in any order, on any core.
 enum SitePages {
     static func jobs(for site: Site, changes: ReleaseChanges, versions: VersionSwitcher, history: ReleaseHistory) -> [PageJob] {
-        var jobs: [PageJob] = [front(site, changes: changes), setsIndex(site), changesPage(changes), releasesPage(versions)]
+        var jobs: [PageJob] = [
+            front(site, changes: changes), setsIndex(site), changesPage(changes), releasesPage(versions), accessibilityStatement(site),
+        ]
         jobs += site.sets.map { set($0, site) }
         jobs += site.recommendations.map { recommendation($0, site, history: history, versions: versions) }
         jobs += site.recommendations.map { shortLink($0) }
@@ -24,6 +26,21 @@ enum SitePages {
     static let meetingsCrumb = Crumb(label: "Møter", folder: Route.meetings)
 
     // MARK: Front page and free pages
+
+    /// `tilgjengelighet/`: the accessibility statement that Norwegian public sites publish, from `site.yml`.
+    static func accessibilityStatement(_ site: Site) -> PageJob {
+        PageJob(folder: Route.accessibility, template: "accessibility", title: "Tilgjengelighetserklæring", section: nil, crumbs: [home]) {
+            context in
+            let config = site.config
+            return view([
+                "siteURL": config.baseURL.value,
+                "organisation": config.organisation?.value ?? config.title.value,
+                "secretariat": config.secretariat?.value,
+                "releaseDate": NorwegianDate.format(config.releaseDate.value),
+                "releaseDateMachine": config.releaseDate.value.description,
+            ])
+        }
+    }
 
     /// `utgivelser/`: every release in the output folder when this one was built.
     static func releasesPage(_ versions: VersionSwitcher) -> PageJob {
