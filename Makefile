@@ -6,10 +6,10 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEBIAN_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 
-.PHONY: site test deps test-tools release-check golden leaks bench format clean
+.PHONY: site test deps site-tools test-tools release-check golden leaks bench format clean
 
-## Build the site from Content/ into public/ (release build of the tool).
-site: deps
+## Build the site from Content/ into public/ (release build of the tool), with its search index.
+site: deps site-tools
 	$(SWIFT) build -c release --product moteplass
 	.build/release/moteplass build --content Content --templates Templates --output public
 	@echo "Åpne public/latest/index.html i en nettleser."
@@ -35,15 +35,20 @@ release-check: test-tools
 	.build/debug/moteplass build --content Tests/Fixtures/clean --templates Templates --output .build/release-check-fixture
 	python3 Tests/API/check.py .build/release-check-fixture/latest
 	python3 Tests/Browser/checklist_form.py .build/release-check/latest
+	python3 Tests/Browser/search.py .build/release-check/latest
 	python3 Tests/Browser/releases.py .build/debug/moteplass Tests/Fixtures/clean
 	python3 Tests/Releases/kill_build.py .build/debug/moteplass
+
+## Pagefind, for the search, pinned in requirements.txt (pip).
+site-tools:
+	@python3 -c "import pagefind_bin" 2>/dev/null || command -v pagefind >/dev/null || python3 -m pip install -q -r requirements.txt
 
 ## Chromium and its WebDriver (Debian), and the Python tools pinned in Tests/requirements.txt.
 test-tools:
 	@[ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] || { \
 		echo "Installerer chromium chromium-driver …"; \
 		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; }
-	@python3 -c "import fhir.resources, selenium, feedparser, icalendar" 2>/dev/null && command -v check-jsonschema >/dev/null || \
+	@python3 -c "import fhir.resources, selenium, feedparser, icalendar, pagefind_bin" 2>/dev/null && command -v check-jsonschema >/dev/null || \
 		python3 -m pip install -q -r Tests/requirements.txt
 
 ## Install the C library cmark-gfm when pkg-config cannot find it.

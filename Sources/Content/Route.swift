@@ -9,6 +9,7 @@ public enum Route {
     public static let changes = "endringer/"
     public static let releases = "utgivelser/"
     public static let accessibility = "tilgjengelighet/"
+    public static let search = "sok/"
 
     /// Top-level names the site itself uses: a free page may not take one of them.
     public static let reservedNames: Set<String> = [

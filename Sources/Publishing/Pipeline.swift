@@ -70,14 +70,21 @@ public enum Pipeline {
             return BuildResult(report: report, release: nil, fileCount: 0)
         }
         let published = site.published(includeDrafts: options.includeDrafts)
-        let files = SiteRenderer.render(published, templates: templates, history: history)
+        let search = SearchIndex.locate()
+        if search == nil {
+            let note = Diagnostic(.searchUnavailable, at: .start(of: options.content), SearchIndex.installHint)
+            report = DiagnosticReport(report.diagnostics + [note], fileCount: report.fileCount)
+            if report.failed(strict: options.strict) { return BuildResult(report: report, release: nil, fileCount: 0) }
+        }
+        let files = SiteRenderer.render(published, templates: templates, history: history, search: search != nil)
         let release = published.config.release.value
         let rootIndex = SiteRenderer.redirectPage(
             to: "latest/index.html", title: "Gå til gjeldende utgave",
             templates: templates, site: published)
         do {
             try Publisher(output: options.output).publish(
-                files, release: release, date: published.config.releaseDate.value.description, rootIndex: rootIndex)
+                files, release: release, date: published.config.releaseDate.value.description, rootIndex: rootIndex,
+                prepare: { folder in try search?.index(folder) })
         } catch {
             throw UsageError(error.description)
         }

@@ -36,11 +36,16 @@ public struct Publisher: Sendable {
     /// links where the file system allows, copies otherwise) before anything visible changes;
     /// then a few renames put it all in place, each folder swapped in one atomic step where the
     /// file system can.
-    public func publish(_ files: [OutputFile], release: String, date: String, rootIndex: String) throws(PublishError) {
+    ///
+    /// `prepare` runs on the written release before it is put in place (the search index).
+    public func publish(
+        _ files: [OutputFile], release: String, date: String, rootIndex: String, prepare: (String) throws -> Void = { _ in }
+    ) throws(PublishError) {
         try prepareOutputFolder()
         let token = "\(ProcessInfo.processInfo.processIdentifier)"
         let staging = "\(output)/\(Self.temporaryPrefix)release-\(token)"
         try attempt("kan ikke skrive utgivelsen til \(staging)") { try write(files, into: staging) }
+        try attempt("kan ikke lage søkeindeksen for \(staging)") { try prepare(staging) }
 
         // The releases once this one is in, newest first, and where latest/ comes from.
         let releases = (try readReleases().filter { $0.version != release } + [ReleaseEntry(version: release, date: date)])

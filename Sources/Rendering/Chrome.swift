@@ -33,6 +33,8 @@ enum Chrome {
             "versions": versions.links(for: job.output),
             "releasesHref": context.href(Route.releases),
             "accessibilityHref": context.href(Route.accessibility),
+            "searchHref": context.href(Route.search),
+            "searchable": ["recommendation", "set", "party", "meeting", "checklist", "page"].contains(job.template) ? true : nil,
         ])
     }
 

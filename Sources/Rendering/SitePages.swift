@@ -27,6 +27,19 @@ enum SitePages {
 
     // MARK: Front page and free pages
 
+    /// `sok/`: search (Pagefind's interface, started by `assets/search.js`), or a note that this
+    /// release was built without it.
+    static func searchPage(available: Bool) -> PageJob {
+        PageJob(folder: Route.search, template: "search", title: "Søk", section: nil, crumbs: [home]) { context in
+            view([
+                "available": available ? true : nil,
+                "searchScript": context.file("assets/search.js"),
+                "pagefindStylesheet": context.file("pagefind/pagefind-ui.css"),
+                "pagefindScript": context.file("pagefind/pagefind-ui.js"),
+            ])
+        }
+    }
+
     /// `tilgjengelighet/`: the accessibility statement that Norwegian public sites publish, from `site.yml`.
     static func accessibilityStatement(_ site: Site) -> PageJob {
         PageJob(folder: Route.accessibility, template: "accessibility", title: "Tilgjengelighetserklæring", section: nil, crumbs: [home]) {

@@ -10,10 +10,12 @@ import Foundation
 public enum SiteRenderer {
     /// `history` is the releases already in the output folder (for what changed, the version
     /// switcher and each recommendation's history).
-    public static func render(_ site: Site, templates: TemplateSet, history: ReleaseHistory = .none) -> [OutputFile] {
+    /// `search` says whether the release gets a search index (Pagefind, run by publishing).
+    public static func render(_ site: Site, templates: TemplateSet, history: ReleaseHistory = .none, search: Bool = false) -> [OutputFile] {
         let versions = VersionSwitcher(site, history: history)
         let changes = ReleaseChanges(site, history: history)
-        let jobs = SitePages.jobs(for: site, changes: changes, versions: versions, history: history)
+        let jobs =
+            SitePages.jobs(for: site, changes: changes, versions: versions, history: history) + [SitePages.searchPage(available: search)]
         let pages = jobs.concurrentMap { job in
             let context = PageContext(site: site, path: job.folder, root: job.root)
             let page = job.content(context).merging(Chrome.values(for: job, context: context, versions: versions)) { content, _ in

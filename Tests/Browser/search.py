@@ -1,0 +1,113 @@
+#!/usr/bin/env python3
+"""Search in a real browser (headless Chromium through Selenium): Pagefind over a built release.
+
+    Tests/Browser/search.py <release folder>
+
+- a word from a recommendation's body, typed in the header's search field with the keyboard
+  alone, finds that recommendation;
+- the party filter leaves only recommendations that give that party a duty
+  (api/recommendations.json says which);
+- no request leaves the site and the console stays clean.
+"""
+import functools
+import http.server
+import json
+import re
+import sys
+import threading
+import time
+from pathlib import Path
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+failures = []
+
+
+def check(condition, message):
+    if not condition:
+        failures.append(message)
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def results(driver, seconds=10):
+    deadline = time.time() + seconds
+    links = []
+    while time.time() < deadline:
+        links = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, ".pagefind-ui__result-link")]
+        if links:
+            time.sleep(0.5)  # let the result list settle
+            return [a.get_attribute("href").split("#")[0] for a in driver.find_elements(By.CSS_SELECTOR, ".pagefind-ui__result-link")]
+        time.sleep(0.1)
+    return links
+
+
+def main(release):
+    check((release / "pagefind/pagefind-ui.js").exists(), "the release has no search index (pagefind/)")
+    recommendations = json.loads((release / "api/recommendations.json").read_text())["recommendations"]
+    target = recommendations[0]
+    body = (release / target["url"] / "index.html").read_text()
+    prose = re.search(r'<div class="prose">(.*?)</div>', body, re.S)
+    words = re.findall(r"(?<!\w)[a-zæøå]{8,}(?!\w)", re.sub(r"<[^>]+>", " ", prose.group(1) if prose else ""))
+    # The word of its body that the fewest other pages have.
+    pages = [p.read_text().lower() for p in release.rglob("*.html") if "pagefind" not in p.parts]
+    word = min(words, key=lambda w: (sum(w in page for page in pages), w)) if words else target["title"].split()[0]
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(release)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    origin = f"http://127.0.0.1:{server.server_address[1]}/"
+    options = webdriver.ChromeOptions()
+    for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage"]:
+        options.add_argument(argument)
+    options.binary_location = "/usr/bin/chromium"
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(options=options, service=Service("/usr/bin/chromedriver"))
+    try:
+        driver.get(origin + "index.html")
+        field = driver.find_element(By.ID, "sokefelt")
+        field.send_keys(word)
+        field.send_keys(Keys.ENTER)
+        found = results(driver)
+        check(origin + target["url"] + "index.html" in found, f"searching for {word!r} does not find {target['id']}: {found[:5]}")
+
+        driver.get(origin + "sok/index.html")
+        driver.find_element(By.CSS_SELECTOR, ".pagefind-ui__search-input").send_keys("pasienten")
+        before = set(results(driver))
+        check(len(before) > 0, "searching for 'pasienten' finds nothing")
+        party = target["responsible"][0]["party"]["name"]
+        toggles = driver.find_elements(By.CSS_SELECTOR, ".pagefind-ui__filter-name")
+        for toggle in toggles:
+            if toggle.text.strip().lower() == "part":
+                toggle.click()
+        box = driver.find_element(By.CSS_SELECTOR, f"input.pagefind-ui__filter-checkbox[name='part'][value='{party}']")
+        box.click()
+        time.sleep(1)
+        after = set(results(driver))
+        allowed = {origin + r["url"] + "index.html" for r in recommendations if party in [d["party"]["name"] for d in r["responsible"]]}
+        check(after and after <= allowed, f"filtering by {party}: {sorted(after - allowed)[:3]} give {party} no duty")
+
+        requests = driver.execute_script("return performance.getEntriesByType('resource').map(function (e) { return e.name; })")
+        check(all(r.startswith(origin) for r in requests), f"requests leave the site: {[r for r in requests if not r.startswith(origin)]}")
+        errors = [entry["message"] for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
+        check(not errors, f"console errors: {errors[:3]}")
+    finally:
+        driver.quit()
+        server.shutdown()
+
+    if failures:
+        print("Tests/Browser/search.py: FAIL", *failures, sep="\n- ", file=sys.stderr)
+        sys.exit(1)
+    print(f"Tests/Browser/search.py: ok ({word!r} finds {target['id']} from the header, by keyboard; the party filter keeps "
+          f"only {party}'s recommendations; no outside request, no console error)")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2:
+        sys.exit(__doc__)
+    main(Path(sys.argv[1]))
