@@ -37,6 +37,7 @@ enum CommonViews {
             "adopted": date(recommendation.adopted?.value),
             "parties": parties.map { partyLink($0, context) },
             "partyNames": parties.map { context.site.partyName($0) }.joined(separator: ", "),
+            "partyIDs": parties.joined(separator: " "),
         ])
     }
 

@@ -21,6 +21,7 @@ enum RecommendationView {
             "duties": recommendation.responsible.map { responsibility in
                 view([
                     "party": CommonViews.partyLink(responsibility.party.value, context),
+                    "partyID": responsibility.party.value,
                     "dutyHTML": context.inlineHTML(responsibility.duty, in: document),
                 ])
             },

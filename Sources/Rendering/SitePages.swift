@@ -151,7 +151,13 @@ enum SitePages {
         PageJob(
             folder: Route.recommendations, template: "sets", title: "Anbefalinger om samarbeid", section: .recommendations, crumbs: [home]
         ) { context in
-            view(["sets": site.sets.map { CommonViews.setSummary($0, context) }])
+            view([
+                "sets": site.sets.map { CommonViews.setSummary($0, context) },
+                "filterParties": site.parties.filter { !site.duties(of: $0.id.value).isEmpty }.map {
+                    view(["id": $0.id.value, "name": $0.name.value])
+                },
+                "filterScript": context.file("assets/filter.js"),
+            ])
         }
     }
 
@@ -188,7 +194,39 @@ enum SitePages {
 
     static func partiesIndex(_ site: Site) -> PageJob {
         PageJob(folder: Route.parties, template: "parties", title: "Hvem gjør hva", section: .parties, crumbs: [home]) { context in
-            view([
+            // The matrix: a row per recommendation with duties, a column per party that has any.
+            let columns = site.parties.filter { !site.duties(of: $0.id.value).isEmpty }
+            let rows = site.recommendations.filter { !$0.responsible.isEmpty }
+            return view([
+                "columns": columns.map { view(["name": $0.name.value, "href": context.href(Route.path(ofParty: $0.id.value))]) },
+                "rows": rows.map { recommendation in
+                    let parties = Set(recommendation.responsible.map(\.party.value))
+                    let href = context.href(Route.path(of: recommendation))
+                    return view([
+                        "id": recommendation.id.value,
+                        "title": recommendation.title.value,
+                        "href": href,
+                        "cells": columns.map { party in
+                            let id = party.id.value
+                            return view([
+                                "href": parties.contains(id) ? href + "#oppgave-" + id : nil,
+                                "label": "\(party.name.value) har en oppgave i \(recommendation.id.value)",
+                            ])
+                        },
+                    ])
+                },
+                "byParty": columns.map { party in
+                    view([
+                        "name": party.name.value,
+                        "href": context.href(Route.path(ofParty: party.id.value)),
+                        "recommendations": rows.filter { $0.responsible.contains { $0.party.value == party.id.value } }.map {
+                            view([
+                                "id": $0.id.value, "title": $0.title.value,
+                                "href": context.href(Route.path(of: $0)) + "#oppgave-" + party.id.value,
+                            ])
+                        },
+                    ])
+                },
                 "parties": site.parties.map { party in
                     let count = site.duties(of: party.id.value).count
                     return view([
@@ -200,7 +238,7 @@ enum SitePages {
                         "dutyCountLabel": count == 1 ? "1 oppgave" : "\(count) oppgaver",
                         "hasDuties": count > 0 ? true : nil,
                     ])
-                }
+                },
             ])
         }
     }

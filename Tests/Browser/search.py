@@ -6,7 +6,7 @@
 - a word from a recommendation's body, typed in the header's search field with the keyboard
   alone, finds that recommendation;
 - the party filter leaves only recommendations that give that party a duty
-  (api/recommendations.json says which);
+  (api/recommendations.json says which), in the search and on the list of recommendations;
 - no request leaves the site and the console stays clean.
 """
 import functools
@@ -91,6 +91,15 @@ def main(release):
         after = set(results(driver))
         allowed = {origin + r["url"] + "index.html" for r in recommendations if party in [d["party"]["name"] for d in r["responsible"]]}
         check(after and after <= allowed, f"filtering by {party}: {sorted(after - allowed)[:3]} give {party} no duty")
+
+        # The party filter on the list of recommendations.
+        driver.get(origin + "anbefalinger/index.html")
+        party_id = target["responsible"][0]["party"]["id"]
+        from selenium.webdriver.support.ui import Select
+        Select(driver.find_element(By.ID, "partfilter")).select_by_value(party_id)
+        rows = driver.find_elements(By.CSS_SELECTOR, "tr[data-parties]")
+        shown = [row.get_attribute("data-parties").split() for row in rows if row.is_displayed()]
+        check(shown and all(party_id in parties for parties in shown), f"the list filtered by {party_id} shows {shown}")
 
         requests = driver.execute_script("return performance.getEntriesByType('resource').map(function (e) { return e.name; })")
         check(all(r.startswith(origin) for r in requests), f"requests leave the site: {[r for r in requests if not r.startswith(origin)]}")

@@ -113,7 +113,7 @@ import Testing
             // Scripts only from the release's own assets (relative, or under base_url's path on the
             // 404 page), and none inline (the CSP forbids it): the version switcher's on every
             // page but the redirects, and the form's on the checklist, the meetings' on their list,
-            // Pagefind's and ours on the search page.
+            // the party filter's on the recommendations, Pagefind's and ours on the search page.
             let scripts = html.components(separatedBy: "<script").dropFirst()
             for script in scripts {
                 #expect(
@@ -125,7 +125,7 @@ import Testing
             }
             let isRedirect = html.contains("http-equiv=\"refresh\"")
             let isChecklistForm = page.contains("sjekkliste/") && !page.hasSuffix("sjekkliste/index.html")
-            let isMeetingList = page.hasSuffix("moter/index.html")
+            let isMeetingList = page.hasSuffix("moter/index.html") || page.hasSuffix("anbefalinger/index.html")
             let isSearch = page.hasSuffix("sok/index.html")
             #expect(scripts.count == (isRedirect ? 0 : isSearch ? 3 : isChecklistForm || isMeetingList ? 2 : 1), "\(page)")
         }
