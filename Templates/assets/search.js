@@ -14,6 +14,11 @@
     showImages: false,
     showSubResults: true,
     resetStyles: false,
+    // Each result names its set after the title (the page's data-pagefind-meta="sett").
+    processResult: function (result) {
+      if (result.meta && result.meta.sett && result.meta.title) result.meta.title = result.meta.title + " · " + result.meta.sett;
+      return result;
+    },
     translations: {
       placeholder: "Søk i anbefalingene",
       zero_results: "Ingen treff for [SEARCH_TERM]",

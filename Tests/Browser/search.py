@@ -4,7 +4,7 @@
     Tests/Browser/search.py <release folder>
 
 - a word from a recommendation's body, typed in the header's search field with the keyboard
-  alone, finds that recommendation;
+  alone, finds that recommendation, shown with its title, its set and an excerpt;
 - the party filter leaves only recommendations that give that party a duty
   (api/recommendations.json says which), in the search and on the list of recommendations;
 - no request leaves the site and the console stays clean.
@@ -75,6 +75,9 @@ def main(release):
         field.send_keys(Keys.ENTER)
         found = results(driver)
         check(origin + target["url"] + "index.html" in found, f"searching for {word!r} does not find {target['id']}: {found[:5]}")
+        titles = [a.text for a in driver.find_elements(By.CSS_SELECTOR, ".pagefind-ui__result-title .pagefind-ui__result-link")]
+        check(any(target["set"]["title"] in title for title in titles), f"the result does not name its set: {titles[:3]}")
+        check(driver.find_elements(By.CSS_SELECTOR, ".pagefind-ui__result-excerpt"), "the results show no excerpt")
 
         driver.get(origin + "sok/index.html")
         driver.find_element(By.CSS_SELECTOR, ".pagefind-ui__search-input").send_keys("pasienten")
