@@ -74,6 +74,22 @@ public indirect enum JSONValue: Sendable, Hashable {
 
     private static func writeString(_ s: String, to out: inout String) {
         out += "\""
+        // Most strings need no escape: no control character, quote, backslash, U+2028 or U+2029
+        // (whose UTF-8 starts with E2 80).
+        var plain = true
+        var previous: UInt8 = 0
+        for byte in s.utf8 {
+            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || (previous == 0xE2 && byte == 0x80) {
+                plain = false
+                break
+            }
+            previous = byte
+        }
+        if plain {
+            out += s
+            out += "\""
+            return
+        }
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

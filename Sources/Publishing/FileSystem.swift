@@ -34,14 +34,28 @@ public struct LocalFileSystem: FileSystem {
         try FileManager.default.contentsOfDirectory(atPath: path).sorted()
     }
 
+    /// One `mkdir` when the parent exists (the common case: publishing creates folders parents
+    /// first); Foundation creates missing parents otherwise.
     public func createDirectory(_ path: String) throws {
+        if mkdir(path, 0o755) == 0 || (errno == EEXIST && isDirectory(path)) { return }
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }
 
     public func read(_ path: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: path)) }
 
     public func write(_ data: Data, to path: String) throws {
-        try data.write(to: URL(fileURLWithPath: path))
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw Self.error("kan ikke skrive \(path)") }
+        defer { close(descriptor) }
+        try data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+            var written = 0
+            while written < bytes.count {
+                let count = Foundation.write(descriptor, bytes.baseAddress! + written, bytes.count - written)
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else { throw Self.error("kan ikke skrive \(path)") }
+                written += count
+            }
+        }
     }
 
     public func move(_ source: String, to destination: String) throws {

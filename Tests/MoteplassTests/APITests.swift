@@ -27,6 +27,11 @@ import Testing
         #expect(value.canonical() == #"{"B":"\n","a":null,"b":[{"a":"x y","z":1}],"ä":true}"#)
     }
 
+    @Test func stringsAreEscapedOnlyWhereJSONNeedsIt() {
+        #expect(JSONValue.string("Blåbær – «ok»").serialized() == "\"Blåbær – «ok»\"")
+        #expect(JSONValue.string("a\"b\\c\nd\u{01}\u{2028}–").serialized() == #""a\"b\\c\nd\u0001\u2028–""#)
+    }
+
     @Test func sha256GivesTheKnownAnswers() {
         #expect(API.sha256("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         #expect(API.sha256("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
