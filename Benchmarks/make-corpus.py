@@ -15,7 +15,6 @@ this itself and stops if it would ever write such a sentence.
 """
 
 import argparse
-import os
 import random
 import re
 import shutil

@@ -24,7 +24,7 @@ struct ReleaseChanges: Sendable {
     let checklists: [ChangedChecklist]
     let overdue: [Recommendation]
 
-    init(_ site: Site, history: ReleaseHistory) {
+    init(_ site: Site, history: ReleaseHistory, recorded: ReleaseHistory.Recorded) {
         let previous = history.previous(before: site)
         self.previous = previous
         overdue = site.recommendations.filter(site.isReviewOverdue)
@@ -36,7 +36,7 @@ struct ReleaseChanges: Sendable {
         var added: [Recommendation] = []
         var changed: [Changed] = []
         var withdrawn: [Recommendation] = []
-        for recommendation in site.recommendations {
+        for (recommendation, record) in zip(site.recommendations, recorded.recommendations) {
             let isWithdrawn = recommendation.status.value == .trukket
             guard let old = before[recommendation.id.value] else {
                 if isWithdrawn { withdrawn.append(recommendation) } else { added.append(recommendation) }
@@ -44,7 +44,7 @@ struct ReleaseChanges: Sendable {
             }
             if isWithdrawn, old.status != Status.trukket.rawValue {
                 withdrawn.append(recommendation)
-            } else if old.sha256 != ReleaseHistory.record(recommendation, site).sha256 {
+            } else if old.sha256 != record.sha256 {
                 let since = Version(old.version)
                 let entries = recommendation.changelog.filter { entry in since.map { entry.version.value > $0 } ?? true }
                 changed.append(Changed(recommendation: recommendation, before: old, entries: entries))
@@ -52,10 +52,9 @@ struct ReleaseChanges: Sendable {
         }
         (self.added, self.changed, self.withdrawn) = (added, changed, withdrawn)
         let oldChecklists = Dictionary(previous.checklists.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        checklists = site.checklists.compactMap { checklist in
+        checklists = zip(site.checklists, recorded.checklists).compactMap { checklist, record in
             guard let old = oldChecklists[checklist.id.value] else { return ChangedChecklist(checklist: checklist, previousVersion: nil) }
-            return old.sha256 == ReleaseHistory.record(checklist, site).sha256
-                ? nil : ChangedChecklist(checklist: checklist, previousVersion: old.version)
+            return old.sha256 == record.sha256 ? nil : ChangedChecklist(checklist: checklist, previousVersion: old.version)
         }
     }
 

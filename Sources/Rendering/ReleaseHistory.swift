@@ -143,13 +143,24 @@ public struct ReleaseHistory: Sendable {
         return String(decoding: (try? encoder.encode(value)) ?? Data(), as: UTF8.self) + "\n"
     }
 
+    /// The release being built as its manifest records it, made once for the manifest and for
+    /// the comparison with the previous release; in the order of the site.
+    struct Recorded: Sendable {
+        let recommendations: [RecordedRecommendation]
+        let checklists: [RecordedChecklist]
+
+        init(_ site: Site) {
+            recommendations = site.recommendations.concurrentMap { ReleaseHistory.record($0, site) }
+            checklists = site.checklists.map { ReleaseHistory.record($0, site) }
+        }
+    }
+
     /// `manifest.json`: this release, its date, its pages, and its recommendations and checklists.
-    static func manifest(_ site: Site, pages: [String]) -> String {
+    static func manifest(_ site: Site, pages: [String], recorded: Recorded) -> String {
         json(
             Release(
                 release: site.config.release.value, date: site.config.releaseDate.value.description, pages: pages.sorted(),
-                recommendations: site.recommendations.concurrentMap { record($0, site) },
-                checklists: site.checklists.map { record($0, site) }))
+                recommendations: recorded.recommendations, checklists: recorded.checklists))
     }
 
     /// `texts.json`: every recommendation's text and duties, by id.

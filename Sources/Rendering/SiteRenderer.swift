@@ -13,7 +13,8 @@ public enum SiteRenderer {
     /// `search` says whether the release gets a search index (Pagefind, run by publishing).
     public static func render(_ site: Site, templates: TemplateSet, history: ReleaseHistory = .none, search: Bool = false) -> [OutputFile] {
         let versions = VersionSwitcher(site, history: history)
-        let changes = ReleaseChanges(site, history: history)
+        let recorded = ReleaseHistory.Recorded(site)
+        let changes = ReleaseChanges(site, history: history, recorded: recorded)
         let jobs =
             SitePages.jobs(for: site, changes: changes, versions: versions, history: history) + [SitePages.searchPage(available: search)]
         let pages = jobs.concurrentMap { job in
@@ -29,7 +30,7 @@ public enum SiteRenderer {
             OutputFile(path: "feed.xml", text: Feeds.atom(site, changes: changes, releaseURL: releaseURL)),
             OutputFile(
                 path: Route.meetingsCalendar, text: Calendar.file(site.meetings, name: site.config.title.value + ": møter", site: site)),
-            OutputFile(path: "manifest.json", text: ReleaseHistory.manifest(site, pages: pages.map(\.path))),
+            OutputFile(path: "manifest.json", text: ReleaseHistory.manifest(site, pages: pages.map(\.path), recorded: recorded)),
             OutputFile(path: "texts.json", text: ReleaseHistory.texts(site)),
         ] + API.files(site)
             + site.meetings.map { meeting in

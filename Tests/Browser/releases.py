@@ -13,29 +13,17 @@ temporary output folder, serves it on 127.0.0.1 under the path of base_url, and 
 - without JavaScript, 1.0's page works and lists the releases known when it was built.
 """
 import filecmp
-import functools
 import hashlib
-import http.server
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
 from urllib.parse import urlparse
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
+from browser import check, chrome, finish, serve
 from selenium.webdriver.common.by import By
-
-failures = []
-
-
-def check(condition, message):
-    if not condition:
-        failures.append(message)
-
 
 def snapshot(folder):
     return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
@@ -46,21 +34,6 @@ def build(binary, content, output):
                             capture_output=True, text=True)
     if result.returncode != 0:
         sys.exit(f"Tests/Browser/releases.py: the build failed:\n{result.stdout}{result.stderr}")
-
-
-def browser(javascript=True):
-    options = webdriver.ChromeOptions()
-    for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage"]:
-        options.add_argument(argument)
-    if not javascript:
-        options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
-    options.binary_location = "/usr/bin/chromium"
-    return webdriver.Chrome(options=options, service=Service("/usr/bin/chromedriver"))
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 def main(binary, source):
@@ -100,11 +73,10 @@ def main(binary, source):
         check(f"anbefalinger/{set_slug}/{slug}/index.html" in changes and "Endret i testen." in changes,
               "the what-changed page of 1.1 does not name the changed recommendation with its changelog")
 
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(serve_root)))
-        threading.Thread(target=server.serve_forever, daemon=True).start()
+        server = serve(serve_root)
         origin = f"http://127.0.0.1:{server.server_address[1]}"
         root = origin + base_path
-        driver = browser()
+        driver = chrome()
         try:
             driver.get(root + "v/1.1/" + page)
             link = driver.find_element(By.CSS_SELECTOR, "[data-version-switcher] li[data-release='1.0'] a")
@@ -127,7 +99,7 @@ def main(binary, source):
         finally:
             driver.quit()
 
-        driver = browser(javascript=False)
+        driver = chrome(javascript=False)
         try:
             driver.get(root + "v/1.0/" + page)
             check(not driver.find_element(By.CSS_SELECTOR, "[data-old-release]").is_displayed(), "without JavaScript: a banner shows")
@@ -140,10 +112,7 @@ def main(binary, source):
             driver.quit()
             server.shutdown()
 
-    if failures:
-        print("Tests/Browser/releases.py: FAIL", *failures, sep="\n- ", file=sys.stderr)
-        sys.exit(1)
-    print(f"Tests/Browser/releases.py: ok (1.0 then 1.1 under {base_path}: old release unchanged, latest/, what changed, switcher, banner, no-JS)")
+    finish("Tests/Browser/releases.py", f"1.0 then 1.1 under {base_path}: old release unchanged, latest/, what changed, switcher, banner, no-JS")
 
 
 if __name__ == "__main__":

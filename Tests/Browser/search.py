@@ -9,31 +9,16 @@
   (api/recommendations.json says which), in the search and on the list of recommendations;
 - no request leaves the site and the console stays clean.
 """
-import functools
-import http.server
 import json
 import re
 import sys
-import threading
 import time
 from pathlib import Path
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
+from browser import check, chrome, finish, serve
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-
-failures = []
-
-
-def check(condition, message):
-    if not condition:
-        failures.append(message)
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
+from selenium.webdriver.support.ui import Select
 
 
 def results(driver, seconds=10):
@@ -59,15 +44,9 @@ def main(release):
     pages = [p.read_text().lower() for p in release.rglob("*.html") if "pagefind" not in p.parts]
     word = min(words, key=lambda w: (sum(w in page for page in pages), w)) if words else target["title"].split()[0]
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(release)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server = serve(release)
     origin = f"http://127.0.0.1:{server.server_address[1]}/"
-    options = webdriver.ChromeOptions()
-    for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage"]:
-        options.add_argument(argument)
-    options.binary_location = "/usr/bin/chromium"
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(options=options, service=Service("/usr/bin/chromedriver"))
+    driver = chrome(console=True)
     try:
         driver.get(origin + "index.html")
         field = driver.find_element(By.ID, "sokefelt")
@@ -98,7 +77,6 @@ def main(release):
         # The party filter on the list of recommendations.
         driver.get(origin + "anbefalinger/index.html")
         party_id = target["responsible"][0]["party"]["id"]
-        from selenium.webdriver.support.ui import Select
         Select(driver.find_element(By.ID, "partfilter")).select_by_value(party_id)
         rows = driver.find_elements(By.CSS_SELECTOR, "tr[data-parties]")
         shown = [row.get_attribute("data-parties").split() for row in rows if row.is_displayed()]
@@ -112,11 +90,8 @@ def main(release):
         driver.quit()
         server.shutdown()
 
-    if failures:
-        print("Tests/Browser/search.py: FAIL", *failures, sep="\n- ", file=sys.stderr)
-        sys.exit(1)
-    print(f"Tests/Browser/search.py: ok ({word!r} finds {target['id']} from the header, by keyboard; the party filter keeps "
-          f"only {party}'s recommendations; no outside request, no console error)")
+    finish("Tests/Browser/search.py", f"{word!r} finds {target['id']} from the header, by keyboard; the party filter keeps "
+           f"only {party}'s recommendations; no outside request, no console error")
 
 
 if __name__ == "__main__":
