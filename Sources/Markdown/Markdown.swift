@@ -59,19 +59,21 @@ public enum Markdown {
                 }
                 cmark_node_unlink(link)
             }
-            let anchors = HeadingAnchors.ids(for: headings.map { text(of: $0) })
-            return HeadingAnchors.insert(anchors, into: document.renderHTML())
+            return document.renderHTML(headingIDs: HeadingAnchors.ids(for: headings.map { text(of: $0) }))
         }
     }
 
     /// Renders inline Markdown (a duty, a summary) without the surrounding paragraph.
     public static func inlineHTML(_ source: String, rewriteLink: (String) -> LinkRewrite = { _ in .keep }) -> String {
         let rendered = html(source, rewriteLink: rewriteLink)
-        let body = rendered.hasSuffix("\n") ? String(rendered.dropLast()) : rendered
-        if body.hasPrefix("<p>"), body.hasSuffix("</p>"), body.components(separatedBy: "<p>").count == 2 {
-            return String(body.dropFirst(3).dropLast(4))
+        var body = Substring(rendered)
+        if body.utf8.last == UInt8(ascii: "\n") { body = body.dropLast() }
+        // One paragraph: `<p>…</p>` with no other `<p>` inside.
+        if body.hasPrefix("<p>"), body.hasSuffix("</p>") {
+            let inner = body.dropFirst(3).dropLast(4)
+            if !inner.utf8.indices.contains(where: { inner.utf8[$0...].starts(with: "<p>".utf8) }) { return String(inner) }
         }
-        return body
+        return String(body)
     }
 
     /// Reads what the validator needs from a body: links, raw HTML and text, each with its line.
@@ -211,27 +213,15 @@ public enum Markdown {
             }
         }
 
-        /// Safe HTML (no raw HTML, no `javascript:` links), with table alignment as classes rather
-        /// than the obsolete `align` attribute or inline styles (which the site's CSP forbids), and
-        /// task list boxes that say what they show (a form field needs a label).
-        func renderHTML() -> String {
+        /// Safe HTML (no raw HTML, no `javascript:` links), with an `id` on every heading, table
+        /// alignment as classes rather than the obsolete `align` attribute or inline styles (which
+        /// the site's CSP forbids), and task list boxes that say what they show (a form field needs a
+        /// label). The changes are made in one pass over cmark-gfm's bytes.
+        func renderHTML(headingIDs: [String]) -> String {
             let buffer = cmark_render_html_with_mem(
                 root, CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(parser), moteplass_arena_mem())!
-            var html = String(cString: buffer)
-            if html.contains(" align=\"") {
-                for alignment in ["left", "center", "right"] {
-                    html = html.replacingOccurrences(of: " align=\"\(alignment)\"", with: " class=\"align-\(alignment)\"")
-                }
-            }
-            if html.contains("<input type=\"checkbox\"") {
-                html = html.replacingOccurrences(
-                    of: "<input type=\"checkbox\" checked=\"\" disabled=\"\" />",
-                    with: "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"Gjort\" />")
-                html = html.replacingOccurrences(
-                    of: "<input type=\"checkbox\" disabled=\"\" />",
-                    with: "<input type=\"checkbox\" disabled=\"\" aria-label=\"Ikke gjort\" />")
-            }
-            return html
+            let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(buffer).assumingMemoryBound(to: UInt8.self), count: strlen(buffer))
+            return HTMLTouchUp.apply(to: bytes, headingIDs: headingIDs)
         }
     }
 

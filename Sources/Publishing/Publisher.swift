@@ -44,26 +44,36 @@ public struct Publisher: Sendable {
         try prepareOutputFolder()
         let token = "\(ProcessInfo.processInfo.processIdentifier)"
         let staging = "\(output)/\(Self.temporaryPrefix)release-\(token)"
-        try attempt("kan ikke skrive utgivelsen til \(staging)") { try write(files, into: staging) }
-        try attempt("kan ikke lage søkeindeksen for \(staging)") { try prepare(staging) }
 
         // The releases once this one is in, newest first, and where latest/ comes from.
         let releases = (try readReleases().filter { $0.version != release } + [ReleaseEntry(version: release, date: date)])
             .sorted { ($0.date, $0.version) > ($1.date, $1.version) }
         let newest = releases[0].version
         let newestFolder = newest == release ? staging : "\(output)/v/\(newest)"
-        var latestStaging: String?
-        if newest == release || !fileSystem.fileExists("\(output)/latest") {
-            let folder = "\(output)/\(Self.temporaryPrefix)latest-\(token)"
-            try attempt("kan ikke forberede \(output)/latest") { try linkFolder(newestFolder, to: folder) }
-            latestStaging = folder
+        let latestStaging = "\(output)/\(Self.temporaryPrefix)latest-\(token)"
+        // This release's files are linked into latest/ as they are written.
+        let linked = newest == release ? latestStaging : nil
+        try attempt("kan ikke skrive utgivelsen til \(staging)") { try write(files, into: staging, linkingInto: linked) }
+        try attempt("kan ikke lage søkeindeksen for \(staging)") {
+            let before = Set(try fileSystem.contentsOfDirectory(staging))
+            try prepare(staging)
+            if let linked {
+                for name in try fileSystem.contentsOfDirectory(staging) where !before.contains(name) {
+                    try linkFolder("\(staging)/\(name)", to: "\(linked)/\(name)")
+                }
+            }
+        }
+        var replacesLatest = linked != nil
+        if linked == nil, !fileSystem.fileExists("\(output)/latest") {
+            try attempt("kan ikke forberede \(output)/latest") { try linkFolder(newestFolder, to: latestStaging) }
+            replacesLatest = true
         }
         let notFound = try? fileSystem.read("\(newestFolder)/404.html")
 
         try attempt("kan ikke legge utgivelsen på plass i \(output)") {
             try fileSystem.createDirectory("\(output)/v")
             try replaceFolder("\(output)/v/\(release)", with: staging, token: token)
-            if let latestStaging { try replaceFolder("\(output)/latest", with: latestStaging, token: token) }
+            if replacesLatest { try replaceFolder("\(output)/latest", with: latestStaging, token: token) }
             try replaceFile("\(output)/versions.json", with: Data(Self.versionsJSON(releases).utf8), token: token)
             try replaceFile("\(output)/index.html", with: Data(rootIndex.utf8), token: token)
             if let notFound { try replaceFile("\(output)/404.html", with: notFound, token: token) }
@@ -148,23 +158,41 @@ public struct Publisher: Sendable {
         }
     }
 
-    private func write(_ files: [OutputFile], into folder: String) throws {
-        try fileSystem.createDirectory(folder)
-        var folders = Set<String>()
+    /// Writes `files` under `folder`, and hard-links each into `linkingInto` as well when given
+    /// (copies where the file system cannot link). Folders are made a level at a time and files
+    /// are written, on all cores.
+    private func write(_ files: [OutputFile], into folder: String, linkingInto copy: String?) throws {
+        let roots = [folder] + (copy.map { [$0] } ?? [])
+        for root in roots { try fileSystem.createDirectory(root) }
+        var folders = Set<Substring>()
         for file in files {
-            var parts = file.path.split(separator: "/").dropLast()
-            while !parts.isEmpty {
-                folders.insert(parts.joined(separator: "/"))
-                parts = parts.dropLast()
+            var path = Substring(file.path)
+            while let slash = path.lastIndex(of: "/") {
+                path = path[..<slash]
+                guard folders.insert(path).inserted else { break }
             }
         }
-        for relative in folders.sorted() {
-            try fileSystem.createDirectory("\(folder)/\(relative)")
-        }
+        let levels = Dictionary(grouping: folders) { $0.utf8.count { $0 == UInt8(ascii: "/") } }
         let fileSystem = self.fileSystem
+        for depth in levels.keys.sorted() {
+            let made = levels[depth]!.flatMap { relative in roots.map { "\($0)/\(relative)" } }.concurrentMap { path -> String? in
+                do {
+                    try fileSystem.createDirectory(path)
+                    return nil
+                } catch {
+                    return "\(path): \(error.localizedDescription)"
+                }
+            }
+            if let first = made.compactMap({ $0 }).first { throw PublishError(description: first) }
+        }
         let errors = files.concurrentMap { file -> String? in
             do {
-                try fileSystem.write(file.contents, to: "\(folder)/\(file.path)")
+                let path = "\(folder)/\(file.path)"
+                try fileSystem.write(file.contents, to: path)
+                if let copy {
+                    let linked = "\(copy)/\(file.path)"
+                    if (try? fileSystem.link(path, to: linked)) == nil { try fileSystem.write(file.contents, to: linked) }
+                }
                 return nil
             } catch {
                 return "\(file.path): \(error.localizedDescription)"

@@ -41,7 +41,8 @@ enum CommonViews {
         ])
     }
 
-    static func setSummary(_ set: RecommendationSet, _ context: PageContext) -> View {
+    /// A set in a list; with its recommendations where the page lists them too.
+    static func setSummary(_ set: RecommendationSet, _ context: PageContext, listingRecommendations: Bool = true) -> View {
         let recommendations = context.site.recommendations(inSet: set.slug)
         return view([
             "id": set.id.value,
@@ -52,7 +53,7 @@ enum CommonViews {
             "description": set.description?.value,
             "count": recommendations.count,
             "countLabel": recommendations.count == 1 ? "1 anbefaling" : "\(recommendations.count) anbefalinger",
-            "recommendations": recommendations.map { recommendationSummary($0, context) },
+            "recommendations": listingRecommendations ? recommendations.map { recommendationSummary($0, context) } : nil,
         ])
     }
 

@@ -1,19 +1,41 @@
-/// Escaping for the text this target writes itself (XML feeds, redirect pages); templates escape
-/// through Mustache.
+import Mustache
+
+/// Escaping for HTML and XML text: `&`, `<`, `>`, `"` and `'`, the same five as swift-mustache.
+///
+/// Templates escape through `HTMLEscaping`, registered as Mustache's `HTML` content type:
+/// swift-mustache's own escaping hashes every character through a dictionary, which was an eighth
+/// of a build's time. Text without any of the five (most of it) is returned as it is.
 enum Escaping {
     static func xml(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            guard let first = bytes.firstIndex(where: needsEscape) else { return nil }
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count + 32)
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<first]))
+            for byte in bytes[first...] {
+                switch byte {
+                case UInt8(ascii: "&"): output.append(contentsOf: "&amp;".utf8)
+                case UInt8(ascii: "<"): output.append(contentsOf: "&lt;".utf8)
+                case UInt8(ascii: ">"): output.append(contentsOf: "&gt;".utf8)
+                case UInt8(ascii: "\""): output.append(contentsOf: "&quot;".utf8)
+                case UInt8(ascii: "'"): output.append(contentsOf: "&#39;".utf8)
+                default: output.append(byte)
+                }
             }
-        }
-        return out
+            return String(decoding: output, as: UTF8.self)
+        } ?? text
+    }
+
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"")
+            || byte == UInt8(ascii: "'")
+    }
+}
+
+/// Mustache's `HTML` content type with `Escaping.xml`; every template starts with it (`TemplateSet`).
+struct HTMLEscaping: MustacheContentType {
+    func escapeText(_ text: String) -> String {
+        Escaping.xml(text)
     }
 }

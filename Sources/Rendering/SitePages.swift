@@ -20,6 +20,9 @@ enum SitePages {
         return jobs
     }
 
+    /// The page types that list many recommendations (each is one long task).
+    static let listingTemplates: Set<String> = ["front", "sets", "set", "parties", "party"]
+
     static let home = Crumb(label: "Forside", folder: "")
     static let recommendationsCrumb = Crumb(label: "Anbefalinger", folder: Route.recommendations)
     static let partiesCrumb = Crumb(label: "Hvem gjør hva", folder: Route.parties)
@@ -86,7 +89,7 @@ enum SitePages {
             let upcoming = site.meetings.filter { CommonViews.isUpcoming($0, site: site) }
             return view([
                 "bodyHTML": context.html(site.index.document),
-                "sets": site.sets.map { CommonViews.setSummary($0, context) },
+                "sets": site.sets.map { CommonViews.setSummary($0, context, listingRecommendations: false) },
                 "upcomingMeetings": upcoming.map { CommonViews.meetingSummary($0, context) },
                 "meetingsHref": context.href(Route.meetings),
                 "partiesHref": context.href(Route.parties),
@@ -206,12 +209,16 @@ enum SitePages {
                         "id": recommendation.id.value,
                         "title": recommendation.title.value,
                         "href": href,
+                        // Only a cell with a duty has values: `{{#.duty}}` must not find the row's.
                         "cells": columns.map { party in
                             let id = party.id.value
-                            return view([
-                                "href": parties.contains(id) ? href + "#oppgave-" + id : nil,
-                                "label": "\(party.name.value) har en oppgave i \(recommendation.id.value)",
-                            ])
+                            guard parties.contains(id) else { return View() }
+                            return [
+                                "duty": view([
+                                    "href": href + "#oppgave-" + id,
+                                    "label": "\(party.name.value) har en oppgave i \(recommendation.id.value)",
+                                ])
+                            ]
                         },
                     ])
                 },

@@ -17,25 +17,58 @@ public enum SiteRenderer {
         let changes = ReleaseChanges(site, history: history, recorded: recorded)
         let jobs =
             SitePages.jobs(for: site, changes: changes, versions: versions, history: history) + [SitePages.searchPage(available: search)]
-        let pages = jobs.concurrentMap { job in
-            let context = PageContext(site: site, path: job.folder, root: job.root)
-            let page = job.content(context).merging(Chrome.values(for: job, context: context, versions: versions)) { content, _ in
-                content
-            }
-            return OutputFile(path: job.output, text: templates.render(job.template, page))
-        }
         let releaseURL = site.config.baseURL.value + "v/" + site.config.release.value + "/"
-        return pages + templates.assets + [
-            OutputFile(path: "sitemap.xml", text: Feeds.sitemap(pages: jobs, releaseURL: releaseURL)),
-            OutputFile(path: "feed.xml", text: Feeds.atom(site, changes: changes, releaseURL: releaseURL)),
-            OutputFile(
-                path: Route.meetingsCalendar, text: Calendar.file(site.meetings, name: site.config.title.value + ": møter", site: site)),
-            OutputFile(path: "manifest.json", text: ReleaseHistory.manifest(site, pages: pages.map(\.path), recorded: recorded)),
-            OutputFile(path: "texts.json", text: ReleaseHistory.texts(site)),
-        ] + API.files(site)
-            + site.meetings.map { meeting in
-                OutputFile(path: Route.calendar(of: meeting), text: Calendar.file([meeting], name: meeting.title.value, site: site))
+        let pagePaths = jobs.map(\.output)
+        // The files that are not pages, each made by one task beside the pages.
+        let data: [@Sendable () -> [OutputFile]] = [
+            { [OutputFile(path: "manifest.json", text: ReleaseHistory.manifest(site, pages: pagePaths, recorded: recorded))] },
+            { [OutputFile(path: "texts.json", text: ReleaseHistory.texts(site))] },
+            { API.files(site) },
+            {
+                [
+                    OutputFile(path: "sitemap.xml", text: Feeds.sitemap(pages: jobs, releaseURL: releaseURL)),
+                    OutputFile(path: "feed.xml", text: Feeds.atom(site, changes: changes, releaseURL: releaseURL)),
+                    OutputFile(
+                        path: Route.meetingsCalendar,
+                        text: Calendar.file(site.meetings, name: site.config.title.value + ": møter", site: site)),
+                ]
+                    + site.meetings.map { meeting in
+                        OutputFile(path: Route.calendar(of: meeting), text: Calendar.file([meeting], name: meeting.title.value, site: site))
+                    }
+            },
+        ]
+        let tasks = jobs.map { job in RenderTask.page(job) } + data.map { RenderTask.data($0) }
+        // The costliest first, so that no long task is left running alone on one core at the end.
+        let order = tasks.indices.sorted { tasks[$0].weight > tasks[$1].weight }
+        let done = order.concurrentMap { index -> [OutputFile] in
+            switch tasks[index] {
+            case .page(let job):
+                let context = PageContext(site: site, path: job.folder, root: job.root)
+                let page = job.content(context).merging(Chrome.values(for: job, context: context, versions: versions)) { content, _ in
+                    content
+                }
+                return [OutputFile(path: job.output, text: templates.render(job.template, page))]
+            case .data(let make):
+                return make()
             }
+        }
+        var files = [[OutputFile]](repeating: [], count: tasks.count)
+        for (index, output) in zip(order, done) { files[index] = output }
+        return files.flatMap { $0 } + templates.assets
+    }
+
+    private enum RenderTask {
+        case page(PageJob)
+        case data(@Sendable () -> [OutputFile])
+
+        /// Roughly how long the task takes: the pages that list every recommendation and the
+        /// data files that hold them all are the long ones.
+        var weight: Int {
+            switch self {
+            case .page(let job): SitePages.listingTemplates.contains(job.template) ? 2 : 1
+            case .data: 3
+            }
+        }
     }
 
     /// A small page that forwards to `target` (used for `public/index.html` → `latest/`).

@@ -24,6 +24,13 @@ public struct TemplateSet: Sendable {
         public let diagnostics: [Diagnostic]
     }
 
+    /// A first line, standalone and so rendered as nothing, that makes the template escape with
+    /// `HTMLEscaping` (errors are reported one line up to make up for it).
+    private static let escapingPragma: String = {
+        MustacheContentTypes.register(HTMLEscaping(), named: "HTML")
+        return "{{% CONTENT_TYPE: HTML}}\n"
+    }()
+
     public static func load(from directory: String) throws(LoadError) -> TemplateSet {
         let root = directory.count > 1 && directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         var isDirectory: ObjCBool = false
@@ -61,13 +68,13 @@ public struct TemplateSet: Sendable {
             // inside a sentence would break the line after the link.
             let body = text.hasSuffix("\n") ? String(text.dropLast()) : text
             do {
-                library.register(try MustacheTemplate(string: body), named: name)
+                library.register(try MustacheTemplate(string: escapingPragma + body), named: name)
                 texts[name] = (path, text)
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(
                     Diagnostic(
                         .templateSyntax,
-                        at: SourceLocation(file: path, line: error.context.lineNumber, column: error.context.columnNumber),
+                        at: SourceLocation(file: path, line: error.context.lineNumber - 1, column: error.context.columnNumber),
                         "malen kan ikke leses: \(describe(error.error))"))
             } catch {
                 diagnostics.append(Diagnostic(.templateSyntax, at: .start(of: path), "malen kan ikke leses: \(error)"))

@@ -83,6 +83,22 @@ import Testing
             }
             if duties.isEmpty { #expect(html.contains("har ingen oppgaver")) }
         }
+
+    }
+
+    @Test func theMatrixMarksExactlyTheCellsWhereAPartyHasADuty() throws {
+        let html = try Support.read(try Self.output() + "/v/2018.2/ansvar/index.html")
+        let site = try #require(try ContentLoader.load(from: Support.realContent).site)
+        let rows = html.components(separatedBy: "<tr><th scope=\"row\">").dropFirst().map { $0.components(separatedBy: "</tr>")[0] }
+        let withDuties = site.recommendations.filter { !$0.responsible.isEmpty }
+        #expect(rows.count == withDuties.count)
+        for (row, recommendation) in zip(rows, withDuties) {
+            let marked = row.components(separatedBy: "#oppgave-").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+            let parties = Set(recommendation.responsible.map(\.party.value))
+            // Columns follow parties.yml.
+            #expect(marked == site.parties.map(\.id.value).filter(parties.contains), "\(recommendation.id.value)")
+            #expect(row.components(separatedBy: "<td>").count - 1 == site.parties.filter { !site.duties(of: $0.id.value).isEmpty }.count)
+        }
     }
 
     @Test func theChecklistPageHasAllEightQuestionsInOrder() throws {
