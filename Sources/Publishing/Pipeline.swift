@@ -35,8 +35,6 @@ public enum Pipeline {
         public var output = "public"
         public var includeDrafts = false
         public var strict = false
-        /// Index the release for search with Pagefind (off for quick previews and benchmarks).
-        public var search = true
 
         public init() {}
     }
@@ -72,21 +70,14 @@ public enum Pipeline {
             return BuildResult(report: report, release: nil, fileCount: 0)
         }
         let published = site.published(includeDrafts: options.includeDrafts)
-        let search = options.search ? SearchIndex.locate() : nil
-        if options.search, search == nil {
-            let note = Diagnostic(.searchUnavailable, at: .start(of: options.content), SearchIndex.installHint)
-            report = DiagnosticReport(report.diagnostics + [note], fileCount: report.fileCount)
-            if report.failed(strict: options.strict) { return BuildResult(report: report, release: nil, fileCount: 0) }
-        }
-        let files = SiteRenderer.render(published, templates: templates, history: history, search: search != nil)
+        let files = SiteRenderer.render(published, templates: templates, history: history)
         let release = published.config.release.value
         let rootIndex = SiteRenderer.redirectPage(
             to: "latest/index.html", title: "Gå til gjeldende utgave",
             templates: templates, site: published)
         do {
             try Publisher(output: options.output).publish(
-                files, release: release, date: published.config.releaseDate.value.description, rootIndex: rootIndex,
-                prepare: { folder in try search?.index(folder) })
+                files, release: release, date: published.config.releaseDate.value.description, rootIndex: rootIndex)
         } catch {
             throw UsageError(error.description)
         }

@@ -36,11 +36,7 @@ public struct Publisher: Sendable {
     /// links where the file system allows, copies otherwise) before anything visible changes;
     /// then a few renames put it all in place, each folder swapped in one atomic step where the
     /// file system can.
-    ///
-    /// `prepare` runs on the written release before it is put in place (the search index).
-    public func publish(
-        _ files: [OutputFile], release: String, date: String, rootIndex: String, prepare: (String) throws -> Void = { _ in }
-    ) throws(PublishError) {
+    public func publish(_ files: [OutputFile], release: String, date: String, rootIndex: String) throws(PublishError) {
         try prepareOutputFolder()
         let token = "\(ProcessInfo.processInfo.processIdentifier)"
         let staging = "\(output)/\(Self.temporaryPrefix)release-\(token)"
@@ -54,15 +50,6 @@ public struct Publisher: Sendable {
         // This release's files are linked into latest/ as they are written.
         let linked = newest == release ? latestStaging : nil
         try attempt("kan ikke skrive utgivelsen til \(staging)") { try write(files, into: staging, linkingInto: linked) }
-        try attempt("kan ikke lage søkeindeksen for \(staging)") {
-            let before = Set(try fileSystem.contentsOfDirectory(staging))
-            try prepare(staging)
-            if let linked {
-                for name in try fileSystem.contentsOfDirectory(staging) where !before.contains(name) {
-                    try linkFolder("\(staging)/\(name)", to: "\(linked)/\(name)")
-                }
-            }
-        }
         var replacesLatest = linked != nil
         if linked == nil, !fileSystem.fileExists("\(output)/latest") {
             try attempt("kan ikke forberede \(output)/latest") { try linkFolder(newestFolder, to: latestStaging) }

@@ -35,7 +35,6 @@ enum Chrome {
             "accessibilityHref": context.href(Route.accessibility),
             "searchHref": context.href(Route.search),
             "canonicalURL": config.baseURL.value + "v/" + config.release.value + "/" + job.folder,
-            "searchable": ["recommendation", "set", "party", "meeting", "checklist", "page"].contains(job.template) ? true : nil,
         ])
     }
 

@@ -30,15 +30,19 @@ enum SitePages {
 
     // MARK: Front page and free pages
 
-    /// `sok/`: search (Pagefind's interface, started by `assets/search.js`), or a note that this
-    /// release was built without it.
-    static func searchPage(available: Bool) -> PageJob {
+    /// `sok/`: the search (`assets/search.js` over the index in `sok/`, see `SearchIndex`), with
+    /// the filters as a form that also works as plain links.
+    static func searchPage(_ site: Site) -> PageJob {
         PageJob(folder: Route.search, template: "search", title: "Søk", section: nil, crumbs: [home]) { context in
             view([
-                "available": available ? true : nil,
                 "searchScript": context.file("assets/search.js"),
-                "pagefindStylesheet": context.file("pagefind/pagefind-ui.css"),
-                "pagefindScript": context.file("pagefind/pagefind-ui.js"),
+                "filterParties": site.parties.filter { !site.duties(of: $0.id.value).isEmpty }.map {
+                    view(["id": $0.id.value, "name": $0.name.value])
+                },
+                "filterStatuses": Status.allCases.filter { status in site.recommendations.contains { $0.status.value == status } }.map {
+                    view(["label": $0.label])
+                },
+                "filterSets": site.sets.filter { !site.recommendations(inSet: $0.slug).isEmpty }.map { view(["title": $0.title.value]) },
             ])
         }
     }

@@ -10,13 +10,12 @@ import Foundation
 public enum SiteRenderer {
     /// `history` is the releases already in the output folder (for what changed, the version
     /// switcher and each recommendation's history).
-    /// `search` says whether the release gets a search index (Pagefind, run by publishing).
-    public static func render(_ site: Site, templates: TemplateSet, history: ReleaseHistory = .none, search: Bool = false) -> [OutputFile] {
+    public static func render(_ site: Site, templates: TemplateSet, history: ReleaseHistory = .none) -> [OutputFile] {
         let versions = VersionSwitcher(site, history: history)
         let recorded = ReleaseHistory.Recorded(site)
         let changes = ReleaseChanges(site, history: history, recorded: recorded)
         let jobs =
-            SitePages.jobs(for: site, changes: changes, versions: versions, history: history) + [SitePages.searchPage(available: search)]
+            SitePages.jobs(for: site, changes: changes, versions: versions, history: history) + [SitePages.searchPage(site)]
         let releaseURL = site.config.baseURL.value + "v/" + site.config.release.value + "/"
         let pagePaths = jobs.map(\.output)
         // The files that are not pages, each made by one task beside the pages.
@@ -24,6 +23,7 @@ public enum SiteRenderer {
             { [OutputFile(path: "manifest.json", text: ReleaseHistory.manifest(site, pages: pagePaths, recorded: recorded))] },
             { [OutputFile(path: "texts.json", text: ReleaseHistory.texts(site))] },
             { API.files(site) },
+            { SearchIndex.files(site) },
             {
                 [
                     OutputFile(path: "sitemap.xml", text: Feeds.sitemap(pages: jobs, releaseURL: releaseURL)),

@@ -14,7 +14,6 @@ struct Build: ParsableCommand {
     @Option(help: "Utmappen.") var output = "public"
     @Flag(help: "Ta med utkast (status utkast).") var drafts = false
     @Flag(help: "Behandle advarsler som feil.") var strict = false
-    @Flag(help: "Bygg uten søk (uten Pagefind), f.eks. for en rask forhåndsvisning.") var noSearch = false
 
     func run() throws {
         var options = Pipeline.BuildOptions()
@@ -23,7 +22,6 @@ struct Build: ParsableCommand {
         options.output = output
         options.includeDrafts = drafts
         options.strict = strict
-        options.search = !noSearch
         let result: Pipeline.BuildResult
         do {
             result = try Pipeline.build(options)

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Search in a real browser (headless Chromium through Selenium): Pagefind over a built release.
+"""Search in a real browser (headless Chromium through Selenium) over a built release's own index (sok/).
 
     Tests/Browser/search.py <release folder>
 
@@ -25,23 +25,23 @@ def results(driver, seconds=10):
     deadline = time.time() + seconds
     links = []
     while time.time() < deadline:
-        links = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, ".pagefind-ui__result-link")]
+        links = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, ".search-result-title a")]
         if links:
             time.sleep(0.5)  # let the result list settle
-            return [a.get_attribute("href").split("#")[0] for a in driver.find_elements(By.CSS_SELECTOR, ".pagefind-ui__result-link")]
+            return [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, ".search-result-title a")]
         time.sleep(0.1)
     return links
 
 
 def main(release):
-    check((release / "pagefind/pagefind-ui.js").exists(), "the release has no search index (pagefind/)")
+    check((release / "sok/sider.json").exists(), "the release has no search index (sok/sider.json)")
     recommendations = json.loads((release / "api/recommendations.json").read_text())["recommendations"]
-    target = recommendations[0]
+    target = next(r for r in recommendations if r["responsible"])
     body = (release / target["url"] / "index.html").read_text()
     prose = re.search(r'<div class="prose">(.*?)</div>', body, re.S)
     words = re.findall(r"(?<!\w)[a-zæøå]{8,}(?!\w)", re.sub(r"<[^>]+>", " ", prose.group(1) if prose else ""))
     # The word of its body that the fewest other pages have.
-    pages = [p.read_text().lower() for p in release.rglob("*.html") if "pagefind" not in p.parts]
+    pages = [p.read_text().lower() for p in release.rglob("*.html")]
     word = min(words, key=lambda w: (sum(w in page for page in pages), w)) if words else target["title"].split()[0]
 
     server = serve(release)
@@ -54,25 +54,23 @@ def main(release):
         field.send_keys(Keys.ENTER)
         found = results(driver)
         check(origin + target["url"] + "index.html" in found, f"searching for {word!r} does not find {target['id']}: {found[:5]}")
-        titles = [a.text for a in driver.find_elements(By.CSS_SELECTOR, ".pagefind-ui__result-title .pagefind-ui__result-link")]
-        check(any(target["set"]["title"] in title for title in titles), f"the result does not name its set: {titles[:3]}")
-        check(driver.find_elements(By.CSS_SELECTOR, ".pagefind-ui__result-excerpt"), "the results show no excerpt")
+        metas = [m.text for m in driver.find_elements(By.CSS_SELECTOR, ".search-result-meta")]
+        check(any(target["set"]["title"] in meta for meta in metas), f"the result does not name its set: {metas[:3]}")
+        marks = [m.text.lower() for m in driver.find_elements(By.CSS_SELECTOR, ".search-result-excerpt mark")]
+        check(any(word in mark for mark in marks), f"the excerpts do not mark {word!r}: {marks[:5]}")
 
         driver.get(origin + "sok/index.html")
-        driver.find_element(By.CSS_SELECTOR, ".pagefind-ui__search-input").send_keys("pasienten")
+        driver.find_element(By.ID, "sok-ord").send_keys("pasienten", Keys.ENTER)
         before = set(results(driver))
         check(len(before) > 0, "searching for 'pasienten' finds nothing")
-        party = target["responsible"][0]["party"]["name"]
-        toggles = driver.find_elements(By.CSS_SELECTOR, ".pagefind-ui__filter-name")
-        for toggle in toggles:
-            if toggle.text.strip().lower() == "part":
-                toggle.click()
-        box = driver.find_element(By.CSS_SELECTOR, f"input.pagefind-ui__filter-checkbox[name='part'][value='{party}']")
-        box.click()
+        party = target["responsible"][0]["party"]["id"]
+        driver.find_element(By.CSS_SELECTOR, ".search-filters summary").click()
+        driver.find_element(By.CSS_SELECTOR, f"input[name='part'][value='{party}']").click()
         time.sleep(1)
         after = set(results(driver))
-        allowed = {origin + r["url"] + "index.html" for r in recommendations if party in [d["party"]["name"] for d in r["responsible"]]}
+        allowed = {origin + r["url"] + "index.html" for r in recommendations if party in [d["party"]["id"] for d in r["responsible"]]}
         check(after and after <= allowed, f"filtering by {party}: {sorted(after - allowed)[:3]} give {party} no duty")
+        check(f"part={party}" in driver.current_url, f"the address does not keep the filter: {driver.current_url}")
 
         # The party filter on the list of recommendations.
         driver.get(origin + "anbefalinger/index.html")

@@ -1,6 +1,7 @@
 import Diagnostics
-import Markdown
 import Testing
+
+@testable import Markdown
 
 @Suite struct MarkdownTests {
     @Test func rendersTheGFMExtensions() {
@@ -87,8 +88,21 @@ import Testing
         #expect(analysis.text.runs.first?.text == "Første linje.")
     }
 
+    @Test func whiteSpaceIsCollapsedAsCharactersWouldBe() {
+        let pieces = [" ", "\n", "\t", "\r\n", "\u{A0}", "\u{2003}", "\u{3000}", "a", "æ", "ø", "Å", "😀", "e\u{301}", "x"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(
+                Markdown.collapsingWhiteSpace(text) == text.split(whereSeparator: \.isWhitespace).joined(separator: " "),
+                "\(Array(text.unicodeScalars))")
+        }
+    }
+
     @Test func plainTextDropsMarkup() {
         #expect(Markdown.plainText("# Tittel\n\nEn **fet** [lenke](x.md).\n") == "Tittel En fet lenke.")
+        // Table cells are words apart, for the search index as for feeds.
+        #expect(Markdown.searchText("| Hvem | Hva |\n|---|---|\n| Pasienten | Bestiller |\n") == "Hvem Hva Pasienten Bestiller")
     }
 
     /// Parsing on all cores gives what parsing one by one gives: tables, and strikethrough,

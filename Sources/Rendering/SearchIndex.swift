@@ -1,0 +1,216 @@
+import Content
+import Diagnostics
+import Markdown
+
+/// The search of a release (`sok/`): an index of words written by the build beside the pages,
+/// read by `assets/search.js` in the browser.
+///
+/// Built from the content the build already holds, so it costs a fraction of a second even for
+/// 10,000 recommendations (Pagefind, which read the written pages back, took longer than the
+/// rest of the build and five times its memory), and it is byte-for-byte deterministic.
+///
+/// - `sok/sider.json`: every searchable page (address, title, kind, set, status, parties) and
+///   the names the filters show;
+/// - `sok/ord/<prefix>.json`: for every word, the pages that hold it and how often, split by the
+///   word's first two letters so that a search loads only what its words need;
+/// - `sok/tekst/<n>.json`: the pages' text for the excerpts, 100 pages a file.
+///
+/// Words are what `search.js` also splits a query into: runs of letters and digits, lower case,
+/// two characters or more. A query word matches every word it begins (`utskriv` finds
+/// `utskrivning`), which does for Norwegian inflection what a stemmer would.
+enum SearchIndex {
+    static let folder = Route.search
+    static let textsPerFile = 100
+
+    /// One searchable page.
+    struct Entry: Sendable {
+        let url: String
+        let title: String
+        let kind: String
+        var set: String?
+        var status: Status?
+        var parties: [String] = []
+        /// What the page says, in plain text: searched, and shown in excerpts.
+        let text: String
+    }
+
+    static func files(_ site: Site) -> [OutputFile] {
+        let entries = self.entries(site)
+        let words = entries.concurrentMap(countWords)
+        var postings: [String: [(page: Int, count: Int)]] = [:]
+        for (page, counts) in words.enumerated() {
+            for (word, count) in counts { postings[word, default: []].append((page, count)) }
+        }
+        var shards: [String: [String]] = [:]
+        for word in postings.keys.sorted() {
+            shards[shardName(word), default: []].append(word)
+        }
+        var files = [OutputFile(path: folder + "sider.json", text: pagesJSON(entries, site: site))]
+        for (shard, shardWords) in shards.sorted(by: { $0.key < $1.key }) {
+            var json = "{"
+            for (index, word) in shardWords.enumerated() {
+                if index > 0 { json += "," }
+                json += JSONValue.string(word).serialized()
+                json += ":["
+                for (position, posting) in postings[word]!.enumerated() {
+                    if position > 0 { json += "," }
+                    json += String(posting.page)
+                    json += ","
+                    json += String(posting.count)
+                }
+                json += "]"
+            }
+            files.append(OutputFile(path: folder + "ord/\(shard).json", text: json + "}\n"))
+        }
+        for start in stride(from: 0, to: entries.count, by: textsPerFile) {
+            let texts = entries[start..<min(start + textsPerFile, entries.count)].map { JSONValue.string($0.text) }
+            files.append(OutputFile(path: folder + "tekst/\(start / textsPerFile).json", text: JSONValue.array(texts).serialized() + "\n"))
+        }
+        return files
+    }
+
+    // MARK: Pages
+
+    static func entries(_ site: Site) -> [Entry] {
+        var entries: [Entry] = []
+        entries += site.recommendations.concurrentMap { recommendation in
+            let duties = recommendation.responsible.map { site.partyName($0.party.value) + ": " + Markdown.searchText($0.duty.value) }
+            var seen = Set<String>()
+            var entry = Entry(
+                url: Route.path(of: recommendation), title: recommendation.title.value, kind: "Anbefaling",
+                text: ([recommendation.id.value] + duties + [Markdown.searchText(recommendation.document.markdown)]
+                    + recommendation.tags.map(\.value)).joined(separator: " "))
+            entry.set = site.set(slug: recommendation.setSlug)?.title.value
+            entry.status = recommendation.status.value
+            entry.parties = recommendation.responsible.map(\.party.value).filter { seen.insert($0).inserted }
+            return entry
+        }
+        for set in site.sets {
+            var entry = Entry(
+                url: Route.path(of: set), title: set.title.value, kind: "Sett",
+                text: ([set.description?.value ?? ""] + [Markdown.searchText(set.document.markdown)]).joined(separator: " "))
+            entry.status = set.status.value
+            entries.append(entry)
+        }
+        for party in site.parties {
+            let text = [party.description?.value ?? ""] + party.aliases.map(\.value)
+            entries.append(
+                Entry(url: Route.path(ofParty: party.id.value), title: party.name.value, kind: "Part", text: text.joined(separator: " ")))
+        }
+        for meeting in site.meetings {
+            let text =
+                [NorwegianDate.formatWithWeekday(meeting.date.value), meeting.venue?.value ?? "", meeting.description?.value ?? ""]
+                + meeting.programme.map(\.title.value) + [Markdown.searchText(meeting.document.markdown)]
+            entries.append(Entry(url: Route.path(of: meeting), title: meeting.title.value, kind: "Møte", text: text.joined(separator: " ")))
+        }
+        for checklist in site.checklists {
+            let text = [Markdown.searchText(checklist.document.markdown)] + checklist.questions.map(\.text.value)
+            var entry = Entry(
+                url: Route.path(of: checklist), title: checklist.title.value, kind: "Sjekkliste", text: text.joined(separator: " "))
+            entry.status = checklist.status.value
+            entries.append(entry)
+        }
+        for page in site.pages {
+            entries.append(
+                Entry(
+                    url: Route.path(of: page), title: page.title.value, kind: "Side",
+                    text: ([page.description?.value ?? ""] + [Markdown.searchText(page.document.markdown)]).joined(separator: " ")))
+        }
+        return entries
+    }
+
+    /// `sider.json`: `{"filters": …, "pages": [[url, title, kind, set, status, [party, …]], …]}`,
+    /// a page's set, status and parties as indexes into the filters' lists.
+    static func pagesJSON(_ entries: [Entry], site: Site) -> String {
+        let parties = site.parties.filter { !site.duties(of: $0.id.value).isEmpty }
+        let partyIndex = Dictionary(parties.enumerated().map { ($1.id.value, $0) }, uniquingKeysWith: { first, _ in first })
+        let sets = site.sets.map(\.title.value)
+        let setIndex = Dictionary(sets.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        let statuses = Status.allCases
+        let statusIndex = Dictionary(statuses.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        let filters: JSONValue = [
+            "part": .array(parties.map { ["id": .string($0.id.value), "name": .string($0.name.value)] }),
+            "sett": .array(sets.map { .string($0) }),
+            "status": .array(statuses.map { .string($0.label) }),
+        ]
+        let pages = entries.map { entry -> JSONValue in
+            .array([
+                .string(entry.url), .string(entry.title), .string(entry.kind),
+                entry.set.flatMap { setIndex[$0] }.map { .int($0) } ?? .null,
+                entry.status.flatMap { statusIndex[$0] }.map { .int($0) } ?? .null,
+                .array(entry.parties.compactMap { partyIndex[$0] }.map { .int($0) }),
+            ])
+        }
+        return JSONValue.object([("filters", filters), ("pages", .array(pages))]).serialized() + "\n"
+    }
+
+    // MARK: Words
+
+    /// How often each word occurs in a page; the title's words count five times.
+    static func countWords(_ entry: Entry) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for word in words(in: entry.title) { counts[word, default: 0] += 5 }
+        for word in words(in: entry.text) { counts[word, default: 0] += 1 }
+        return counts
+    }
+
+    /// Runs of letters and digits, in lower case, two characters or more (as `search.js` splits).
+    /// ASCII, most of any text, is handled byte by byte; other characters by their Unicode properties.
+    static func words(in text: String) -> [String] {
+        var words: [String] = []
+        var word: [UInt8] = []
+        var characters = 0
+        var ascii = true
+        func flush() {
+            if characters >= 2 {
+                let text = String(decoding: word, as: UTF8.self)
+                words.append(ascii ? text : text.lowercased())
+            }
+            word.removeAll(keepingCapacity: true)
+            characters = 0
+            ascii = true
+        }
+        var text = text
+        text.withUTF8 { bytes in
+            var i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                if byte < 0x80 {
+                    switch byte {
+                    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): word.append(byte)
+                    case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte + 32)
+                    default:
+                        flush()
+                        i += 1
+                        continue
+                    }
+                    characters += 1
+                    i += 1
+                    continue
+                }
+                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                let end = min(i + length, bytes.count)
+                let scalar = String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<end]), as: UTF8.self).unicodeScalars.first
+                if let scalar, scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                    word.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<end]))
+                    characters += 1
+                    ascii = false
+                } else {
+                    flush()
+                }
+                i = end
+            }
+        }
+        flush()
+        return words
+    }
+
+    /// The file a word is in: its first two letters as hexadecimal UTF-8 (`pasient` → `7061`),
+    /// safe in any file system and URL.
+    static func shardName(_ word: String) -> String {
+        String(word.unicodeScalars.prefix(2)).utf8.map { byte in
+            let hex = String(byte, radix: 16)
+            return hex.count == 1 ? "0" + hex : hex
+        }.joined()
+    }
+}

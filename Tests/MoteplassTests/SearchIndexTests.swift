@@ -1,0 +1,60 @@
+import Content
+import Foundation
+import Testing
+
+@testable import Rendering
+
+/// The search index the build writes (`sok/`), read here as `assets/search.js` reads it.
+@Suite struct SearchIndexTests {
+    static func site() throws -> Site {
+        try #require(try ContentLoader.load(from: Support.fixture("clean")).site).published(includeDrafts: false)
+    }
+
+    static func json(_ files: [OutputFile], _ path: String) throws -> Any {
+        let file = try #require(files.first { $0.path == "sok/" + path }, "no sok/\(path)")
+        return try JSONSerialization.jsonObject(with: file.contents)
+    }
+
+    @Test func wordsAreRunsOfLettersAndDigitsInLowerCaseOfTwoOrMore() {
+        #expect(
+            SearchIndex.words(in: "Pasienten får time (MO-FS-07) i Ærlig bydel, å")
+                == ["pasienten", "får", "time", "mo", "fs", "07", "ærlig", "bydel"])
+    }
+
+    @Test func aWordIsFiledUnderItsFirstTwoLettersInHexadecimal() {
+        #expect(SearchIndex.shardName("pasient") == "7061")
+        #expect(SearchIndex.shardName("ærlig") == "c3a672")
+    }
+
+    @Test func aWordOfADutyLeadsToItsRecommendationWithTheFilters() throws {
+        let site = try Self.site()
+        let files = SearchIndex.files(site)
+        let pages = try #require(try Self.json(files, "sider.json") as? [String: Any])
+        let list = try #require(pages["pages"] as? [[Any]])
+        let filters = try #require(pages["filters"] as? [String: Any])
+        let parties = try #require(filters["part"] as? [[String: String]])
+        for recommendation in site.recommendations {
+            let number = try #require(list.firstIndex { $0[0] as? String == Route.path(of: recommendation) })
+            #expect(list[number][1] as? String == recommendation.title.value)
+            let listed = (list[number][5] as? [Int] ?? []).map { parties[$0]["id"] }
+            #expect(Set(listed.compactMap { $0 }) == Set(recommendation.responsible.map(\.party.value)))
+            for responsibility in recommendation.responsible {
+                let word = try #require(SearchIndex.words(in: responsibility.duty.value).max { $0.count < $1.count })
+                let shard = try #require(try Self.json(files, "ord/\(SearchIndex.shardName(word)).json") as? [String: [Int]])
+                let postings = try #require(shard[word], "\(word) is not indexed")
+                let numbers = stride(from: 0, to: postings.count, by: 2).map { postings[$0] }
+                #expect(numbers.contains(number), "\(word) does not lead to \(recommendation.id.value)")
+                #expect(numbers == numbers.sorted())
+            }
+            let texts = try #require(try Self.json(files, "tekst/\(number / SearchIndex.textsPerFile).json") as? [String])
+            #expect(texts[number % SearchIndex.textsPerFile].contains(recommendation.id.value))
+        }
+    }
+
+    @Test func theIndexIsTheSameEveryTime() throws {
+        let site = try Self.site()
+        let first = SearchIndex.files(site), second = SearchIndex.files(site)
+        #expect(first.map(\.path) == second.map(\.path))
+        #expect(first.map(\.contents) == second.map(\.contents))
+    }
+}
