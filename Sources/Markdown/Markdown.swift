@@ -144,32 +144,19 @@ public enum Markdown {
 
     /// `text` with each run of white space (Unicode's White_Space) made one space, none at the ends.
     static func collapsingWhiteSpace(_ text: String) -> String {
-        var text = text
-        return text.withUTF8 { bytes in
-            var output: [UInt8] = []
-            output.reserveCapacity(bytes.count)
-            var space = false
-            var i = 0
-            while i < bytes.count {
-                let byte = bytes[i]
-                let length = byte < 0x80 ? 1 : byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-                let end = min(i + length, bytes.count)
-                var scalar = UInt32(byte)
-                if length > 1 {
-                    scalar &= UInt32(0x7F >> length)
-                    for continuation in bytes[(i + 1)..<end] { scalar = scalar << 6 | UInt32(continuation & 0x3F) }
-                }
-                if isWhiteSpace(scalar) {
-                    space = !output.isEmpty
-                } else {
-                    if space { output.append(UInt8(ascii: " ")) }
-                    space = false
-                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<end]))
-                }
-                i = end
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count)
+        var space = false
+        for scalar in text.unicodeScalars {
+            if isWhiteSpace(scalar.value) {
+                space = !output.isEmpty
+                continue
             }
-            return String(decoding: output, as: UTF8.self)
+            if space { output.append(UInt8(ascii: " ")) }
+            space = false
+            UTF8.encode(scalar) { output.append($0) }
         }
+        return String(decoding: output, as: UTF8.self)
     }
 
     private static func isWhiteSpace(_ scalar: UInt32) -> Bool {

@@ -47,13 +47,13 @@ public struct Publisher: Sendable {
         let newest = releases[0].version
         let newestFolder = newest == release ? staging : "\(output)/v/\(newest)"
         let latestStaging = "\(output)/\(Self.temporaryPrefix)latest-\(token)"
-        // This release's files are linked into latest/ as they are written.
-        let linked = newest == release ? latestStaging : nil
-        try attempt("kan ikke skrive utgivelsen til \(staging)") { try write(files, into: staging, linkingInto: linked) }
-        var replacesLatest = linked != nil
-        if linked == nil, !fileSystem.fileExists("\(output)/latest") {
+        let replacesLatest = newest == release || !fileSystem.fileExists("\(output)/latest")
+        // The newest release's files are linked into latest/ as they are written.
+        try attempt("kan ikke skrive utgivelsen til \(staging)") {
+            try write(files, into: staging, linkingInto: newest == release ? latestStaging : nil)
+        }
+        if replacesLatest, newest != release {
             try attempt("kan ikke forberede \(output)/latest") { try linkFolder(newestFolder, to: latestStaging) }
-            replacesLatest = true
         }
         let notFound = try? fileSystem.read("\(newestFolder)/404.html")
 
@@ -162,30 +162,32 @@ public struct Publisher: Sendable {
         let levels = Dictionary(grouping: folders) { $0.utf8.count { $0 == UInt8(ascii: "/") } }
         let fileSystem = self.fileSystem
         for depth in levels.keys.sorted() {
-            let made = levels[depth]!.flatMap { relative in roots.map { "\($0)/\(relative)" } }.concurrentMap { path -> String? in
-                do {
-                    try fileSystem.createDirectory(path)
-                    return nil
-                } catch {
-                    return "\(path): \(error.localizedDescription)"
-                }
-            }
-            if let first = made.compactMap({ $0 }).first { throw PublishError(description: first) }
+            let paths = levels[depth]!.flatMap { relative in roots.map { "\($0)/\(relative)" } }
+            try Self.onAllCores(paths, named: { $0 }) { path in try fileSystem.createDirectory(path) }
         }
-        let errors = files.concurrentMap { file -> String? in
+        try Self.onAllCores(files, named: \.path) { file in
+            let path = "\(folder)/\(file.path)"
+            try fileSystem.write(file.contents, to: path)
+            if let copy {
+                let linked = "\(copy)/\(file.path)"
+                if (try? fileSystem.link(path, to: linked)) == nil { try fileSystem.write(file.contents, to: linked) }
+            }
+        }
+    }
+
+    /// Runs `body` on every item, on all cores; the first failure is thrown, named by `name`.
+    private static func onAllCores<Item: Sendable>(
+        _ items: [Item], named name: @Sendable (Item) -> String, _ body: @Sendable (Item) throws -> Void
+    ) throws(PublishError) {
+        let failures = items.concurrentMap { item -> String? in
             do {
-                let path = "\(folder)/\(file.path)"
-                try fileSystem.write(file.contents, to: path)
-                if let copy {
-                    let linked = "\(copy)/\(file.path)"
-                    if (try? fileSystem.link(path, to: linked)) == nil { try fileSystem.write(file.contents, to: linked) }
-                }
+                try body(item)
                 return nil
             } catch {
-                return "\(file.path): \(error.localizedDescription)"
+                return "\(name(item)): \(error.localizedDescription)"
             }
-        }.compactMap { $0 }
-        if let first = errors.first { throw PublishError(description: first) }
+        }
+        if let first = failures.lazy.compactMap({ $0 }).first { throw PublishError(description: first) }
     }
 
     /// A copy of `source` at `destination`: each file hard-linked where the file system allows

@@ -155,7 +155,8 @@ enum SearchIndex {
     }
 
     /// Runs of letters and digits, in lower case, two characters or more (as `search.js` splits).
-    /// ASCII, most of any text, is handled byte by byte; other characters by their Unicode properties.
+    /// ASCII letters and digits, most of any text, are taken as they come; other characters by their
+    /// Unicode properties.
     static func words(in text: String) -> [String] {
         var words: [String] = []
         var word: [UInt8] = []
@@ -170,36 +171,22 @@ enum SearchIndex {
             characters = 0
             ascii = true
         }
-        var text = text
-        text.withUTF8 { bytes in
-            var i = 0
-            while i < bytes.count {
-                let byte = bytes[i]
-                if byte < 0x80 {
-                    switch byte {
-                    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): word.append(byte)
-                    case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte + 32)
-                    default:
-                        flush()
-                        i += 1
-                        continue
-                    }
-                    characters += 1
-                    i += 1
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x61...0x7A, 0x30...0x39: word.append(UInt8(scalar.value))
+            case 0x41...0x5A: word.append(UInt8(scalar.value) + 32)
+            case 0x80...:
+                guard scalar.properties.isAlphabetic || scalar.properties.numericType != nil else {
+                    flush()
                     continue
                 }
-                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-                let end = min(i + length, bytes.count)
-                let scalar = String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<end]), as: UTF8.self).unicodeScalars.first
-                if let scalar, scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                    word.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<end]))
-                    characters += 1
-                    ascii = false
-                } else {
-                    flush()
-                }
-                i = end
+                UTF8.encode(scalar) { word.append($0) }
+                ascii = false
+            default:
+                flush()
+                continue
             }
+            characters += 1
         }
         flush()
         return words
