@@ -57,14 +57,25 @@ public struct Publisher: Sendable {
         }
         let notFound = try? fileSystem.read("\(newestFolder)/404.html")
 
+        // The root files are written before anything visible changes, so that what follows is
+        // only renames, back to back; the replaced folders are removed after the last of them.
+        var stagedFiles = [("versions.json", Data(Self.versionsJSON(releases).utf8)), ("index.html", Data(rootIndex.utf8))]
+        if let notFound { stagedFiles.append(("404.html", notFound)) }
+        let staged = stagedFiles.map { name, data in (name, data, "\(output)/\(Self.temporaryPrefix)\(name)-\(token)") }
+        try attempt("kan ikke skrive filene i \(output)") {
+            for (_, data, path) in staged { try fileSystem.write(data, to: path) }
+        }
+        var replaced: [String] = []
         try attempt("kan ikke legge utgivelsen på plass i \(output)") {
             try fileSystem.createDirectory("\(output)/v")
-            try replaceFolder("\(output)/v/\(release)", with: staging, token: token)
-            if replacesLatest { try replaceFolder("\(output)/latest", with: latestStaging, token: token) }
-            try replaceFile("\(output)/versions.json", with: Data(Self.versionsJSON(releases).utf8), token: token)
-            try replaceFile("\(output)/index.html", with: Data(rootIndex.utf8), token: token)
-            if let notFound { try replaceFile("\(output)/404.html", with: notFound, token: token) }
+            replaced += try replaceFolder("\(output)/v/\(release)", with: staging, asideAt: "\(staging)-old")
+            if replacesLatest {
+                replaced += try replaceFolder("\(output)/latest", with: latestStaging, asideAt: "\(latestStaging)-old")
+            }
+            for (name, _, path) in staged { try fileSystem.move(path, to: "\(output)/\(name)") }
         }
+        // A leftover here is hidden, and the next build removes it.
+        for folder in replaced { try? fileSystem.remove(folder) }
     }
 
     /// One release as listed in `versions.json`.
@@ -205,22 +216,17 @@ public struct Publisher: Sendable {
     }
 
     /// Puts `staging` at `target`: swapped in one step where the file system can (the old folder
-    /// then sits at `staging` and is removed), otherwise the old folder is renamed away first.
-    private func replaceFolder(_ target: String, with staging: String, token: String) throws {
-        if fileSystem.fileExists(target), (try? fileSystem.exchange(staging, target)) != nil {
-            try fileSystem.remove(staging)
-            return
+    /// then sits at `staging`), otherwise the old folder is renamed to `aside` first. Returns
+    /// where the old folder now is, for the caller to remove.
+    private func replaceFolder(_ target: String, with staging: String, asideAt aside: String) throws -> [String] {
+        guard fileSystem.fileExists(target) else {
+            try fileSystem.move(staging, to: target)
+            return []
         }
-        let old = "\(output)/\(Self.temporaryPrefix)old-\(token)"
-        if fileSystem.fileExists(target) { try fileSystem.move(target, to: old) }
+        if (try? fileSystem.exchange(staging, target)) != nil { return [staging] }
+        try fileSystem.move(target, to: aside)
         try fileSystem.move(staging, to: target)
-        if fileSystem.fileExists(old) { try fileSystem.remove(old) }
-    }
-
-    private func replaceFile(_ target: String, with data: Data, token: String) throws {
-        let staging = "\(output)/\(Self.temporaryPrefix)file-\(token)"
-        try fileSystem.write(data, to: staging)
-        try fileSystem.move(staging, to: target)
+        return [aside]
     }
 
     private func attempt(_ what: String, _ body: () throws -> Void) throws(PublishError) {

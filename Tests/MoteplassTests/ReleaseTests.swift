@@ -123,7 +123,9 @@ import Testing
     /// A file system that fails after a number of writes: a full disk, or a crash, mid-build.
     struct FailingFileSystem: FileSystem {
         let real = LocalFileSystem()
-        let writes: Int
+        var writes = Int.max
+        /// Whether folders can be swapped in one step (`renameat2` with `RENAME_EXCHANGE`).
+        var exchanges = true
         let counter = Counter()
 
         final class Counter: @unchecked Sendable {
@@ -148,7 +150,10 @@ import Testing
         func move(_ source: String, to destination: String) throws { try real.move(source, to: destination) }
         func copyFile(_ source: String, to destination: String) throws { try real.copyFile(source, to: destination) }
         func link(_ source: String, to destination: String) throws { try real.link(source, to: destination) }
-        func exchange(_ first: String, _ second: String) throws { try real.exchange(first, second) }
+        func exchange(_ first: String, _ second: String) throws {
+            guard exchanges else { throw CocoaError(.featureUnsupported) }
+            try real.exchange(first, second)
+        }
         func remove(_ path: String) throws { try real.remove(path) }
     }
 
@@ -171,6 +176,24 @@ import Testing
         try work.release("1.1", "2020-06-01")
         #expect(try work.build().release == "1.1")
         #expect(try !FileManager.default.contentsOfDirectory(atPath: work.output).contains { $0.hasPrefix(".") })
+    }
+
+    /// Where folders cannot be swapped in one step, the old ones are renamed aside and removed.
+    @Test func withoutAnAtomicSwapTheOldFoldersAreRenamedAside() throws {
+        let work = try Workspace()
+        #expect(try work.build().release == "1.0")
+        let files = [
+            OutputFile(path: "index.html", text: "ny"), OutputFile(path: "404.html", text: "borte"), OutputFile(path: "a/b.html", text: "b"),
+        ]
+        let publisher = Publisher(output: work.output, fileSystem: FailingFileSystem(exchanges: false))
+        try publisher.publish(files, release: "1.0", date: "2020-01-01", rootIndex: "til latest")
+        let expected = Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.contents) })
+        #expect(try work.snapshot("v/1.0") == expected)
+        #expect(try work.snapshot("latest") == expected)
+        #expect(try Support.read(work.output + "/index.html") == "til latest")
+        #expect(try Support.read(work.output + "/404.html") == "borte")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: work.output).sorted() == ["404.html", "index.html", "latest", "v", "versions.json"])
     }
 
     /// Three releases: what changed, each recommendation's history and its word-level diff.
