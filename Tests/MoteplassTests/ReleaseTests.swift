@@ -183,7 +183,8 @@ import Testing
         let work = try Workspace()
         #expect(try work.build().release == "1.0")
         let files = [
-            OutputFile(path: "index.html", text: "ny"), OutputFile(path: "404.html", text: "borte"), OutputFile(path: "a/b.html", text: "b"),
+            OutputFile(path: "index.html", text: "ny"), OutputFile(path: "404.html", text: "borte"),
+            OutputFile(path: "a/b.html", text: "b"),
         ]
         let publisher = Publisher(output: work.output, fileSystem: FailingFileSystem(exchanges: false))
         try publisher.publish(files, release: "1.0", date: "2020-01-01", rootIndex: "til latest")
@@ -193,7 +194,9 @@ import Testing
         #expect(try Support.read(work.output + "/index.html") == "til latest")
         #expect(try Support.read(work.output + "/404.html") == "borte")
         #expect(
-            try FileManager.default.contentsOfDirectory(atPath: work.output).sorted() == ["404.html", "index.html", "latest", "v", "versions.json"])
+            try FileManager.default.contentsOfDirectory(atPath: work.output).sorted() == [
+                "404.html", "index.html", "latest", "v", "versions.json",
+            ])
     }
 
     /// Three releases: what changed, each recommendation's history and its word-level diff.
