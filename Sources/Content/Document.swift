@@ -8,22 +8,20 @@ public struct Document: Sendable {
     public let markdown: String
     /// The line of the file the Markdown starts on.
     public let firstLine: Int
+    /// The file name without `.md`: the item's slug (kept, since every link to the item needs it).
+    public let slug: String
 
     public init(path: String, relativePath: String, markdown: String, firstLine: Int) {
         self.path = path
         self.relativePath = relativePath
         self.markdown = markdown
         self.firstLine = firstLine
+        let name = relativePath.split(separator: "/").last.map(String.init) ?? relativePath
+        slug = name.hasSuffix(".md") ? String(name.dropLast(3)) : name
     }
 
     init(_ file: SourceFile) {
         self.init(path: file.path, relativePath: file.relativePath, markdown: file.body, firstLine: file.bodyFirstLine)
-    }
-
-    /// The file name without `.md`: the item's slug.
-    public var slug: String {
-        let name = relativePath.split(separator: "/").last.map(String.init) ?? relativePath
-        return name.hasSuffix(".md") ? String(name.dropLast(3)) : name
     }
 }
 
