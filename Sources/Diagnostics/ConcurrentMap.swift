@@ -13,4 +13,9 @@ extension Array where Element: Sendable {
             initializedCount = count
         }
     }
+
+    /// `forEach`, run on all cores.
+    public func concurrentForEach(_ body: @Sendable (Element) -> Void) {
+        DispatchQueue.concurrentPerform(iterations: count) { i in body(self[i]) }
+    }
 }

@@ -97,7 +97,8 @@ public indirect enum JSONValue: Sendable, Hashable {
                 case 0x08: out += #"\b"#.utf8
                 case 0x0C: out += #"\f"#.utf8
                 case ..<0x20: hex(UInt32(byte), to: &out)
-                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                case 0xE2
+                where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
                     hex(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029, to: &out)
                     index += 2
                 default: out.append(byte)

@@ -70,17 +70,19 @@ public enum Pipeline {
             return BuildResult(report: report, release: nil, fileCount: 0)
         }
         let published = site.published(includeDrafts: options.includeDrafts)
-        let files = SiteRenderer.render(published, templates: templates, history: history)
         let release = published.config.release.value
         let rootIndex = SiteRenderer.redirectPage(
             to: "latest/index.html", title: "Gå til gjeldende utgave",
             templates: templates, site: published)
         do {
-            try Publisher(output: options.output).publish(
-                files, release: release, date: published.config.releaseDate.value.description, rootIndex: rootIndex)
+            let count = try Publisher(output: options.output).publish(
+                release: release, date: published.config.releaseDate.value.description, rootIndex: rootIndex
+            ) { write in
+                SiteRenderer.render(published, templates: templates, history: history, into: write)
+            }
+            return BuildResult(report: report, release: release, fileCount: count)
         } catch {
             throw UsageError(error.description)
         }
-        return BuildResult(report: report, release: release, fileCount: files.count)
     }
 }

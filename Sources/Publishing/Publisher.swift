@@ -28,15 +28,19 @@ public struct Publisher: Sendable {
         public let description: String
     }
 
-    /// Publishes `files` as release `release` (dated `date`), then updates `latest/`,
-    /// `versions.json` and the root files. `rootIndex` renders the root `index.html` that
-    /// forwards to `latest/`.
+    /// Publishes release `release` (dated `date`), whose files `make` hands to the writer it is
+    /// given (from any thread, as each is made), then updates `latest/`, `versions.json` and the
+    /// root files. `rootIndex` renders the root `index.html` that forwards to `latest/`. Returns
+    /// how many files the release has.
     ///
     /// Everything is written into hidden folders first, and `latest/` is prepared from them (hard
     /// links where the file system allows, copies otherwise) before anything visible changes;
     /// then a few renames put it all in place, each folder swapped in one atomic step where the
     /// file system can.
-    public func publish(_ files: [OutputFile], release: String, date: String, rootIndex: String) throws(PublishError) {
+    @discardableResult
+    public func publish(
+        release: String, date: String, rootIndex: String, _ make: (_ write: @Sendable (OutputFile) -> Void) -> Void
+    ) throws(PublishError) -> Int {
         try prepareOutputFolder()
         let token = "\(ProcessInfo.processInfo.processIdentifier)"
         let staging = "\(output)/\(Self.temporaryPrefix)release-\(token)"
@@ -49,8 +53,11 @@ public struct Publisher: Sendable {
         let latestStaging = "\(output)/\(Self.temporaryPrefix)latest-\(token)"
         let replacesLatest = newest == release || !fileSystem.fileExists("\(output)/latest")
         // The newest release's files are linked into latest/ as they are written.
+        let writer = ReleaseWriter(fileSystem: fileSystem, folder: staging, linkingInto: newest == release ? latestStaging : nil)
         try attempt("kan ikke skrive utgivelsen til \(staging)") {
-            try write(files, into: staging, linkingInto: newest == release ? latestStaging : nil)
+            try writer.start()
+            make(writer.write)
+            try writer.finish()
         }
         if replacesLatest, newest != release {
             try attempt("kan ikke forberede \(output)/latest") { try linkFolder(newestFolder, to: latestStaging) }
@@ -76,6 +83,7 @@ public struct Publisher: Sendable {
         }
         // A leftover here is hidden, and the next build removes it.
         for folder in replaced { try? fileSystem.remove(folder) }
+        return writer.count
     }
 
     /// One release as listed in `versions.json`.
@@ -154,51 +162,6 @@ public struct Publisher: Sendable {
         for leftover in names where leftover.hasPrefix(Self.temporaryPrefix) {
             try? fileSystem.remove("\(output)/\(leftover)")
         }
-    }
-
-    /// Writes `files` under `folder`, and hard-links each into `linkingInto` as well when given
-    /// (copies where the file system cannot link). Folders are made a level at a time and files
-    /// are written, on all cores.
-    private func write(_ files: [OutputFile], into folder: String, linkingInto copy: String?) throws {
-        let roots = [folder] + (copy.map { [$0] } ?? [])
-        for root in roots { try fileSystem.createDirectory(root) }
-        var folders = Set<Substring>()
-        for file in files {
-            var path = Substring(file.path)
-            while let slash = path.lastIndex(of: "/") {
-                path = path[..<slash]
-                guard folders.insert(path).inserted else { break }
-            }
-        }
-        let levels = Dictionary(grouping: folders) { $0.utf8.count { $0 == UInt8(ascii: "/") } }
-        let fileSystem = self.fileSystem
-        for depth in levels.keys.sorted() {
-            let paths = levels[depth]!.flatMap { relative in roots.map { "\($0)/\(relative)" } }
-            try Self.onAllCores(paths, named: { $0 }) { path in try fileSystem.createDirectory(path) }
-        }
-        try Self.onAllCores(files, named: \.path) { file in
-            let path = "\(folder)/\(file.path)"
-            try fileSystem.write(file.contents, to: path)
-            if let copy {
-                let linked = "\(copy)/\(file.path)"
-                if (try? fileSystem.link(path, to: linked)) == nil { try fileSystem.write(file.contents, to: linked) }
-            }
-        }
-    }
-
-    /// Runs `body` on every item, on all cores; the first failure is thrown, named by `name`.
-    private static func onAllCores<Item: Sendable>(
-        _ items: [Item], named name: @Sendable (Item) -> String, _ body: @Sendable (Item) throws -> Void
-    ) throws(PublishError) {
-        let failures = items.concurrentMap { item -> String? in
-            do {
-                try body(item)
-                return nil
-            } catch {
-                return "\(name(item)): \(error.localizedDescription)"
-            }
-        }
-        if let first = failures.lazy.compactMap({ $0 }).first { throw PublishError(description: first) }
     }
 
     /// A copy of `source` at `destination`: each file hard-linked where the file system allows

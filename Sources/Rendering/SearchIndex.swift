@@ -1,5 +1,6 @@
 import Content
 import Diagnostics
+import Foundation
 import Markdown
 
 /// The search of a release (`sok/`): an index of words written by the build beside the pages,
@@ -34,39 +35,50 @@ enum SearchIndex {
         let text: String
     }
 
-    static func files(_ site: Site) -> [OutputFile] {
+    /// Makes the index and hands each file to `write`. The pages are taken 100 at a time on all
+    /// cores (their texts file, and their words with the pages that hold them); the word lists of
+    /// the chunks are then joined in page order.
+    static func write(_ site: Site, into write: @Sendable (OutputFile) -> Void) {
         let entries = self.entries(site)
-        let words = entries.concurrentMap(countWords)
-        var postings: [String: [(page: Int, count: Int)]] = [:]
-        for (page, counts) in words.enumerated() {
-            for (word, count) in counts { postings[word, default: []].append((page, count)) }
+        write(OutputFile(path: folder + "sider.json", text: pagesJSON(entries, site: site)))
+        let chunks = Array(stride(from: 0, to: entries.count, by: textsPerFile))
+        let chunkPostings = chunks.concurrentMap { start -> [String: [Int32]] in
+            let pages = entries[start..<min(start + textsPerFile, entries.count)]
+            write(
+                OutputFile(
+                    path: folder + "tekst/\(start / textsPerFile).json",
+                    text: JSONValue.array(pages.map { .string($0.text) }).serialized() + "\n"))
+            // For every word, page and count after each other.
+            var postings: [String: [Int32]] = [:]
+            for (page, entry) in zip(start..., pages) {
+                for (word, count) in countWords(entry) { postings[word, default: []] += [Int32(page), Int32(count)] }
+            }
+            return postings
         }
+        var postings: [String: [Int32]] = [:]
+        for chunk in chunkPostings {
+            for (word, list) in chunk { postings[word, default: []] += list }
+        }
+        let merged = postings
         var shards: [String: [String]] = [:]
-        for word in postings.keys.sorted() {
+        for word in merged.keys.sorted() {
             shards[shardName(word), default: []].append(word)
         }
-        var files = [OutputFile(path: folder + "sider.json", text: pagesJSON(entries, site: site))]
-        for (shard, shardWords) in shards.sorted(by: { $0.key < $1.key }) {
-            var json = "{"
-            for (index, word) in shardWords.enumerated() {
-                if index > 0 { json += "," }
-                json += JSONValue.string(word).serialized()
-                json += ":["
-                for (position, posting) in postings[word]!.enumerated() {
-                    if position > 0 { json += "," }
-                    json += String(posting.page)
-                    json += ","
-                    json += String(posting.count)
+        Array(shards).concurrentForEach { shard, words in
+            var json: [UInt8] = [UInt8(ascii: "{")]
+            for (index, word) in words.enumerated() {
+                if index > 0 { json.append(UInt8(ascii: ",")) }
+                json += JSONValue.string(word).serialized().utf8
+                json += ":[".utf8
+                for (position, number) in merged[word]!.enumerated() {
+                    if position > 0 { json.append(UInt8(ascii: ",")) }
+                    json += String(number).utf8
                 }
-                json += "]"
+                json.append(UInt8(ascii: "]"))
             }
-            files.append(OutputFile(path: folder + "ord/\(shard).json", text: json + "}\n"))
+            json += "}\n".utf8
+            write(OutputFile(path: folder + "ord/\(shard).json", contents: Data(json)))
         }
-        for start in stride(from: 0, to: entries.count, by: textsPerFile) {
-            let texts = entries[start..<min(start + textsPerFile, entries.count)].map { JSONValue.string($0.text) }
-            files.append(OutputFile(path: folder + "tekst/\(start / textsPerFile).json", text: JSONValue.array(texts).serialized() + "\n"))
-        }
-        return files
     }
 
     // MARK: Pages

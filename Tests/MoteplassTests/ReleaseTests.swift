@@ -167,7 +167,7 @@ import Testing
         for writes in 0..<3 {
             let publisher = Publisher(output: work.output, fileSystem: FailingFileSystem(writes: writes))
             #expect(throws: Publisher.PublishError.self) {
-                try publisher.publish(files, release: "1.1", date: "2020-06-01", rootIndex: "til latest")
+                try publisher.publish(release: "1.1", date: "2020-06-01", rootIndex: "til latest") { write in files.forEach(write) }
             }
             #expect(try Self.visible(work.output) == before, "after \(writes) writes")
         }
@@ -187,7 +187,7 @@ import Testing
             OutputFile(path: "a/b.html", text: "b"),
         ]
         let publisher = Publisher(output: work.output, fileSystem: FailingFileSystem(exchanges: false))
-        try publisher.publish(files, release: "1.0", date: "2020-01-01", rootIndex: "til latest")
+        try publisher.publish(release: "1.0", date: "2020-01-01", rootIndex: "til latest") { write in files.forEach(write) }
         let expected = Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.contents) })
         #expect(try work.snapshot("v/1.0") == expected)
         #expect(try work.snapshot("latest") == expected)

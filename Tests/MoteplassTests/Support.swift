@@ -135,6 +135,18 @@ enum Support {
             process.terminationReason == .exit, "moteplass \(arguments.joined(separator: " ")) crashed, hung or was killed")
         return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
     }
+
+    /// The files a renderer hands to its writer, in the order of their paths (they come from
+    /// several threads).
+    static func collect(_ make: (_ write: @Sendable (OutputFile) -> Void) -> Void) -> [OutputFile] {
+        final class Files: @unchecked Sendable {
+            let lock = NSLock()
+            var files: [OutputFile] = []
+        }
+        let collected = Files()
+        make { file in collected.lock.withLock { collected.files.append(file) } }
+        return collected.files.sorted { $0.path < $1.path }
+    }
 }
 
 extension Diagnostic {
