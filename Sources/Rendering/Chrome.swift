@@ -1,8 +1,45 @@
 import Content
+import Foundation
 
 /// The values the layout needs on every page: titles, navigation, breadcrumbs, footer.
 enum Chrome {
-    static func values(for job: PageJob, context: PageContext, versions: VersionSwitcher) -> View {
+    /// The site header (`header.mustache`: title, menu, search box), rendered once for each
+    /// folder depth and menu state rather than on every page: it was a fifth of each page's
+    /// Mustache tags. It sees only values that are the same on every page at one depth.
+    final class Headers: @unchecked Sendable {
+        private let templates: TemplateSet
+        private let lock = NSLock()
+        /// Guarded by `lock`.
+        private var rendered: [String: String] = [:]
+
+        init(_ templates: TemplateSet) { self.templates = templates }
+
+        func html(for job: PageJob, context: PageContext) -> String {
+            let menu = navigation(context.site, job: job, context: context)
+            let state = menu.map { item in (item["current"] == nil ? "-" : "c") + (item["inSection"] == nil ? "-" : "s") }
+            let key = context.root + "\u{0}" + state.joined()
+            if let html = lock.withLock({ rendered[key] }) { return html }
+            let config = context.site.config
+            // Without its final newline: the layout's line gives it one.
+            let html = templates.render(
+                "header",
+                view([
+                    "lang": config.language,
+                    "siteTitle": config.title.value,
+                    "siteDescription": config.description?.value,
+                    "release": config.release.value,
+                    "root": context.root,
+                    "homeHref": context.href(""),
+                    "searchHref": context.href(Route.search),
+                    "nav": menu,
+                ])
+            ).dropLast().description
+            lock.withLock { rendered[key] = html }
+            return html
+        }
+    }
+
+    static func values(for job: PageJob, context: PageContext, versions: VersionSwitcher, headers: Headers) -> View {
         let site = context.site
         let config = site.config
         var crumbs: [View] = []
@@ -20,7 +57,7 @@ enum Chrome {
             "root": context.root,
             "homeHref": context.href(""),
             "stylesheet": context.file("assets/style.css"),
-            "nav": navigation(site, job: job, context: context),
+            "headerHTML": headers.html(for: job, context: context),
             "breadcrumbs": crumbs,
             "release": config.release.value,
             "releaseDate": NorwegianDate.format(config.releaseDate.value),
@@ -33,7 +70,6 @@ enum Chrome {
             "versions": versions.links(for: job.output),
             "releasesHref": context.href(Route.releases),
             "accessibilityHref": context.href(Route.accessibility),
-            "searchHref": context.href(Route.search),
             "canonicalURL": config.baseURL.value + "v/" + config.release.value + "/" + job.folder,
         ])
     }

@@ -46,13 +46,13 @@ public enum SiteRenderer {
         let tasks = jobs.map { job in RenderTask.page(job) } + data.map { RenderTask.data($0) }
         // The costliest first, so that no long task is left running alone on one core at the end.
         let order = tasks.indices.sorted { tasks[$0].weight > tasks[$1].weight }
+        let headers = Chrome.Headers(templates)
         order.concurrentForEach { index in
             switch tasks[index] {
             case .page(let job):
                 let context = PageContext(site: site, path: job.folder, root: job.root)
-                let page = job.content(context).merging(Chrome.values(for: job, context: context, versions: versions)) { content, _ in
-                    content
-                }
+                let chrome = Chrome.values(for: job, context: context, versions: versions, headers: headers)
+                let page = job.content(context).merging(chrome) { content, _ in content }
                 write(OutputFile(path: job.output, text: templates.render(job.template, page)))
             case .data(let make):
                 make(write)
@@ -82,6 +82,8 @@ public enum SiteRenderer {
         let versions = VersionSwitcher(site, history: .none)
         return templates.render(
             "redirect",
-            job.content(context).merging(Chrome.values(for: job, context: context, versions: versions)) { content, _ in content })
+            job.content(context).merging(
+                Chrome.values(for: job, context: context, versions: versions, headers: Chrome.Headers(templates))
+            ) { content, _ in content })
     }
 }

@@ -9,10 +9,11 @@ import Mustache
 /// and line before anything is rendered (exit status 2), because swift-mustache would otherwise
 /// render a missing partial as nothing at all.
 public struct TemplateSet: Sendable {
-    /// The templates every build needs, one per page type.
+    /// The templates every build needs: one per page type, and the site header, which the build
+    /// renders on its own (see `Chrome.Headers`) and hands the layout as `headerHTML`.
     public static let pageTemplates = [
         "front", "sets", "set", "recommendation", "parties", "party", "meetings", "meeting",
-        "checklists", "checklist", "page", "404", "redirect",
+        "checklists", "checklist", "page", "404", "redirect", "header",
     ]
 
     let library: MustacheLibrary
@@ -85,7 +86,8 @@ public struct TemplateSet: Sendable {
             diagnostics.append(
                 Diagnostic(
                     .templateMissing, at: .start(of: "\(root)/\(name).mustache"),
-                    "malen `\(name).mustache` mangler; hver sidetype trenger sin mal"))
+                    "malen `\(name).mustache` mangler; "
+                        + (name == "header" ? "den gir toppen av hver side" : "hver sidetype trenger sin mal")))
         }
         for (name, source) in texts.sorted(by: { $0.key < $1.key }) {
             for reference in partialReferences(in: source.text) where library.getTemplate(named: reference.name) == nil {

@@ -55,6 +55,29 @@ import Testing
         #expect(Support.files(in: output + "/latest") == Support.files(in: output + "/v/2018.2"))
     }
 
+    /// The header is rendered once per folder depth and menu state: every page still gets its own.
+    @Test func theMenuMarksThePageAndItsSectionOnEveryPage() throws {
+        let release = try Self.output() + "/v/2018.2/"
+        let sections = [
+            ("", "Forside"), ("anbefalinger/", "Anbefalinger"), ("ansvar/", "Hvem gjør hva"), ("moter/", "Møter"),
+        ]
+        for file in Support.files(in: release) where file.hasSuffix("index.html") && !file.hasPrefix("id/") {
+            let html = try Support.read(release + file)
+            let menu = try #require(
+                html.range(of: "<nav class=\"site-nav\"").map { html[$0.lowerBound...] }?.components(separatedBy: "</nav>")[0])
+            let depth = file.count { $0 == "/" }
+            let root = String(repeating: "../", count: depth)
+            for (folder, label) in sections {
+                let link = "<a href=\"\(root)\(folder)index.html\""
+                #expect(menu.contains(link), "\(file): no link to \(folder)")
+                let current = file == folder + "index.html"
+                let inSection = !current && !folder.isEmpty && file.hasPrefix(folder)
+                let expected = link + (current ? " aria-current=\"page\"" : inSection ? " class=\"in-section\"" : "") + ">\(label)</a>"
+                #expect(menu.contains(expected), "\(file): \(label) should read \(expected)")
+            }
+        }
+    }
+
     @Test func theRecommendationPageShowsWhoDoesWhat() throws {
         let html = try Support.read(try Self.output() + "/v/2018.2/anbefalinger/fastlege-sykehus/timebestilling/index.html")
         let site = try #require(try ContentLoader.load(from: Support.realContent).site)

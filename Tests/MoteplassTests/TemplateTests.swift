@@ -44,6 +44,18 @@ import Testing
         #expect(error.diagnostics.map(\.short) == ["\(folder)/meeting.mustache:1:1 template-missing"])
     }
 
+    /// The layout gets the header as `headerHTML`, so no partial reference finds it missing.
+    @Test func aMissingHeaderIsReported() throws {
+        let folder = try Self.copyOfTemplates()
+        defer { Support.removeTemporaryFolder(folder + "/..") }
+        try FileManager.default.removeItem(atPath: folder + "/header.mustache")
+        let error = try #require(throws: TemplateSet.LoadError.self) { try TemplateSet.load(from: folder) }
+        #expect(
+            error.diagnostics.map(\.description) == [
+                "\(folder)/header.mustache:1:1: error[template-missing]: malen `header.mustache` mangler; den gir toppen av hver side"
+            ])
+    }
+
     @Test func anEditedTemplateChangesTheSiteWithoutSwift() throws {
         let folder = try Self.copyOfTemplates()
         let output = try Support.temporaryFolder()
