@@ -65,6 +65,7 @@ public enum Markdown {
 
     /// Renders inline Markdown (a duty, a summary) without the surrounding paragraph.
     public static func inlineHTML(_ source: String, rewriteLink: (String) -> LinkRewrite = { _ in .keep }) -> String {
+        if let plain = plainInlineHTML(source) { return plain }
         let rendered = html(source, rewriteLink: rewriteLink)
         var body = Substring(rendered)
         if body.utf8.last == UInt8(ascii: "\n") { body = body.dropLast() }
@@ -74,6 +75,45 @@ public enum Markdown {
             if !inner.utf8.indices.contains(where: { inner.utf8[$0...].starts(with: "<p>".utf8) }) { return String(inner) }
         }
         return String(body)
+    }
+
+    /// What cmark-gfm renders for a line that holds no Markdown at all, without asking it: most
+    /// duties and changelog summaries are plain sentences, and a parser for each took a tenth of a
+    /// build. `nil` for anything that might be Markdown: a line break or other control character,
+    /// a character that can start markup, an entity, a link or an autolink (`:`, `@`, `www.`), a
+    /// line that does not start with a letter (lists, headings, quotes) or ends in a space.
+    /// `MarkdownTests` compares it with cmark-gfm on random text.
+    static func plainInlineHTML(_ source: String) -> String? {
+        let bytes = source.utf8
+        guard let first = bytes.first, first >= 0x80 || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first | 0x20),
+            bytes.last != UInt8(ascii: " ")
+        else { return nil }
+        var quotes = 0
+        var w = 0
+        for byte in bytes {
+            switch byte {
+            case ..<0x20, 0x7F, UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
+                UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), UInt8(ascii: "!"), UInt8(ascii: "#"),
+                UInt8(ascii: "|"), UInt8(ascii: "~"), UInt8(ascii: ":"), UInt8(ascii: "@"):
+                return nil
+            case UInt8(ascii: "\""): quotes += 1
+            default: break
+            }
+            // `www.` in any case starts an autolink.
+            if byte | 0x20 == UInt8(ascii: "w") {
+                w += 1
+            } else {
+                if byte == UInt8(ascii: "."), w >= 3 { return nil }
+                w = 0
+            }
+        }
+        guard quotes > 0 else { return source }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 5 * quotes)
+        for byte in bytes {
+            if byte == UInt8(ascii: "\"") { out += "&quot;".utf8 } else { out.append(byte) }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Reads what the validator needs from a body: links, raw HTML and text, each with its line.

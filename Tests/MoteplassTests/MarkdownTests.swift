@@ -99,6 +99,29 @@ import Testing
         }
     }
 
+    /// The shortcut for lines without Markdown gives exactly what cmark-gfm gives, and is taken for
+    /// ordinary sentences.
+    @Test func plainLinesRenderAsCMarkGFMWouldRenderThem() {
+        #expect(Markdown.plainInlineHTML("Fastlegen bestiller time (innen 2 uker), «straks».") != nil)
+        #expect(Markdown.plainInlineHTML("Se www.example.org") == nil)
+        let pieces = [
+            "a", "Z", "æ", "Ø", "å", "1", "2.", " ", "  ", ".", ",", ";", "(", ")", "?", "'", "\"", "-", "/", "%", "+", "=", "$",
+            "\u{A0}", "\u{3000}", "–", "…", "«", "»", "e\u{301}", "😀", "w", "ww", "W", "\n", "\t", "*", "_", "[", "]", "<", ">", "&",
+            "!", "#", "|", "~", ":", "@", "`", "\\", "{", "}", "^", "&amp;", "www.", "http://x", "a@b.no",
+        ]
+        var generator = SystemRandomNumberGenerator()
+        var plain = 0
+        for _ in 0..<4000 {
+            let text = (0..<Int.random(in: 1...10, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            guard let shortcut = Markdown.plainInlineHTML(text) else { continue }
+            plain += 1
+            var rendered = Substring(Markdown.html(text))
+            if rendered.hasPrefix("<p>"), rendered.hasSuffix("</p>\n") { rendered = rendered.dropFirst(3).dropLast(5) }
+            #expect(shortcut == rendered, "\(Array(text.unicodeScalars))")
+        }
+        #expect(plain > 100)
+    }
+
     @Test func plainTextDropsMarkup() {
         #expect(Markdown.plainText("# Tittel\n\nEn **fet** [lenke](x.md).\n") == "Tittel En fet lenke.")
         // Table cells are words apart, for the search index as for feeds.
