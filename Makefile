@@ -42,6 +42,7 @@ release-check: test-tools
 	python3 Tests/Browser/quality.py .build/release-check-fixture .build/screenshots/fixture
 	python3 Tests/Browser/releases.py .build/debug/moteplass Tests/Fixtures/clean
 	python3 Tests/Releases/kill_build.py .build/debug/moteplass
+	python3 Tests/Preview/serve.py .build/debug/moteplass
 
 ## Chromium, its WebDriver and Java for the Nu HTML Checker (Debian), and the Python tools pinned
 ## in Tests/requirements.txt, plus axe-core's axe.min.js from axe-playwright-python (without its

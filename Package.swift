@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Targets depend one way: CCMarkGFM, CMarkArena ← Markdown; Diagnostics ← Markdown ← Content ← Validation / Rendering ← Publishing ← moteplass.
+// Targets depend one way: CCMarkGFM, CMarkArena ← Markdown; Diagnostics ← Markdown ← Content ← Validation / Rendering ← Publishing ← Preview ← moteplass.
 // See README.md ("Design") for why the pipeline is shaped like this.
 let package = Package(
     name: "moteplass",
@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .systemLibrary(
@@ -38,16 +39,20 @@ let package = Package(
             ]
         ),
         .target(name: "Publishing", dependencies: ["Rendering", "Validation", "Content", "Diagnostics", "CSystem"]),
+        .target(
+            name: "Preview",
+            dependencies: ["Publishing", "Diagnostics", .product(name: "FlyingFox", package: "FlyingFox")]
+        ),
         .executableTarget(
             name: "moteplass",
             dependencies: [
-                "Publishing", "Diagnostics",
+                "Publishing", "Preview", "Diagnostics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "MoteplassTests",
-            dependencies: ["Content", "Validation", "Rendering", "Publishing", "Diagnostics", "Markdown"],
+            dependencies: ["Content", "Validation", "Rendering", "Publishing", "Preview", "Diagnostics", "Markdown"],
             path: "Tests/MoteplassTests"
         ),
     ]

@@ -40,23 +40,27 @@ public struct DiagnosticReport: Sendable {
         case .github:
             return diagnostics.map(Self.githubAnnotation).map { $0 + "\n" }.joined()
         case .json:
-            let items = diagnostics.map { d -> JSONValue in
-                .object([
-                    ("file", .string(d.location.file)),
-                    ("line", .int(d.location.line)),
-                    ("column", .int(d.location.column)),
-                    ("severity", .string(d.severity.rawValue)),
-                    ("rule", .string(d.rule)),
-                    ("message", .string(d.message)),
-                ])
-            }
-            let object = JSONValue.object([
-                ("diagnostics", .array(items)),
-                ("errors", .int(errorCount)),
-                ("warnings", .int(warningCount)),
-            ])
-            return object.serialized() + "\n"
+            return json.serialized() + "\n"
         }
+    }
+
+    /// `{"diagnostics":[{"file","line","column","severity","rule","message"}…],"errors":N,"warnings":M}`.
+    public var json: JSONValue {
+        let items = diagnostics.map { d -> JSONValue in
+            .object([
+                ("file", .string(d.location.file)),
+                ("line", .int(d.location.line)),
+                ("column", .int(d.location.column)),
+                ("severity", .string(d.severity.rawValue)),
+                ("rule", .string(d.rule)),
+                ("message", .string(d.message)),
+            ])
+        }
+        return .object([
+            ("diagnostics", .array(items)),
+            ("errors", .int(errorCount)),
+            ("warnings", .int(warningCount)),
+        ])
     }
 
     /// `::error file=…,line=12,col=5,title=rule::message`, escaped as GitHub's workflow commands require.

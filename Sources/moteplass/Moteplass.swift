@@ -2,10 +2,10 @@ import ArgumentParser
 
 /// `moteplass`: builds and checks the Møteplass Oslo site (SPEC §4).
 @main
-struct Moteplass: ParsableCommand {
+struct Moteplass: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "moteplass",
         abstract: "Bygger og kontrollerer nettstedet for Møteplass Oslo.",
-        subcommands: [Build.self, Validate.self]
+        subcommands: [Build.self, Validate.self, Serve.self, New.self]
     )
 }

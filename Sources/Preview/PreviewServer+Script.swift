@@ -1,0 +1,61 @@
+extension PreviewServer {
+    /// The preview's script in every page: reloads the page after a good build and, while the
+    /// content has errors, shows them in a box over the page (file:line, rule, message).
+    static let liveScript = #"""
+        (function () {
+          "use strict";
+          var box = null;
+          function hide() { if (box) { box.remove(); box = null; } }
+          function show(status) {
+            hide();
+            box = document.createElement("section");
+            box.id = "moteplass-feil";
+            box.setAttribute("role", "alert");
+            box.setAttribute("aria-labelledby", "moteplass-feil-tittel");
+            box.style.cssText = "position:fixed;inset:1rem;z-index:2147483647;overflow:auto;background:#fff;color:#1a1a1a;" +
+              "border:4px solid #b00020;border-radius:6px;padding:1rem 1.5rem;font:16px/1.5 system-ui,sans-serif;" +
+              "box-shadow:0 0 0 100vmax rgba(0,0,0,.45)";
+            var title = document.createElement("h2");
+            title.id = "moteplass-feil-tittel";
+            title.style.cssText = "margin:0 0 .5rem;color:#b00020;font-size:1.3rem";
+            title.textContent = "Innholdet har feil: " + status.summary;
+            box.appendChild(title);
+            var note = document.createElement("p");
+            note.textContent = "Siden bak viser forrige gode utgave. Rett feilene og lagre, så forsvinner denne boksen.";
+            box.appendChild(note);
+            if (status.failure) {
+              var failure = document.createElement("p");
+              failure.style.fontWeight = "bold";
+              failure.textContent = status.failure;
+              box.appendChild(failure);
+            }
+            var list = document.createElement("ul");
+            list.style.cssText = "padding-left:1.2rem";
+            status.diagnostics.forEach(function (d) {
+              var item = document.createElement("li");
+              item.className = "moteplass-feil-" + d.severity;
+              var where = document.createElement("code");
+              where.textContent = d.file + ":" + d.line + ":" + d.column;
+              var rule = document.createElement("strong");
+              rule.textContent = " " + (d.severity === "error" ? "feil" : "advarsel") + " [" + d.rule + "]: ";
+              item.appendChild(where);
+              item.appendChild(rule);
+              item.appendChild(document.createTextNode(d.message));
+              list.appendChild(item);
+            });
+            box.appendChild(list);
+            document.body.appendChild(box);
+          }
+          function check() {
+            fetch("/__moteplass/status", { cache: "no-store" })
+              .then(function (response) { return response.json(); })
+              .then(function (status) { if (status.failed) { show(status); } else { hide(); } })
+              .catch(function () {});
+          }
+          var events = new EventSource("/__moteplass/events");
+          events.addEventListener("reload", function () { location.reload(); });
+          events.addEventListener("status", check);
+          check();
+        })();
+        """#
+}

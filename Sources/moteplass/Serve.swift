@@ -1,0 +1,67 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import Preview
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Forhåndsviser nettstedet på 127.0.0.1 og bygger det på nytt når innholdet eller malene endres.",
+        discussion: """
+            Bygger i en midlertidig mappe, aldri i public/. Åpne sider lastes på nytt når en fil lagres; \
+            har innholdet feil, viser sidene forrige gode utgave med feilene over. Stopp med Ctrl-C. \
+            Status 2: porten er i bruk, eller mappene finnes ikke.
+            """
+    )
+
+    @Option(help: "Innholdsmappen.") var content = "Content"
+    @Option(help: "Malmappen (Mustache-maler og assets/).") var templates = "Templates"
+    @Option(help: "Porten på 127.0.0.1.") var port: UInt16 = 8000
+    @Flag(inversion: .prefixedNo, help: "Vis utkast (status utkast), med banneret sitt.") var drafts = true
+
+    func run() async throws {
+        for (folder, option) in [(content, "--content"), (templates, "--templates")] where !Self.isDirectory(folder) {
+            Terminal.error("feil: mappen \(folder) finnes ikke (angi en annen med \(option))\n")
+            Terminal.exit(2)
+        }
+        var options = PreviewServer.Options()
+        options.content = content
+        options.templates = templates
+        options.port = port
+        options.includeDrafts = drafts
+        let server: PreviewServer
+        do {
+            server = try PreviewServer(options) { Terminal.error($0) }
+        } catch {
+            Terminal.error("feil: \(error.description)\n")
+            Terminal.exit(2)
+        }
+        // Ctrl-C (and a polite kill) stop the preview and remove its folder.
+        signal(SIGINT, SIG_IGN)
+        signal(SIGTERM, SIG_IGN)
+        let stops = [SIGINT, SIGTERM].map { DispatchSource.makeSignalSource(signal: $0, queue: .main) }
+        for stop in stops {
+            stop.setEventHandler {
+                server.cleanUp()
+                Terminal.error("Stoppet.\n")
+                Terminal.exit(0)
+            }
+            stop.resume()
+        }
+        do {
+            try await server.run { address in
+                print("Forhåndsvisning på \(address) (Ctrl-C stopper)")
+                fflush(nil)
+            }
+        } catch {
+            server.cleanUp()
+            Terminal.error("feil: \(error.description)\n")
+            Terminal.exit(2)
+        }
+        server.cleanUp()
+    }
+
+    private static func isDirectory(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+}

@@ -1,0 +1,243 @@
+#!/usr/bin/env python3
+"""`moteplass serve` over real HTTP, Server-Sent Events and a real browser.
+
+    Tests/Preview/serve.py <moteplass binary>
+
+Serves a copy of the clean fixture on a free port and checks: the pages, content types, 404
+page, no folder listing and nothing outside the site; the reload event after a save, with the
+new text; a content error → a status event, the last good page still served, and the error box
+over the page in headless Chromium with file:line, rule and message; fixed → the page reloads
+by itself and the box is gone; a half-written file, a burst of saves, a deleted and a new file,
+and a template with a syntax error do not stop the server; a second server on the same port
+exits 2 with a message; Ctrl-C ends it with status 0 and removes its temporary folder; a built
+release holds no trace of the preview's script. Prints the time from a save to the reload event.
+"""
+import http.client
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "Browser"))
+from browser import check, chrome, finish  # noqa: E402
+
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[2]
+RECOMMENDATION = "recommendations/utskrivning/timer.md"
+PAGE = "/anbefalinger/utskrivning/timer/index.html"
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def get(base, path):
+    """(status, content type, body) of a GET, without following anything."""
+    connection = http.client.HTTPConnection("127.0.0.1", base, timeout=10)
+    connection.request("GET", path)
+    response = connection.getresponse()
+    body = response.read()
+    connection.close()
+    return response.status, response.getheader("Content-Type", ""), body.decode("utf-8", "replace")
+
+
+class Events:
+    """The server's event stream, read in a thread: (time received, event name) as they come."""
+
+    def __init__(self, port):
+        self.received = []
+        self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        self.connection.request("GET", "/__moteplass/events")
+        response = self.connection.getresponse()
+        self.content_type = response.getheader("Content-Type", "")
+        threading.Thread(target=self.read, args=(response,), daemon=True).start()
+
+    def read(self, response):
+        try:
+            while True:
+                line = response.readline()
+                if not line:
+                    return
+                line = line.decode().strip()
+                if line.startswith("event: "):
+                    self.received.append((time.monotonic(), line[len("event: "):]))
+        except Exception:
+            return
+
+    def wait(self, name, after, timeout=20):
+        """The time of the first `name` event received after `after`, or None."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            for moment, event in list(self.received):
+                if moment > after and event == name:
+                    return moment
+            time.sleep(0.01)
+        return None
+
+
+def edit(path, old, new):
+    text = path.read_text()
+    check(old in text, f"{path.name} lacks {old!r}")
+    path.write_text(text.replace(old, new, 1))
+
+
+def main(binary):
+    work = Path(tempfile.mkdtemp())
+    content, templates = work / "content", work / "templates"
+    shutil.copytree(ROOT / "Tests/Fixtures/clean", content)
+    shutil.copytree(ROOT / "Templates", templates)
+    port = free_port()
+    temporary = set(Path(tempfile.gettempdir()).glob("moteplass-serve-*"))
+    server = subprocess.Popen([binary, "serve", "--content", str(content), "--templates", str(templates), "--port", str(port)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    driver = None
+    try:
+        line = server.stdout.readline()
+        check(f"http://127.0.0.1:{port}/" in line, f"serve did not print its address: {line!r}")
+
+        # Pages, types, 404, no listing, nothing outside the site.
+        status, kind, body = get(port, "/")
+        check(status == 200 and kind.startswith("text/html"), f"/ gave {status} {kind}")
+        check('<script src="/__moteplass/live.js" defer></script>' in body, "the front page lacks the preview's script")
+        for path, expected in [("/moter.ics", "text/calendar"), ("/feed.xml", "application/xml"), ("/versions.json", None),
+                               ("/api/recommendations.json", "application/json"), ("/assets/style.css", "text/css"),
+                               ("/anbefalinger/", "text/html")]:
+            status, kind, _ = get(port, path)
+            if expected:
+                check(status == 200 and kind.startswith(expected), f"{path} gave {status} {kind}, expected {expected}")
+            else:
+                check(status == 404, f"{path} (not part of a release) gave {status}")
+        status, kind, body = get(port, "/finnes/ikke")
+        check(status == 404 and "live.js" in body, f"a missing page gave {status}, not the 404 page")
+        for path in ["/assets/", "/../../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/.hidden"]:
+            status, _, body = get(port, path)
+            check(status == 404 and "root:" not in body, f"{path} gave {status}")
+        check(get(port, "/__moteplass/status")[1].startswith("application/json"), "status is not JSON")
+
+        events = Events(port)
+        check(events.content_type.startswith("text/event-stream"), f"events are {events.content_type}")
+        time.sleep(0.3)
+
+        # A save reloads the page, with the new text; timed five times.
+        delays = []
+        for round in range(5):
+            saved = time.monotonic()
+            edit(content / RECOMMENDATION, f"Time hos fastlegen etter utskrivning{'' if round == 0 else f' ({round})'}",
+                 f"Time hos fastlegen etter utskrivning ({round + 1})")
+            reloaded = events.wait("reload", saved)
+            check(reloaded is not None, f"no reload event after save {round + 1}")
+            if reloaded:
+                delays.append(reloaded - saved)
+            check(f"utskrivning ({round + 1})" in get(port, PAGE)[2], f"the page lacks the new title after save {round + 1}")
+
+        # A content error: a status event, the last good page still served.
+        saved = time.monotonic()
+        edit(content / RECOMMENDATION, "responsible:", "responsibl:")
+        check(events.wait("status", saved) is not None, "no status event after an error")
+        state = json.loads(get(port, "/__moteplass/status")[2])
+        check(state["failed"] and any(d["rule"] == "responsible-missing" and d["file"].endswith(RECOMMENDATION)
+                                      for d in state["diagnostics"]), f"the status lacks the error: {state}")
+        status, _, body = get(port, PAGE)
+        check(status == 200 and "utskrivning (5)" in body, "the last good page is not served while the content has errors")
+
+        # In a browser: the box over the page, then gone when fixed, without touching the page.
+        driver = chrome()
+        driver.get(f"http://127.0.0.1:{port}{PAGE}")
+        box = WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.ID, "moteplass-feil"))
+        text = box[0].text if box else ""
+        check("responsible-missing" in text and RECOMMENDATION in text and "hvem som gjør hva" in text,
+              f"the error box lacks file, rule or message: {text[:300]!r}")
+        check(box and box[0].is_displayed(), "the error box is not visible")
+        driver.execute_script("window.notReloaded = true")
+        edit(content / RECOMMENDATION, "responsibl:", "responsible:")
+        WebDriverWait(driver, 15).until(lambda d: not d.execute_script("return window.notReloaded === true"))
+        WebDriverWait(driver, 10).until(lambda d: d.execute_script("return document.readyState") == "complete")
+        time.sleep(0.5)
+        check(not driver.find_elements(By.ID, "moteplass-feil"), "the error box stayed after the fix")
+
+        # Robust: half-written file, burst of saves, deleted and new files, broken template.
+        saved = time.monotonic()
+        (content / RECOMMENDATION).write_text((content / RECOMMENDATION).read_text()[:40])
+        check(events.wait("status", saved) is not None, "no status event for a half-written file")
+        text = (ROOT / "Tests/Fixtures/clean" / RECOMMENDATION).read_text()
+        for i in range(15):
+            (content / RECOMMENDATION).write_text(text.replace("Time hos fastlegen", f"Time hos fastlegen {i}", 1))
+            time.sleep(0.01)
+        saved = time.monotonic()
+        check(events.wait("reload", saved - 0.2) is not None, "no reload after a burst of saves")
+        time.sleep(1)
+        check("Time hos fastlegen 14" in get(port, PAGE)[2], "the page does not show the last of a burst of saves")
+        meeting = next((content / "meetings").glob("*.md"))
+        moved = meeting.with_name("2021-01-01-flyttet.md")
+        saved = time.monotonic()
+        meeting.rename(moved)
+        check(events.wait("reload", saved) is not None, "no reload after a renamed file")
+        check(get(port, "/moter/2021-01-01-flyttet/index.html")[0] == 200, "a renamed meeting is not served at its new address")
+        saved = time.monotonic()
+        moved.unlink()
+        check(events.wait("reload", saved) is not None, "no reload after a deleted file")
+        check(get(port, "/moter/2021-01-01-flyttet/index.html")[0] == 404, "a deleted meeting is still served")
+        saved = time.monotonic()
+        (templates / "page.mustache").write_text("{{#title}}uten slutt")
+        check(events.wait("status", saved) is not None, "no status event for a broken template")
+        state = json.loads(get(port, "/__moteplass/status")[2])
+        check(state["failed"] and any(d["rule"] == "template-syntax" for d in state["diagnostics"]),
+              f"the broken template is not reported: {state}")
+        saved = time.monotonic()
+        shutil.copy(ROOT / "Templates/page.mustache", templates / "page.mustache")
+        check(events.wait("reload", saved) is not None, "no reload after the template was fixed")
+        check(get(port, "/")[0] == 200, "the server stopped answering")
+
+        # The port in use.
+        second = subprocess.run([binary, "serve", "--content", str(content), "--templates", str(templates), "--port", str(port)],
+                                capture_output=True, text=True, timeout=30)
+        check(second.returncode == 2 and f"porten {port} er allerede i bruk" in second.stderr,
+              f"a second server on the port gave {second.returncode}: {second.stderr!r}")
+
+        # Ctrl-C.
+        server.send_signal(signal.SIGINT)
+        try:
+            check(server.wait(timeout=10) == 0, f"Ctrl-C ended serve with status {server.returncode}")
+        except subprocess.TimeoutExpired:
+            check(False, "Ctrl-C did not stop serve")
+        left = set(Path(tempfile.gettempdir()).glob("moteplass-serve-*")) - temporary
+        check(not left, f"serve left its temporary folder: {left}")
+
+        # A built release knows nothing of the preview.
+        built = work / "public"
+        subprocess.run([binary, "build", "--content", str(content), "--templates", str(templates), "--output", str(built)],
+                       check=True, capture_output=True)
+        traces = [p for p in built.rglob("*") if p.is_file() and b"__moteplass" in p.read_bytes()]
+        check(not traces, f"a built release mentions the preview: {traces[:3]}")
+    finally:
+        if driver:
+            driver.quit()
+        if server.poll() is None:
+            server.kill()
+        shutil.rmtree(work, ignore_errors=True)
+
+    median = statistics.median(delays) * 1000 if delays else float("nan")
+    finish("Tests/Preview/serve.py",
+           f"pages, types, 404, reload after a save (median {median:.0f} ms from save to event, fixture), error box in "
+           "Chromium and gone when fixed, half-written file, burst, rename, delete, broken template, port in use, Ctrl-C")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2:
+        sys.exit(__doc__)
+    main(sys.argv[1])
