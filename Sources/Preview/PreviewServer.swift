@@ -17,6 +17,8 @@ public final class PreviewServer: Sendable {
         public var templates = "Templates"
         public var port: UInt16 = 8000
         public var includeDrafts = true
+        /// Watch by comparing snapshots every 100 ms instead of through inotify.
+        public var polling = false
 
         public init() {}
     }
@@ -86,7 +88,7 @@ public final class PreviewServer: Sendable {
                 let port = await server.listeningAddress.flatMap(Self.port) ?? options.port
                 ready("http://127.0.0.1:\(port)/")
                 group.addTask {
-                    await Watcher(folders: [self.options.content, self.options.templates]).watch { paths in
+                    await Watcher(folders: [self.options.content, self.options.templates], polling: self.options.polling).watch { paths in
                         self.rebuild(because: paths)
                     }
                     return false

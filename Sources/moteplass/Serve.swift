@@ -17,6 +17,7 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Malmappen (Mustache-maler og assets/).") var templates = "Templates"
     @Option(help: "Porten på 127.0.0.1.") var port: UInt16 = 8000
     @Flag(inversion: .prefixedNo, help: "Vis utkast (status utkast), med banneret sitt.") var drafts = true
+    @Flag(help: "Se etter endringer hvert 100. ms i stedet for med inotify (for mapper på nettverksdisk).") var poll = false
 
     func run() async throws {
         for (folder, option) in [(content, "--content"), (templates, "--templates")] where !Self.isDirectory(folder) {
@@ -28,6 +29,7 @@ struct Serve: AsyncParsableCommand {
         options.templates = templates
         options.port = port
         options.includeDrafts = drafts
+        options.polling = poll
         let server: PreviewServer
         do {
             server = try PreviewServer(options) { Terminal.error($0) }

@@ -218,6 +218,22 @@ def main(binary):
         left = set(Path(tempfile.gettempdir()).glob("moteplass-serve-*")) - temporary
         check(not left, f"serve left its temporary folder: {left}")
 
+        # Watching by polling (--poll) reloads too.
+        poll_port = free_port()
+        polled = subprocess.Popen([binary, "serve", "--content", str(content), "--templates", str(templates), "--port",
+                                   str(poll_port), "--poll"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        try:
+            polled.stdout.readline()
+            poll_events = Events(poll_port)
+            time.sleep(0.3)
+            saved = time.monotonic()
+            edit(content / RECOMMENDATION, "Time hos fastlegen 14", "Time hos fastlegen etter polling")
+            check(poll_events.wait("reload", saved) is not None, "no reload event with --poll")
+            check("etter polling" in get(poll_port, PAGE)[2], "the page lacks the new title with --poll")
+        finally:
+            polled.send_signal(signal.SIGINT)
+            polled.wait(timeout=10)
+
         # A built release knows nothing of the preview.
         built = work / "public"
         subprocess.run([binary, "build", "--content", str(content), "--templates", str(templates), "--output", str(built)],
@@ -234,7 +250,7 @@ def main(binary):
     median = statistics.median(delays) * 1000 if delays else float("nan")
     finish("Tests/Preview/serve.py",
            f"pages, types, 404, reload after a save (median {median:.0f} ms from save to event, fixture), error box in "
-           "Chromium and gone when fixed, half-written file, burst, rename, delete, broken template, port in use, Ctrl-C")
+           "Chromium and gone when fixed, half-written file, burst, rename, delete, broken template, port in use, Ctrl-C, --poll")
 
 
 if __name__ == "__main__":
