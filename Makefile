@@ -6,7 +6,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEBIAN_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 
-.PHONY: site test deps test-tools release-check golden leaks bench bench-validate format clean
+.PHONY: site test deps test-tools release-check golden leaks bench bench-serve bench-validate format clean
 
 ## Build the site from Content/ into public/ (release build of the tool).
 site: deps
@@ -75,6 +75,12 @@ bench: deps
 		python3 -c "import yaml" 2>/dev/null || python3 -m pip install -q -r Benchmarks/requirements.txt
 	$(SWIFT) build -c release --product moteplass
 	python3 Benchmarks/build-bench.py
+
+## How long a saved change takes to show in the browser with `moteplass serve`, on 1,000
+## synthetic recommendations (release build, headless Chromium, median; Benchmarks/serve-bench.py).
+bench-serve: deps test-tools
+	$(SWIFT) build -c release --product moteplass
+	python3 Benchmarks/serve-bench.py
 
 ## Benchmark `moteplass validate` alone on 10,000 synthetic recommendations (release build, medians).
 bench-validate: deps

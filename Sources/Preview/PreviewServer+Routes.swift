@@ -20,38 +20,32 @@ extension PreviewServer {
                 statusCode: .ok, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
                 body: Data(self.statusJSON().utf8))
         }
-        await server.appendRoute(HTTPRoute("GET *")) { request in self.file(for: request.path) }
+        await server.appendRoute(HTTPRoute("GET *")) { request in self.file(for: request.target.path(percentEncoded: false)) }
     }
 
-    /// The file of the site at `path`: `index.html` for a folder, `404.html` with status 404 for
-    /// anything that is not there, never a folder listing and never a file outside the site.
-    /// HTML pages get the live-reload script.
-    func file(for path: String) -> HTTPResponse {
-        let root = siteRoot
-        let segments = (path.removingPercentEncoding ?? path).split(separator: "/", omittingEmptySubsequences: true)
-        guard !segments.contains(where: { $0 == ".." || $0 == "." || $0.hasPrefix(".") || $0.contains("\0") }) else {
-            return notFound(root)
+    /// The file of the site at `path`: `index.html` for a folder (a folder's address without its
+    /// `/` is redirected to it, so the page's relative links work), the site's 404 page with
+    /// status 404 for anything that is not there, never a listing and never anything outside
+    /// the site. HTML pages get the live-reload script.
+    /// `path` is the request's, percent-decoded once and not otherwise changed.
+    func file(for decoded: String) -> HTTPResponse {
+        let segments = decoded.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        guard !segments.contains(where: { $0 == ".." || $0.hasPrefix(".") || $0.contains("\0") || $0.contains("\\") }) else {
+            return notFound()
         }
-        var target = ([root] + segments.map(String.init)).joined(separator: "/")
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory) else { return notFound(root) }
-        if isDirectory.boolValue {
-            target += "/index.html"
-            guard FileManager.default.fileExists(atPath: target) else { return notFound(root) }
+        let relative = segments.joined(separator: "/")
+        let isFolder = relative.isEmpty || decoded.hasSuffix("/")
+        if let file = siteFile(isFolder ? (relative.isEmpty ? "" : relative + "/") + "index.html" : relative) {
+            return response(.ok, file.contents, type: Self.contentType(of: file.path))
         }
-        // A link may lead out of the folder; only what resolves inside it is served.
-        let resolved = URL(fileURLWithPath: target).resolvingSymlinksInPath().path
-        let resolvedRoot = URL(fileURLWithPath: root).resolvingSymlinksInPath().path
-        guard resolved.hasPrefix(resolvedRoot + "/"), let data = FileManager.default.contents(atPath: resolved) else {
-            return notFound(root)
+        if !isFolder, siteFile(relative + "/index.html") != nil {
+            return HTTPResponse(statusCode: .movedPermanently, headers: [.location: "/" + relative + "/"], body: Data())
         }
-        return response(.ok, data, type: Self.contentType(of: resolved))
+        return notFound()
     }
 
-    private func notFound(_ root: String) -> HTTPResponse {
-        let page =
-            FileManager.default.contents(atPath: root + "/404.html")
-            ?? Data("<!DOCTYPE html><title>Finnes ikke</title><p>Siden finnes ikke.</p>".utf8)
+    private func notFound() -> HTTPResponse {
+        let page = siteFile("404.html")?.contents ?? Data("<!DOCTYPE html><title>Finnes ikke</title><p>Siden finnes ikke.</p>".utf8)
         return response(.notFound, page, type: "text/html; charset=utf-8")
     }
 

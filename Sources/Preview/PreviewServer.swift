@@ -3,14 +3,17 @@ import FlyingFox
 import FlyingSocks
 import Foundation
 import Publishing
+import Rendering
 import Synchronization
 
-/// `moteplass serve`: builds the site into a temporary folder, serves it on 127.0.0.1, and builds
-/// again whenever the content or the templates change, reloading the open pages.
+/// `moteplass serve`: validates the site, serves it on 127.0.0.1, and validates again whenever
+/// the content or the templates change, reloading the open pages.
 ///
-/// A build with errors leaves the last good one in place; every page then shows the
-/// diagnostics over it (`/__moteplass/live.js`, which only the preview adds to its pages),
-/// until a build succeeds again.
+/// Nothing is written: the site is kept in memory as a `RenderPlan`, and a page is rendered when
+/// it is asked for, so a change shows as soon as the content is read and validated again,
+/// whatever the size of the site. A change with errors leaves the last good site in place;
+/// every page then shows the diagnostics over it (`/__moteplass/live.js`, which only the preview
+/// adds to its pages), until the errors are fixed.
 public final class PreviewServer: Sendable {
     public struct Options: Sendable {
         public var content = "Content"
@@ -28,8 +31,13 @@ public final class PreviewServer: Sendable {
         public let description: String
     }
 
-    /// What the last build said, as the pages and the terminal show it.
+    /// What the last build said, as the pages and the terminal show it, and the last good site.
     struct State: Sendable {
+        var plan: RenderPlan?
+        /// The build that made `plan`.
+        var planBuild = 0
+        /// The data files of `plan` (API, search index, feeds), made the first time one is asked for.
+        var dataFiles: [String: OutputFile]?
         /// Counts builds, so that a page can tell a new one.
         var build = 0
         var report = DiagnosticReport([], fileCount: 0)
@@ -41,26 +49,14 @@ public final class PreviewServer: Sendable {
     static let prefix = "/__moteplass/"
 
     let options: Options
-    /// The output folder of the builds; the site is its `latest/`.
-    let output: String
     let hub = EventHub()
     let state = Mutex(State())
     private let log: @Sendable (String) -> Void
 
-    public init(_ options: Options, log: @escaping @Sendable (String) -> Void) throws(StartError) {
+    public init(_ options: Options, log: @escaping @Sendable (String) -> Void) {
         self.options = options
         self.log = log
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("moteplass-serve-\(UUID().uuidString)").path
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw StartError(description: "kan ikke opprette en midlertidig mappe (\(folder)): \(error.localizedDescription)")
-        }
-        output = folder
     }
-
-    /// The site as served: the newest release the preview built.
-    var siteRoot: String { output + "/latest" }
 
     /// Starts listening, builds once and calls `ready` with the address, then rebuilds on every
     /// change until the task is cancelled. Throws when the port cannot be used.
@@ -110,11 +106,6 @@ public final class PreviewServer: Sendable {
         await server.stop()
     }
 
-    /// Removes the temporary folder.
-    public func cleanUp() {
-        try? FileManager.default.removeItem(atPath: output)
-    }
-
     private static func port(_ address: Socket.Address) -> UInt16? {
         if case .ip4(_, let port) = address { return port }
         if case .ip6(_, let port) = address { return port }
@@ -123,19 +114,17 @@ public final class PreviewServer: Sendable {
 
     // MARK: Building
 
-    /// Builds into the temporary folder and tells the pages: `reload` after a good build,
-    /// `status` after one with errors (the last good build stays).
+    /// Reads and validates the site again and tells the pages: `reload` when it has no errors,
+    /// `status` when it has (the last good site stays).
     func rebuild(because paths: [String]) {
         var build = Pipeline.BuildOptions()
         build.content = options.content
         build.templates = options.templates
-        build.output = output
         build.includeDrafts = options.includeDrafts
         let started = ContinuousClock.now
         var next = State()
         do {
-            let result = try Pipeline.build(build)
-            next.report = result.report
+            (next.report, next.plan) = try Pipeline.preview(build)
         } catch {
             next.failure = error.description
             next.report = DiagnosticReport(error.diagnostics, fileCount: 0)
@@ -143,6 +132,11 @@ public final class PreviewServer: Sendable {
         let elapsed = ContinuousClock.now - started
         let state = self.state.withLock { state in
             next.build = state.build + 1
+            if next.plan == nil {
+                (next.plan, next.planBuild, next.dataFiles) = (state.plan, state.planBuild, state.dataFiles)
+            } else {
+                next.planBuild = next.build
+            }
             state = next
             return next
         }
@@ -151,12 +145,26 @@ public final class PreviewServer: Sendable {
         if !state.report.diagnostics.isEmpty { log(state.report.formatted(.text)) }
         if let failure = state.failure { log("feil: \(failure)\n") }
         if state.failed {
-            log("\(changed)bygget med feil på \(milliseconds) ms; siden viser forrige gode utgave, med feilene over\n")
+            log("\(changed)lest på \(milliseconds) ms, med feil; sidene viser forrige gode utgave, med feilene over\n")
             hub.send("status", data: String(state.build))
         } else {
-            log("\(changed)bygget på \(milliseconds) ms\n")
+            log("\(changed)lest og kontrollert på \(milliseconds) ms\n")
             hub.send("reload", data: String(state.build))
         }
+    }
+
+    /// The file of the site at `path` (relative, `anbefalinger/index.html`): a page rendered now,
+    /// an asset, or a data file (all made the first time one is asked for); nil if there is none.
+    func siteFile(_ path: String) -> OutputFile? {
+        let (plan, build, cached) = state.withLock { ($0.plan, $0.planBuild, $0.dataFiles) }
+        guard let plan else { return nil }
+        if let page = plan.page(at: path) ?? plan.asset(at: path) { return page }
+        if let cached { return cached[path] }
+        let files = Dictionary(plan.dataFiles().map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        state.withLock { state in
+            if state.planBuild == build { state.dataFiles = files }
+        }
+        return files[path]
     }
 
     /// `/__moteplass/status`: the last build's report (as `validate --format json` gives it) with

@@ -47,14 +47,27 @@ public enum Pipeline {
         public let fileCount: Int
     }
 
-    /// Validates, and only when the content passes renders and publishes the release.
-    public static func build(_ options: BuildOptions) throws(UsageError) -> BuildResult {
-        let templates: TemplateSet
+    static func loadTemplates(_ options: BuildOptions) throws(UsageError) -> TemplateSet {
         do {
-            templates = try TemplateSet.load(from: options.templates)
+            return try TemplateSet.load(from: options.templates)
         } catch {
             throw UsageError("malene i \(options.templates) har feil", diagnostics: error.diagnostics)
         }
+    }
+
+    /// What the preview shows (`moteplass serve`): the content validated and, when it has no
+    /// errors, the plan of its release, from which pages are rendered as they are asked for.
+    /// Nothing is written.
+    public static func preview(_ options: BuildOptions) throws(UsageError) -> (report: DiagnosticReport, plan: RenderPlan?) {
+        let templates = try loadTemplates(options)
+        let (site, report) = try check(content: options.content)
+        guard let site, !report.failed(strict: options.strict) else { return (report, nil) }
+        return (report, RenderPlan(site.published(includeDrafts: options.includeDrafts), templates: templates))
+    }
+
+    /// Validates, and only when the content passes renders and publishes the release.
+    public static func build(_ options: BuildOptions) throws(UsageError) -> BuildResult {
+        let templates = try loadTemplates(options)
         var (site, report) = try check(content: options.content)
         var history = ReleaseHistory.none
         if let site {

@@ -7,7 +7,7 @@ struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Forhåndsviser nettstedet på 127.0.0.1 og bygger det på nytt når innholdet eller malene endres.",
         discussion: """
-            Bygger i en midlertidig mappe, aldri i public/. Åpne sider lastes på nytt når en fil lagres; \
+            Skriver ingenting (heller ikke i public/): sidene lages når de blir bedt om. Åpne sider lastes på nytt når en fil lagres; \
             har innholdet feil, viser sidene forrige gode utgave med feilene over. Stopp med Ctrl-C. \
             Status 2: porten er i bruk, eller mappene finnes ikke.
             """
@@ -30,20 +30,13 @@ struct Serve: AsyncParsableCommand {
         options.port = port
         options.includeDrafts = drafts
         options.polling = poll
-        let server: PreviewServer
-        do {
-            server = try PreviewServer(options) { Terminal.error($0) }
-        } catch {
-            Terminal.error("feil: \(error.description)\n")
-            Terminal.exit(2)
-        }
-        // Ctrl-C (and a polite kill) stop the preview and remove its folder.
+        let server = PreviewServer(options) { Terminal.error($0) }
+        // Ctrl-C (and a polite kill) stop the preview.
         signal(SIGINT, SIG_IGN)
         signal(SIGTERM, SIG_IGN)
-        let stops = [SIGINT, SIGTERM].map { DispatchSource.makeSignalSource(signal: $0, queue: .main) }
+        let stops = [SIGINT, SIGTERM].map { DispatchSource.makeSignalSource(signal: $0, queue: .global()) }
         for stop in stops {
             stop.setEventHandler {
-                server.cleanUp()
                 Terminal.error("Stoppet.\n")
                 Terminal.exit(0)
             }
@@ -55,11 +48,12 @@ struct Serve: AsyncParsableCommand {
                 fflush(nil)
             }
         } catch {
-            server.cleanUp()
             Terminal.error("feil: \(error.description)\n")
             Terminal.exit(2)
         }
-        server.cleanUp()
+        // The signal sources must live as long as the server (an optimised build would end
+        // their lifetime after their last use above).
+        withExtendedLifetime(stops) {}
     }
 
     private static func isDirectory(_ path: String) -> Bool {

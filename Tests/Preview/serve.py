@@ -4,12 +4,13 @@
     Tests/Preview/serve.py <moteplass binary>
 
 Serves a copy of the clean fixture on a free port and checks: the pages, content types, 404
-page, no folder listing and nothing outside the site; the reload event after a save, with the
+page, a folder's address without `/` redirected, no folder listing and nothing outside the
+site; nothing written (no public/, no temporary folder); the reload event after a save, with the
 new text; a content error → a status event, the last good page still served, and the error box
 over the page in headless Chromium with file:line, rule and message; fixed → the page reloads
 by itself and the box is gone; a half-written file, a burst of saves, a deleted and a new file,
 and a template with a syntax error do not stop the server; a second server on the same port
-exits 2 with a message; Ctrl-C ends it with status 0 and removes its temporary folder; a built
+exits 2 with a message; Ctrl-C ends it with status 0; a built
 release holds no trace of the preview's script. Prints the time from a save to the reload event.
 """
 import http.client
@@ -102,9 +103,9 @@ def main(binary):
     shutil.copytree(ROOT / "Tests/Fixtures/clean", content)
     shutil.copytree(ROOT / "Templates", templates)
     port = free_port()
-    temporary = set(Path(tempfile.gettempdir()).glob("moteplass-serve-*"))
+    temporary = set(Path(tempfile.gettempdir()).glob("moteplass*"))
     server = subprocess.Popen([binary, "serve", "--content", str(content), "--templates", str(templates), "--port", str(port)],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=work)
     driver = None
     try:
         line = server.stdout.readline()
@@ -122,6 +123,12 @@ def main(binary):
                 check(status == 200 and kind.startswith(expected), f"{path} gave {status} {kind}, expected {expected}")
             else:
                 check(status == 404, f"{path} (not part of a release) gave {status}")
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        connection.request("GET", "/anbefalinger")
+        response = connection.getresponse()
+        check(response.status == 301 and response.getheader("Location") == "/anbefalinger/",
+              f"/anbefalinger gave {response.status} {response.getheader('Location')}")
+        connection.close()
         status, kind, body = get(port, "/finnes/ikke")
         check(status == 404 and "live.js" in body, f"a missing page gave {status}, not the 404 page")
         for path in ["/assets/", "/../../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/.hidden"]:
@@ -215,8 +222,9 @@ def main(binary):
             check(server.wait(timeout=10) == 0, f"Ctrl-C ended serve with status {server.returncode}")
         except subprocess.TimeoutExpired:
             check(False, "Ctrl-C did not stop serve")
-        left = set(Path(tempfile.gettempdir()).glob("moteplass-serve-*")) - temporary
-        check(not left, f"serve left its temporary folder: {left}")
+        written = set(Path(tempfile.gettempdir()).glob("moteplass*")) - temporary
+        check(not written and sorted(p.name for p in work.iterdir()) == ["content", "templates"],
+              f"serve wrote files: {written or sorted(work.iterdir())}")
 
         # Watching by polling (--poll) reloads too.
         poll_port = free_port()
@@ -256,4 +264,4 @@ def main(binary):
 if __name__ == "__main__":
     if len(sys.argv) != 2:
         sys.exit(__doc__)
-    main(sys.argv[1])
+    main(str(Path(sys.argv[1]).resolve()))
