@@ -6,9 +6,10 @@
 Generates a synthetic corpus (Benchmarks/make-corpus.py), starts `moteplass serve` on it (release
 build), and opens one recommendation in headless Chromium. Then, --runs times, it changes the
 recommendation's title in its file and waits until the page shows the new title. The time
-counted runs from just before the file is written to the reloaded page's DOMContentLoaded
-(`performance` in the page, against the same clock), so how often the script looks does not
-count. Prints each run and the median.
+counted runs from just before the file is written to the moment the new title is in the page's
+DOM (a MutationObserver in the page notes it, on the same clock; if the page was loaded anew,
+its DOMContentLoaded), so how often this script looks does not count. Prints each run and the
+median.
 """
 import argparse
 import re
@@ -21,6 +22,25 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+
+# Notes when the page's h1 first holds the marker (the preview puts a new body in place).
+WATCH = """
+window.moteplassMarker = arguments[0];
+window.moteplassShownAt = null;
+if (!window.moteplassObserver) {
+  window.moteplassObserver = new MutationObserver(function () {
+    var heading = document.querySelector("h1");
+    if (!window.moteplassShownAt && heading && heading.textContent.indexOf(window.moteplassMarker) >= 0) {
+      window.moteplassShownAt = performance.timeOrigin + performance.now();
+    }
+  });
+  window.moteplassObserver.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+}
+"""
+SHOWN = """
+if (window.moteplassShownAt) { return [window.moteplassShownAt, "new body"]; }
+return [performance.timeOrigin + performance.getEntriesByType("navigation")[0].domContentLoadedEventEnd, "page loaded anew"];
+"""
 sys.path.insert(0, str(ROOT / "Tests/Browser"))
 from browser import chrome  # noqa: E402
 
@@ -55,6 +75,7 @@ def main():
             for run in range(arguments.runs + 1):
                 marker = f"{title} – endring {run}"
                 time.sleep(0.5)
+                driver.execute_script(WATCH, marker)
                 saved = time.time() * 1000
                 recommendation.write_text(re.sub(r'^title: ".*"$', f'title: "{marker}"', text, count=1, flags=re.M))
                 deadline = time.monotonic() + 10
@@ -62,18 +83,17 @@ def main():
                     if time.monotonic() > deadline:
                         sys.exit(f"serve-bench.py: the page did not show change {run} within 10 s")
                     time.sleep(0.005)
-                shown = driver.execute_script(
-                    "return performance.timeOrigin + performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd")
+                shown, how = driver.execute_script(SHOWN)
                 if run > 0:  # the first change warms up
                     delays.append(shown - saved)
-                    print(f"  change {run:2}: {shown - saved:6.1f} ms from save to the page showing it")
+                    print(f"  change {run:2}: {shown - saved:6.1f} ms from save to the new title in the page ({how})")
         finally:
             if driver:
                 driver.quit()
             server.terminate()
             server.wait(timeout=10)
     print(f"serve-bench.py: {arguments.recommendations} recommendations, {len(delays)} changes: "
-          f"median {statistics.median(delays):.0f} ms (min {min(delays):.0f}, max {max(delays):.0f}) from save to the page showing it")
+          f"median {statistics.median(delays):.0f} ms (min {min(delays):.0f}, max {max(delays):.0f}) from save to the new title in the page")
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Synchronization
 
 /// Reads a content folder (SPEC §3) into a `Site`, collecting every problem on the way.
 ///
@@ -22,7 +23,10 @@ public enum ContentLoader {
     }
 
     /// Loads the folder at `contentPath` (as given on the command line, e.g. `Content`).
-    public static func load(from contentPath: String) throws(FolderError) -> Result {
+    /// `cache` keeps each file's decoded value from one load to the next (the preview loads the
+    /// folder again on every change): a file whose size, modification time and inode are the same
+    /// is not read and decoded again.
+    public static func load(from contentPath: String, cache: Cache? = nil) throws(FolderError) -> Result {
         let displayRoot = contentPath.count > 1 && contentPath.hasSuffix("/") ? String(contentPath.dropLast()) : contentPath
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: contentPath, isDirectory: &isDirectory) else {
@@ -85,7 +89,9 @@ public enum ContentLoader {
         let partyNames = Dictionary(parties.map { ($0.id.value, $0.name.value) }, uniquingKeysWith: { a, _ in a })
 
         // Every Markdown file, decoded on all cores.
-        let decodedFiles = files.filter { $0.kind != .config }.concurrentMap { decodeMarkdown($0, partyNames: partyNames) }
+        let decodedFiles = files.filter { $0.kind != .config }.concurrentMap { entry in
+            cache?.decoded(entry, partyNames: partyNames) ?? decodeMarkdown(entry, partyNames: partyNames)
+        }
 
         var incomplete = Set<String>()
         var index: Page?
@@ -125,11 +131,42 @@ public enum ContentLoader {
 
     // MARK: - Decoding one file
 
-    private enum Item: Sendable {
+    /// Decoded files by path, for `load(from:cache:)`.
+    public final class Cache: Sendable {
+        private struct Stamp: Equatable {
+            let size: Int64, seconds: Int, nanoseconds: Int, inode: UInt64
+        }
+        private struct Entries {
+            var partyNames: [String: String] = [:]
+            var files: [String: (stamp: Stamp, decoded: Decoded)] = [:]
+        }
+        private let entries = Mutex(Entries())
+
+        public init() {}
+
+        /// The file's decoded value: the one kept, if the file is unchanged and the parties are
+        /// the same; otherwise decoded now, and kept.
+        fileprivate func decoded(_ entry: FolderWalk.Entry, partyNames: [String: String]) -> Decoded {
+            var info = stat()
+            guard stat(entry.fileSystemPath, &info) == 0 else { return ContentLoader.decodeMarkdown(entry, partyNames: partyNames) }
+            let stamp = Stamp(
+                size: Int64(info.st_size), seconds: info.st_mtim.tv_sec, nanoseconds: info.st_mtim.tv_nsec, inode: UInt64(info.st_ino))
+            let kept = entries.withLock { entries -> Decoded? in
+                if entries.partyNames != partyNames { entries = Entries(partyNames: partyNames) }
+                return entries.files[entry.path].flatMap { $0.stamp == stamp ? $0.decoded : nil }
+            }
+            if let kept { return kept }
+            let decoded = ContentLoader.decodeMarkdown(entry, partyNames: partyNames)
+            entries.withLock { $0.files[entry.path] = (stamp, decoded) }
+            return decoded
+        }
+    }
+
+    fileprivate enum Item: Sendable {
         case index(Page), set(RecommendationSet), recommendation(Recommendation), meeting(Meeting), checklist(Checklist), page(Page)
     }
 
-    private struct Decoded: Sendable {
+    fileprivate struct Decoded: Sendable {
         var item: Item?
         var diagnostics: [Diagnostic] = []
     }
@@ -153,7 +190,7 @@ public enum ContentLoader {
         }
     }
 
-    private static func decodeMarkdown(_ entry: FolderWalk.Entry, partyNames: [String: String]) -> Decoded {
+    fileprivate static func decodeMarkdown(_ entry: FolderWalk.Entry, partyNames: [String: String]) -> Decoded {
         let file: SourceFile
         switch read(entry) {
         case .failure(let diagnostic): return Decoded(item: nil, diagnostics: [diagnostic])

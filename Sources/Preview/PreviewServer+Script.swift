@@ -1,6 +1,8 @@
 extension PreviewServer {
-    /// The preview's script in every page: reloads the page after a good build and, while the
-    /// content has errors, shows them in a box over the page (file:line, rule, message).
+    /// The preview's script in every page: after a good build it fetches the page again and puts
+    /// the new body in place of the old (the scroll position stays, and nothing else is loaded
+    /// again; a page with scripts of its own, which set up its body, is reloaded instead), and,
+    /// while the content has errors, it shows them in a box over the page (file:line, rule, message).
     static let liveScript = #"""
         (function () {
           "use strict";
@@ -52,8 +54,28 @@ extension PreviewServer {
               .then(function (status) { if (status.failed) { show(status); } else { hide(); } })
               .catch(function () {});
           }
+          function refresh() {
+            fetch(location.href, { cache: "no-store" })
+              .then(function (response) {
+                if (!response.ok) { throw new Error(String(response.status)); }
+                return response.text();
+              })
+              .then(function (html) {
+                var page = new DOMParser().parseFromString(html, "text/html");
+                var own = Array.prototype.some.call(page.querySelectorAll("script[src]"), function (script) {
+                  var source = script.getAttribute("src");
+                  return source.indexOf("/__moteplass/") !== 0 && !/(^|\/)versions\.js$/.test(source);
+                });
+                if (own) { location.reload(); return; }
+                box = null;
+                document.title = page.title;
+                document.body.replaceWith(document.adoptNode(page.body));
+                check();
+              })
+              .catch(function () { location.reload(); });
+          }
           var events = new EventSource("/__moteplass/events");
-          events.addEventListener("reload", function () { location.reload(); });
+          events.addEventListener("reload", refresh);
           events.addEventListener("status", check);
           check();
         })();

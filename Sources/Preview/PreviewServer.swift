@@ -34,6 +34,8 @@ public final class PreviewServer: Sendable {
     /// What the last build said, as the pages and the terminal show it, and the last good site.
     struct State: Sendable {
         var plan: RenderPlan?
+        /// The templates, read again only when one of them changes.
+        var templates: TemplateSet?
         /// The build that made `plan`.
         var planBuild = 0
         /// The data files of `plan` (API, search index, feeds), made the first time one is asked for.
@@ -51,6 +53,8 @@ public final class PreviewServer: Sendable {
     let options: Options
     let hub = EventHub()
     let state = Mutex(State())
+    /// The content's files as decoded and bodies as analysed, kept from one change to the next.
+    let cache = Pipeline.Cache()
     private let log: @Sendable (String) -> Void
 
     public init(_ options: Options, log: @escaping @Sendable (String) -> Void) {
@@ -123,8 +127,13 @@ public final class PreviewServer: Sendable {
         build.includeDrafts = options.includeDrafts
         let started = ContinuousClock.now
         var next = State()
+        let templateFolder = options.templates.hasSuffix("/") ? options.templates : options.templates + "/"
+        next.templates = paths.contains { $0.hasPrefix(templateFolder) } ? nil : state.withLock { $0.templates }
         do {
-            (next.report, next.plan) = try Pipeline.preview(build)
+            let templates: TemplateSet
+            if let kept = next.templates { templates = kept } else { templates = try Pipeline.loadTemplates(build) }
+            next.templates = templates
+            (next.report, next.plan) = try Pipeline.preview(build, templates: templates, cache: cache)
         } catch {
             next.failure = error.description
             next.report = DiagnosticReport(error.diagnostics, fileCount: 0)

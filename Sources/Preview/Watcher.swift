@@ -2,11 +2,10 @@ import Foundation
 
 /// Notices when anything under some folders is created, changed, renamed or deleted.
 ///
-/// What changed is always told by comparing snapshots of every file's size and modification
-/// time (a content folder holds hundreds of files, and a snapshot of 1,000 takes a few
-/// milliseconds); editors save through temporary files and renames, which a snapshot sees like
-/// any other change. When to take one is told by inotify on Linux: as soon as a burst of events
-/// has been quiet for 10 ms. Where inotify is not available, a snapshot is taken every 100 ms.
+/// On Linux inotify tells which files changed, and a burst of events (an editor saving through a
+/// temporary file and a rename, or many saves) is one change once it has been quiet for 10 ms.
+/// Elsewhere, or with `polling`, snapshots of every file's size and modification time are
+/// compared every 100 ms (a snapshot of 1,000 files takes a few milliseconds).
 struct Watcher: Sendable {
     let folders: [String]
     /// Snapshots every 100 ms even where inotify works (a network file system, where it sees
@@ -51,26 +50,29 @@ struct Watcher: Sendable {
     /// Calls `changed` with the paths that differ, each time something changed and then stayed
     /// quiet for a moment (a burst of saves is one change), until cancelled.
     func watch(_ changed: @Sendable ([String]) async -> Void) async {
+        if !polling, let notifier = Inotify(folders: folders) {
+            var pending = Set<String>()
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .milliseconds(10))
+                let events = notifier.drain()
+                if events.isEmpty {
+                    if !pending.isEmpty { await changed(pending.sorted()) }
+                    pending = []
+                } else {
+                    pending.formUnion(events)
+                }
+            }
+            return
+        }
         var last = snapshot()
         var pending: Set<String> = []
-        let notifier = polling ? nil : Inotify(folders: folders)
         while !Task.isCancelled {
-            if let notifier {
-                // Wait for events, then for 10 ms without any.
-                try? await Task.sleep(for: .milliseconds(10))
-                guard notifier.drain() else { continue }
-                repeat { try? await Task.sleep(for: .milliseconds(10)) } while notifier.drain()
-                notifier.watchNewFolders()
-            } else {
-                try? await Task.sleep(for: interval)
-            }
+            try? await Task.sleep(for: interval)
             let now = snapshot()
             let differing = Set(now.keys).symmetricDifference(last.keys).union(
                 now.keys.filter { last[$0] != nil && now[$0] != last[$0] })
             last = now
-            if notifier != nil {
-                if !differing.isEmpty { await changed(differing.sorted()) }
-            } else if !differing.isEmpty {
+            if !differing.isEmpty {
                 pending.formUnion(differing)
             } else if !pending.isEmpty {
                 await changed(pending.sorted())
@@ -84,13 +86,15 @@ struct Watcher: Sendable {
 final class Inotify: @unchecked Sendable {
     private let descriptor: Int32
     private let folders: [String]
+    /// The folder each watch is on. Only the watcher's task uses it.
+    private var watched: [Int32: String] = [:]
 
     init?(folders: [String]) {
         #if os(Linux)
             descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
             guard descriptor >= 0 else { return nil }
             self.folders = folders
-            guard watchNewFolders() else {
+            for folder in folders where !watch(folder) {
                 close(descriptor)
                 return nil
             }
@@ -101,24 +105,23 @@ final class Inotify: @unchecked Sendable {
 
     deinit { close(descriptor) }
 
-    /// Watches every folder (again: watching one twice is harmless); false if one cannot be.
-    @discardableResult
-    func watchNewFolders() -> Bool {
+    /// Watches `folder` and every folder under it; false if one cannot be watched.
+    private func watch(_ folder: String) -> Bool {
         #if os(Linux)
-            let mask = UInt32(IN_CREATE | IN_DELETE | IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF | IN_ATTRIB)
-            var all = true
-            for folder in folders {
-                var subfolders = [folder]
-                if let walker = FileManager.default.enumerator(atPath: folder) {
-                    while let relative = walker.nextObject() as? String {
-                        var isDirectory: ObjCBool = false
-                        if FileManager.default.fileExists(atPath: folder + "/" + relative, isDirectory: &isDirectory), isDirectory.boolValue
-                        {
-                            subfolders.append(folder + "/" + relative)
-                        }
+            let mask = UInt32(IN_CREATE | IN_DELETE | IN_CLOSE_WRITE | IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF | IN_ATTRIB | IN_MODIFY)
+            var subfolders = [folder]
+            if let walker = FileManager.default.enumerator(atPath: folder) {
+                while let relative = walker.nextObject() as? String {
+                    var isDirectory: ObjCBool = false
+                    if FileManager.default.fileExists(atPath: folder + "/" + relative, isDirectory: &isDirectory), isDirectory.boolValue {
+                        subfolders.append(folder + "/" + relative)
                     }
                 }
-                for path in subfolders where inotify_add_watch(descriptor, path, mask) < 0 { all = false }
+            }
+            var all = true
+            for path in subfolders {
+                let watch = inotify_add_watch(descriptor, path, mask)
+                if watch < 0 { all = false } else { watched[watch] = path }
             }
             return all
         #else
@@ -126,14 +129,40 @@ final class Inotify: @unchecked Sendable {
         #endif
     }
 
-    /// Reads every event waiting; true if there was one.
-    func drain() -> Bool {
-        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
-        var any = false
-        while true {
-            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            guard count > 0 else { return any }
-            any = true
-        }
+    /// The paths of the events waiting (none if there are none). New folders are watched as
+    /// they come; a full queue counts as a change of the first folder.
+    func drain() -> Set<String> {
+        #if os(Linux)
+            var paths = Set<String>()
+            var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+            while true {
+                let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+                guard count > 0 else { return paths }
+                var offset = 0
+                // struct inotify_event: wd, mask, cookie, len, then `len` bytes of NUL-padded name.
+                while offset + 16 <= count {
+                    let (descriptorOfWatch, mask, length) = buffer.withUnsafeBytes { bytes in
+                        (
+                            bytes.loadUnaligned(fromByteOffset: offset, as: Int32.self),
+                            bytes.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self),
+                            Int(bytes.loadUnaligned(fromByteOffset: offset + 12, as: UInt32.self))
+                        )
+                    }
+                    let nameBytes = buffer[(offset + 16)..<min(offset + 16 + length, count)].prefix { $0 != 0 }
+                    offset += 16 + length
+                    if mask & UInt32(IN_Q_OVERFLOW) != 0 {
+                        paths.insert(folders[0])
+                        continue
+                    }
+                    guard let folder = watched[descriptorOfWatch] else { continue }
+                    let name = String(decoding: nameBytes, as: UTF8.self)
+                    let path = name.isEmpty ? folder : folder + "/" + name
+                    if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { _ = self.watch(path) }
+                    if !name.hasPrefix("."), !name.hasSuffix("~"), !name.hasPrefix("#") { paths.insert(path) }
+                }
+            }
+        #else
+            return []
+        #endif
     }
 }

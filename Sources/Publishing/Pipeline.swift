@@ -18,15 +18,24 @@ public enum Pipeline {
     }
 
     /// Loads and validates a content folder; writes nothing.
-    public static func check(content: String) throws(UsageError) -> (site: Site?, report: DiagnosticReport) {
+    public static func check(content: String, cache: Cache? = nil) throws(UsageError) -> (site: Site?, report: DiagnosticReport) {
         let loaded: ContentLoader.Result
         do {
-            loaded = try ContentLoader.load(from: content)
+            loaded = try ContentLoader.load(from: content, cache: cache?.files)
         } catch {
             throw UsageError(error.description)
         }
-        let crossFile = loaded.site.map(Validator.validate) ?? []
+        let crossFile = loaded.site.map { Validator.validate($0, cache: cache?.bodies) } ?? []
         return (loaded.site, DiagnosticReport(loaded.diagnostics + crossFile, fileCount: loaded.fileCount))
+    }
+
+    /// What loading and validating keep from one call to the next (the preview's): each file as
+    /// decoded and each body as analysed, used again while the file is unchanged.
+    public final class Cache: Sendable {
+        let files = ContentLoader.Cache()
+        let bodies = Validator.Cache()
+
+        public init() {}
     }
 
     public struct BuildOptions: Sendable {
@@ -47,7 +56,7 @@ public enum Pipeline {
         public let fileCount: Int
     }
 
-    static func loadTemplates(_ options: BuildOptions) throws(UsageError) -> TemplateSet {
+    public static func loadTemplates(_ options: BuildOptions) throws(UsageError) -> TemplateSet {
         do {
             return try TemplateSet.load(from: options.templates)
         } catch {
@@ -57,10 +66,11 @@ public enum Pipeline {
 
     /// What the preview shows (`moteplass serve`): the content validated and, when it has no
     /// errors, the plan of its release, from which pages are rendered as they are asked for.
-    /// Nothing is written.
-    public static func preview(_ options: BuildOptions) throws(UsageError) -> (report: DiagnosticReport, plan: RenderPlan?) {
-        let templates = try loadTemplates(options)
-        let (site, report) = try check(content: options.content)
+    /// Nothing is written; `templates` are the ones `loadTemplates` gave.
+    public static func preview(_ options: BuildOptions, templates: TemplateSet, cache: Cache) throws(UsageError) -> (
+        report: DiagnosticReport, plan: RenderPlan?
+    ) {
+        let (site, report) = try check(content: options.content, cache: cache)
         guard let site, !report.failed(strict: options.strict) else { return (report, nil) }
         return (report, RenderPlan(site.published(includeDrafts: options.includeDrafts), templates: templates))
     }

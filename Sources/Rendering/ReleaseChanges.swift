@@ -24,7 +24,8 @@ struct ReleaseChanges: Sendable {
     let checklists: [ChangedChecklist]
     let overdue: [Recommendation]
 
-    init(_ site: Site, history: ReleaseHistory, recorded: ReleaseHistory.Recorded) {
+    /// `recorded` is only made when there is a previous release to compare with.
+    init(_ site: Site, history: ReleaseHistory, recorded makeRecorded: @autoclosure () -> ReleaseHistory.Recorded) {
         let previous = history.previous(before: site)
         self.previous = previous
         overdue = site.recommendations.filter(site.isReviewOverdue)
@@ -32,6 +33,7 @@ struct ReleaseChanges: Sendable {
             (added, changed, withdrawn, checklists) = ([], [], [], [])
             return
         }
+        let recorded = makeRecorded()
         let before = Dictionary(previous.recommendations.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var added: [Recommendation] = []
         var changed: [Changed] = []

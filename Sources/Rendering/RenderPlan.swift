@@ -20,8 +20,11 @@ public struct RenderPlan: Sendable {
     /// switcher and each recommendation's history).
     public init(_ site: Site, templates: TemplateSet, history: ReleaseHistory = .none) {
         let versions = VersionSwitcher(site, history: history)
-        let recorded = ReleaseHistory.Recorded(site)
-        let changes = ReleaseChanges(site, history: history, recorded: recorded)
+        // Every recommendation's fingerprint: for the comparison with a previous release, if there
+        // is one, and for the manifest (made with the other data files otherwise: the preview
+        // seldom needs it).
+        let recorded = history.previous(before: site).map { _ in ReleaseHistory.Recorded(site) }
+        let changes = ReleaseChanges(site, history: history, recorded: recorded ?? ReleaseHistory.Recorded(site))
         let jobs =
             SitePages.jobs(for: site, changes: changes, versions: versions, history: history) + [SitePages.searchPage(site)]
         let releaseURL = site.config.baseURL.value + "v/" + site.config.release.value + "/"
@@ -34,7 +37,9 @@ public struct RenderPlan: Sendable {
         pageIndex = Dictionary(jobs.enumerated().map { ($1.output, $0) }, uniquingKeysWith: { first, _ in first })
         // The files that are not pages, each made by one task beside the pages.
         data = [
-            { write in write(OutputFile(path: "manifest.json", text: ReleaseHistory.manifest(site, pages: pagePaths, recorded: recorded)))
+            { write in
+                let recorded = recorded ?? ReleaseHistory.Recorded(site)
+                write(OutputFile(path: "manifest.json", text: ReleaseHistory.manifest(site, pages: pagePaths, recorded: recorded)))
             },
             { write in write(OutputFile(path: "texts.json", text: ReleaseHistory.texts(site))) },
             { write in API.files(site).forEach(write) },

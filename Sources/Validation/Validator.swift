@@ -1,6 +1,7 @@
 import Content
 import Diagnostics
 import Markdown
+import Synchronization
 
 /// Checks what only the whole site can tell: references between files, duplicates, links.
 ///
@@ -8,20 +9,39 @@ import Markdown
 /// loading; each rule here is one type in its own file, with a stable id from `Rule`.
 public enum Validator {
     /// Every cross-file problem of `site`, unsorted (the report sorts).
-    public static func validate(_ site: Site) -> [Diagnostic] {
+    /// Bodies as analysed, kept from one validation to the next (the preview validates on every
+    /// change): a body whose text is the same is not parsed again.
+    public final class Cache: Sendable {
+        private let analyses = Mutex<[String: (markdown: String, firstLine: Int, analysis: MarkdownAnalysis)]>([:])
+
+        public init() {}
+
+        func analysis(of document: Document) -> MarkdownAnalysis {
+            let kept = analyses.withLock { $0[document.path] }
+            if let kept, kept.firstLine == document.firstLine, kept.markdown == document.markdown { return kept.analysis }
+            let analysis = Markdown.analyze(document.markdown, firstLine: document.firstLine)
+            analyses.withLock { $0[document.path] = (document.markdown, document.firstLine, analysis) }
+            return analysis
+        }
+    }
+
+    public static func validate(_ site: Site) -> [Diagnostic] { validate(site, cache: nil) }
+
+    public static func validate(_ site: Site, cache: Cache?) -> [Diagnostic] {
         let siteRules: [any ValidationRule] = [
             PartyReferenceRule(), DuplicateIDRule(), ReferenceRule(), PageSlugRule(), ReviewRule(),
         ]
         let bodyRules: [any BodyRule] = [MarkdownRule(), ResponsibleUnlistedRule(parties: site.parties)]
         // One pass on all cores: the site rules first (each on its own), then every body, parsed
-        // once for all body rules; nothing of a body's analysis is kept.
+        // once for all body rules; nothing of a body's analysis is kept, unless in `cache`.
         let jobs = siteRules.map(Job.site) + Body.all(in: site).map(Job.body)
         return jobs.concurrentMap { job in
             switch job {
             case .site(let rule):
                 return rule.check(site)
             case .body(let body):
-                let analysis = Markdown.analyze(body.document.markdown, firstLine: body.document.firstLine)
+                let analysis =
+                    cache?.analysis(of: body.document) ?? Markdown.analyze(body.document.markdown, firstLine: body.document.firstLine)
                 return bodyRules.flatMap { $0.check(body, analysis, in: site) }
             }
         }.flatMap { $0 }

@@ -170,12 +170,25 @@ def main(binary):
         check("responsible-missing" in text and RECOMMENDATION in text and "hvem som gjør hva" in text,
               f"the error box lacks file, rule or message: {text[:300]!r}")
         check(box and box[0].is_displayed(), "the error box is not visible")
-        driver.execute_script("window.notReloaded = true")
-        edit(content / RECOMMENDATION, "responsibl:", "responsible:")
-        WebDriverWait(driver, 15).until(lambda d: not d.execute_script("return window.notReloaded === true"))
-        WebDriverWait(driver, 10).until(lambda d: d.execute_script("return document.readyState") == "complete")
+        driver.execute_script("window.sameWindow = true")
+        edit(content / RECOMMENDATION, "responsibl:", "responsible:\n  # rettet")
+        edit(content / RECOMMENDATION, "utskrivning (5)", "utskrivning (rettet)")
+        try:
+            WebDriverWait(driver, 15).until(lambda d: "(rettet)" in d.execute_script("return document.querySelector('h1').textContent"))
+        except Exception:
+            check(False, "the page did not show the fixed text by itself")
         time.sleep(0.5)
         check(not driver.find_elements(By.ID, "moteplass-feil"), "the error box stayed after the fix")
+        check(driver.execute_script("return window.sameWindow === true"),
+              "the page was loaded anew instead of getting its new body in place")
+        # A page with scripts of its own (the search) is loaded anew instead.
+        driver.get(f"http://127.0.0.1:{port}/sok/index.html")
+        driver.execute_script("window.sameWindow = true")
+        edit(content / RECOMMENDATION, "utskrivning (rettet)", "utskrivning (5)")
+        try:
+            WebDriverWait(driver, 15).until(lambda d: not d.execute_script("return window.sameWindow === true"))
+        except Exception:
+            check(False, "the search page was not loaded anew after a change")
 
         # Robust: half-written file, burst of saves, deleted and new files, broken template.
         saved = time.monotonic()
