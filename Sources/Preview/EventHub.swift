@@ -26,9 +26,6 @@ final class EventHub: Sendable {
         for continuation in listeners.withLock({ Array($0.values) }) { continuation.yield(bytes) }
     }
 
-    /// How many pages are listening.
-    var count: Int { listeners.withLock { $0.count } }
-
     /// Ends every stream (the server is stopping).
     func close() {
         for continuation in listeners.withLock({ Array($0.values) }) { continuation.finish() }

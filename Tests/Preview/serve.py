@@ -129,6 +129,8 @@ def main(binary):
         check(response.status == 301 and response.getheader("Location") == "/anbefalinger/",
               f"/anbefalinger gave {response.status} {response.getheader('Location')}")
         connection.close()
+        status, _, body = get(port, "/anbefalinger/legevakt/utkast/index.html")
+        check(status == 200 and "banner-draft" in body, f"the draft is not served with its banner ({status})")
         status, kind, body = get(port, "/finnes/ikke")
         check(status == 404 and "live.js" in body, f"a missing page gave {status}, not the 404 page")
         for path in ["/assets/", "/../../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/.hidden"]:
@@ -270,7 +272,7 @@ def main(binary):
 
     median = statistics.median(delays) * 1000 if delays else float("nan")
     finish("Tests/Preview/serve.py",
-           f"pages, types, 404, reload after a save (median {median:.0f} ms from save to event, fixture), error box in "
+           f"pages, drafts with their banner, types, 404, reload after a save (median {median:.0f} ms from save to event, fixture), error box in "
            "Chromium and gone when fixed, half-written file, burst, rename, delete, broken template, port in use, Ctrl-C, --poll")
 
 
