@@ -22,14 +22,21 @@ from selenium.webdriver.support.ui import Select
 
 
 def results(driver, seconds=10):
+    """The result links once the list has settled (the same twice, half a second apart), read in
+    one script call so that a list being drawn again cannot be read half-way."""
+    read = "return Array.from(document.querySelectorAll('.search-result-title a')).map(a => a.href)"
     deadline = time.time() + seconds
     links = []
     while time.time() < deadline:
-        links = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, ".search-result-title a")]
+        links = driver.execute_script(read)
         if links:
-            time.sleep(0.5)  # let the result list settle
-            return [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, ".search-result-title a")]
-        time.sleep(0.1)
+            time.sleep(0.5)
+            again = driver.execute_script(read)
+            if again == links:
+                return links
+            links = again
+        else:
+            time.sleep(0.1)
     return links
 
 
