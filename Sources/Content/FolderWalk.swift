@@ -155,7 +155,8 @@ struct FolderWalk {
         diagnostics.append(
             Diagnostic(
                 .fileUnexpected, at: .start(of: path),
-                "`\(components.joined(separator: "/"))` ligger utenfor innholdsmappens oppsett og blir ikke brukt (se «Hvor filene ligger» i docs/redaktorveiledning.md)"))
+                "`\(components.joined(separator: "/"))` ligger utenfor innholdsmappens oppsett og blir ikke brukt "
+                    + "(se «Hvor filene ligger» i docs/redaktorveiledning.md)"))
         return nil
     }
 }
