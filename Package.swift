@@ -41,7 +41,7 @@ let package = Package(
         .target(name: "Publishing", dependencies: ["Rendering", "Validation", "Content", "Diagnostics", "CSystem"]),
         .target(
             name: "Preview",
-            dependencies: ["Publishing", "Rendering", "Diagnostics", .product(name: "FlyingFox", package: "FlyingFox")]
+            dependencies: ["Publishing", "Rendering", "Content", "Diagnostics", .product(name: "FlyingFox", package: "FlyingFox")]
         ),
         .executableTarget(
             name: "moteplass",

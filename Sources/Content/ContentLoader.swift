@@ -133,12 +133,9 @@ public enum ContentLoader {
 
     /// Decoded files by path, for `load(from:cache:)`.
     public final class Cache: Sendable {
-        private struct Stamp: Equatable {
-            let size: Int64, seconds: Int, nanoseconds: Int, inode: UInt64
-        }
         private struct Entries {
             var partyNames: [String: String] = [:]
-            var files: [String: (stamp: Stamp, decoded: Decoded)] = [:]
+            var files: [String: (stamp: FileStamp, decoded: Decoded)] = [:]
         }
         private let entries = Mutex(Entries())
 
@@ -147,10 +144,7 @@ public enum ContentLoader {
         /// The file's decoded value: the one kept, if the file is unchanged and the parties are
         /// the same; otherwise decoded now, and kept.
         fileprivate func decoded(_ entry: FolderWalk.Entry, partyNames: [String: String]) -> Decoded {
-            var info = stat()
-            guard stat(entry.fileSystemPath, &info) == 0 else { return ContentLoader.decodeMarkdown(entry, partyNames: partyNames) }
-            let stamp = Stamp(
-                size: Int64(info.st_size), seconds: info.st_mtim.tv_sec, nanoseconds: info.st_mtim.tv_nsec, inode: UInt64(info.st_ino))
+            guard let stamp = FileStamp(entry.fileSystemPath) else { return ContentLoader.decodeMarkdown(entry, partyNames: partyNames) }
             let kept = entries.withLock { entries -> Decoded? in
                 if entries.partyNames != partyNames { entries = Entries(partyNames: partyNames) }
                 return entries.files[entry.path].flatMap { $0.stamp == stamp ? $0.decoded : nil }

@@ -1,3 +1,4 @@
+import Content
 import Foundation
 
 /// Notices when anything under some folders is created, changed, renamed or deleted.
@@ -13,38 +14,27 @@ struct Watcher: Sendable {
     var polling = false
     var interval: Duration = .milliseconds(100)
 
-    struct Stamp: Equatable, Sendable {
-        let size: Int64
-        let modified: timespec
-
-        static func == (a: Stamp, b: Stamp) -> Bool {
-            a.size == b.size && a.modified.tv_sec == b.modified.tv_sec && a.modified.tv_nsec == b.modified.tv_nsec
-        }
-    }
-
     /// Every file (not folder) under the folders, hidden ones and editors' backups left out.
-    func snapshot() -> [String: Stamp] {
-        var stamps: [String: Stamp] = [:]
+    func snapshot() -> [String: FileStamp] {
+        var stamps: [String: FileStamp] = [:]
         for folder in folders {
             guard let walker = FileManager.default.enumerator(atPath: folder) else { continue }
             while let relative = walker.nextObject() as? String {
-                let name = (relative as NSString).lastPathComponent
-                if name.hasPrefix(".") || name.hasSuffix("~") || name.hasPrefix("#") {
-                    if Self.isDirectory(folder + "/" + relative) { walker.skipDescendants() }
-                    continue
-                }
-                var info = stat()
                 let path = folder + "/" + relative
-                guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
-                stamps[path] = Stamp(size: Int64(info.st_size), modified: info.st_mtim)
+                let stamp = FileStamp(path)
+                if Self.isIgnored((relative as NSString).lastPathComponent) {
+                    if stamp?.kind == .folder { walker.skipDescendants() }
+                } else if let stamp, stamp.kind == .file {
+                    stamps[path] = stamp
+                }
             }
         }
         return stamps
     }
 
-    private static func isDirectory(_ path: String) -> Bool {
-        var info = stat()
-        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    /// Hidden files and folders, and editors' backups and lock files (`x~`, `#x#`).
+    static func isIgnored(_ name: String) -> Bool {
+        name.hasPrefix(".") || name.hasSuffix("~") || name.hasPrefix("#")
     }
 
     /// Calls `changed` with the paths that differ, each time something changed and then stayed
@@ -112,10 +102,7 @@ final class Inotify: @unchecked Sendable {
             var subfolders = [folder]
             if let walker = FileManager.default.enumerator(atPath: folder) {
                 while let relative = walker.nextObject() as? String {
-                    var isDirectory: ObjCBool = false
-                    if FileManager.default.fileExists(atPath: folder + "/" + relative, isDirectory: &isDirectory), isDirectory.boolValue {
-                        subfolders.append(folder + "/" + relative)
-                    }
+                    if FileStamp(folder + "/" + relative)?.kind == .folder { subfolders.append(folder + "/" + relative) }
                 }
             }
             var all = true
@@ -158,7 +145,7 @@ final class Inotify: @unchecked Sendable {
                     let name = String(decoding: nameBytes, as: UTF8.self)
                     let path = name.isEmpty ? folder : folder + "/" + name
                     if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { _ = self.watch(path) }
-                    if !name.hasPrefix("."), !name.hasSuffix("~"), !name.hasPrefix("#") { paths.insert(path) }
+                    if !Watcher.isIgnored(name) { paths.insert(path) }
                 }
             }
         #else

@@ -2,6 +2,7 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import Preview
+import Publishing
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -20,7 +21,7 @@ struct Serve: AsyncParsableCommand {
     @Flag(help: "Se etter endringer hvert 100. ms i stedet for med inotify (for mapper på nettverksdisk).") var poll = false
 
     func run() async throws {
-        for (folder, option) in [(content, "--content"), (templates, "--templates")] where !Self.isDirectory(folder) {
+        for (folder, option) in [(content, "--content"), (templates, "--templates")] where !LocalFileSystem().isDirectory(folder) {
             Terminal.error("feil: mappen \(folder) finnes ikke (angi en annen med \(option))\n")
             Terminal.exit(2)
         }
@@ -54,10 +55,5 @@ struct Serve: AsyncParsableCommand {
         // The signal sources must live as long as the server (an optimised build would end
         // their lifetime after their last use above).
         withExtendedLifetime(stops) {}
-    }
-
-    private static func isDirectory(_ path: String) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 }
