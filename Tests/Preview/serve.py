@@ -11,7 +11,9 @@ over the page in headless Chromium with file:line, rule and message; fixed → t
 by itself and the box is gone; a half-written file, a burst of saves, a deleted and a new file,
 and a template with a syntax error do not stop the server; a second server on the same port
 exits 2 with a message; Ctrl-C ends it with status 0; a built
-release holds no trace of the preview's script. Prints the time from a save to the reload event.
+release holds no trace of the preview's script. Then, on a copy of the project's Content/:
+the site is served, an edit of MO-FS-07 reaches an open page in Chromium, and an error shows in
+the box and clears. Prints the time from a save to the reload event.
 """
 import http.client
 import json
@@ -270,10 +272,58 @@ def main(binary):
             server.kill()
         shutil.rmtree(work, ignore_errors=True)
 
+    project_content(binary)
+
     median = statistics.median(delays) * 1000 if delays else float("nan")
     finish("Tests/Preview/serve.py",
            f"pages, drafts with their banner, types, 404, reload after a save (median {median:.0f} ms from save to event, fixture), error box in "
-           "Chromium and gone when fixed, half-written file, burst, rename, delete, broken template, port in use, Ctrl-C, --poll")
+           "Chromium and gone when fixed, half-written file, burst, rename, delete, broken template, port in use, Ctrl-C, --poll; Content/: served, an edit shown, an error boxed and cleared")
+
+
+def project_content(binary):
+    """The Done-when of issue 8 on the project's own content."""
+    work = Path(tempfile.mkdtemp())
+    content = work / "Content"
+    shutil.copytree(ROOT / "Content", content)
+    page = "/anbefalinger/fastlege-sykehus/timebestilling/index.html"
+    file = content / "recommendations/fastlege-sykehus/timebestilling.md"
+    port = free_port()
+    server = subprocess.Popen([binary, "serve", "--content", str(content), "--templates", str(ROOT / "Templates"),
+                               "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=work)
+    driver = None
+    try:
+        server.stdout.readline()
+        check(get(port, "/")[0] == 200 and get(port, page)[0] == 200, "the project's content is not served")
+        driver = chrome()
+        driver.get(f"http://127.0.0.1:{port}{page}")
+        events = Events(port)
+        time.sleep(0.3)
+        saved = time.monotonic()
+        edit(file, "title: Timebestilling hos fastlege", "title: Timebestilling hos fastlegen")
+        check(events.wait("reload", saved) is not None, "Content/: no reload event after an edit")
+        try:
+            WebDriverWait(driver, 10).until(lambda d: "hos fastlegen etter" in d.execute_script("return document.querySelector('h1').textContent"))
+        except Exception:
+            check(False, "Content/: the open page did not show the edit")
+        saved = time.monotonic()
+        edit(file, "  - party: sykehus\n", "  - party: sykehuset\n")
+        check(events.wait("status", saved) is not None, "Content/: no status event after an error")
+        try:
+            box = WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.ID, "moteplass-feil"))
+            check("party-unknown" in box[0].text and "timebestilling.md" in box[0].text, f"Content/: the box says {box[0].text[:200]!r}")
+        except Exception:
+            check(False, "Content/: no error box after an error")
+        edit(file, "  - party: sykehuset\n", "  - party: sykehus\n")
+        try:
+            WebDriverWait(driver, 10).until(lambda d: not d.find_elements(By.ID, "moteplass-feil"))
+        except Exception:
+            check(False, "Content/: the error box stayed after the fix")
+    finally:
+        if driver:
+            driver.quit()
+        server.send_signal(signal.SIGINT)
+        server.wait(timeout=10)
+        shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":
