@@ -1,7 +1,8 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Targets depend one way: CCMarkGFM, CMarkArena ← Markdown; Diagnostics ← Markdown ← Content ← Validation / Rendering ← Publishing ← Preview ← moteplass.
+// Targets depend one way: CCMarkGFM, CMarkArena ← Markdown; Diagnostics ← Markdown ← Content ← Validation / Rendering ← Publishing ← Preview ← moteplass;
+// Diagnostics ← Templating ← Rendering. swift-mustache is the tests' reference for Templating.
 // See README.md ("Design") for why the pipeline is shaped like this.
 let package = Package(
     name: "moteplass",
@@ -30,12 +31,12 @@ let package = Package(
         .target(name: "Diagnostics"),
         .target(name: "Markdown", dependencies: ["CCMarkGFM", "CMarkArena", "Diagnostics"]),
         .target(name: "Content", dependencies: ["Diagnostics", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Templating", dependencies: ["Diagnostics"]),
         .target(name: "Validation", dependencies: ["Content", "Markdown", "Diagnostics"]),
         .target(
             name: "Rendering",
             dependencies: [
-                "Content", "Markdown", "Diagnostics", .product(name: "Mustache", package: "swift-mustache"),
-                .product(name: "Crypto", package: "swift-crypto"),
+                "Content", "Markdown", "Diagnostics", "Templating", .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .target(name: "Publishing", dependencies: ["Rendering", "Validation", "Content", "Diagnostics", "CSystem"]),
@@ -52,7 +53,10 @@ let package = Package(
         ),
         .testTarget(
             name: "MoteplassTests",
-            dependencies: ["Content", "Validation", "Rendering", "Publishing", "Preview", "Diagnostics", "Markdown"],
+            dependencies: [
+                "Content", "Validation", "Rendering", "Publishing", "Preview", "Diagnostics", "Markdown", "Templating",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
             path: "Tests/MoteplassTests"
         ),
     ]

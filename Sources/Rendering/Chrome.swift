@@ -21,7 +21,7 @@ enum Chrome {
             if let html = lock.withLock({ rendered[key] }) { return html }
             let config = context.site.config
             // Without its final newline: the layout's line gives it one.
-            let html = templates.render(
+            let bytes = templates.render(
                 "header",
                 view([
                     "lang": config.language,
@@ -33,7 +33,8 @@ enum Chrome {
                     "searchHref": context.href(Route.search),
                     "nav": menu,
                 ])
-            ).dropLast().description
+            )
+            let html = String(decoding: bytes.dropLast(), as: UTF8.self)
             lock.withLock { rendered[key] = html }
             return html
         }

@@ -1,10 +1,5 @@
-import Mustache
-
-/// Escaping for HTML and XML text: `&`, `<`, `>`, `"` and `'`, the same five as swift-mustache.
-///
-/// Templates escape through `HTMLEscaping`, registered as Mustache's `HTML` content type:
-/// swift-mustache's own escaping hashes every character through a dictionary, which was an eighth
-/// of a build's time. Text without any of the five (most of it) is returned as it is.
+/// Escaping for HTML and XML text written outside templates (feeds, sitemap): `&`, `<`, `>`, `"`
+/// and `'`, the same five as templates escape. Text without any of them is returned as it is.
 enum Escaping {
     static func xml(_ text: String) -> String {
         var text = text
@@ -30,12 +25,5 @@ enum Escaping {
     private static func needsEscape(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"")
             || byte == UInt8(ascii: "'")
-    }
-}
-
-/// Mustache's `HTML` content type with `Escaping.xml`; every template starts with it (`TemplateSet`).
-struct HTMLEscaping: MustacheContentType {
-    func escapeText(_ text: String) -> String {
-        Escaping.xml(text)
     }
 }

@@ -79,7 +79,7 @@ enum RecommendationView {
                     release: release.release, date: release.date, version: recorded.version,
                     href: versions.basePath + "v/\(release.release)/" + recorded.url + "index.html"))
         }
-        var values: [String: Any?] = ["releases": rows.count > 1 ? rows : []]
+        var values = view(["releases": rows.count > 1 ? rows : []])
         let current = ReleaseHistory.text(recommendation)
         if let previous = history.previous(before: context.site), let before = history.previousTexts[id], before != current {
             // Duties are compared as the reader sees them; the text as written, paragraphs and all.
@@ -96,12 +96,13 @@ enum RecommendationView {
                 + before.duties.filter { !newParties.contains($0.party) }.map { duty in
                     view(["party": context.site.partyName(duty.party), "diffHTML": WordDiff.html(plain(duty.duty), "")])
                 }
-            values["diff"] = view([
-                "since": previous.release,
-                "duties": before.duties == current.duties ? nil : duties,
-                "textHTML": before.text == current.text ? nil : WordDiff.html(before.text, current.text),
-            ])
+            values["diff"] = .object(
+                view([
+                    "since": previous.release,
+                    "duties": before.duties == current.duties ? nil : duties,
+                    "textHTML": before.text == current.text ? nil : WordDiff.html(before.text, current.text),
+                ]))
         }
-        return values.compactMapValues { $0 }
+        return values
     }
 }

@@ -1,4 +1,5 @@
 import Content
+import Templating
 
 /// What changed since the previous release in the output folder: new, changed and withdrawn
 /// recommendations, new and changed checklists, and recommendations overdue for review.
@@ -64,10 +65,8 @@ struct ReleaseChanges: Sendable {
 
     /// The view of the what-changed page (and, with `limit`, of its summary on the front page).
     func make(_ context: PageContext, limit: Int? = nil) -> View {
-        func recommendation(_ recommendation: Recommendation, _ extra: [String: Any?] = [:]) -> View {
-            var item = CommonViews.recommendationSummary(recommendation, context)
-            for (key, value) in extra { item[key] = value }
-            return item
+        func recommendation(_ recommendation: Recommendation, _ extra: KeyValuePairs<String, (any TemplateRepresentable)?> = [:]) -> View {
+            CommonViews.recommendationSummary(recommendation, context).merging(view(extra)) { _, extra in extra }
         }
         let changedViews = changed.map { change in
             recommendation(
@@ -83,7 +82,7 @@ struct ReleaseChanges: Sendable {
                     },
                 ])
         }
-        let items: [String: Any?] = [
+        let items = view([
             "previousRelease": previous?.release,
             "isFirstRelease": previous == nil ? true : nil,
             "nothingChanged": previous != nil && isEmpty ? true : nil,
@@ -100,8 +99,8 @@ struct ReleaseChanges: Sendable {
             },
             "overdue": overdue.map { recommendation($0, ["review": CommonViews.date($0.review?.value)]) },
             "changesHref": context.href(Route.changes),
-        ]
-        guard let limit else { return items.compactMapValues { $0 } }
+        ])
+        guard let limit else { return items }
         // The front page: the first few changes of any kind, and how many there are.
         let headlines =
             added.map { recommendation($0, ["kind": "Ny"]) } + changed.map { recommendation($0.recommendation, ["kind": "Endret"]) }

@@ -94,10 +94,14 @@ public struct RenderPlan: Sendable {
     }
 
     private func render(_ job: PageJob) -> OutputFile {
+        OutputFile(path: job.output, contents: Data(templates.render(job.template, view(of: job))))
+    }
+
+    /// Everything the page's template sees: its content and the layout's values.
+    func view(of job: PageJob) -> View {
         let context = PageContext(site: site, path: job.folder, root: job.root)
         let chrome = Chrome.values(for: job, context: context, versions: versions, headers: headers)
-        let page = job.content(context).merging(chrome) { content, _ in content }
-        return OutputFile(path: job.output, text: templates.render(job.template, page))
+        return job.content(context).merging(chrome) { content, _ in content }
     }
 
     private enum Task {

@@ -218,10 +218,11 @@ enum SitePages {
                             let id = party.id.value
                             guard parties.contains(id) else { return View() }
                             return [
-                                "duty": view([
-                                    "href": href + "#oppgave-" + id,
-                                    "label": "\(party.name.value) har en oppgave i \(recommendation.id.value)",
-                                ])
+                                "duty": .object(
+                                    view([
+                                        "href": href + "#oppgave-" + id,
+                                        "label": "\(party.name.value) har en oppgave i \(recommendation.id.value)",
+                                    ]))
                             ]
                         },
                     ])

@@ -22,10 +22,11 @@ public enum SiteRenderer {
         let job = PageJob(folder: "", template: "redirect", title: title, section: nil) { _ in view(["targetHref": target]) }
         let context = PageContext(site: site, path: "")
         let versions = VersionSwitcher(site, history: .none)
-        return templates.render(
+        let page = templates.render(
             "redirect",
             job.content(context).merging(
                 Chrome.values(for: job, context: context, versions: versions, headers: Chrome.Headers(templates))
             ) { content, _ in content })
+        return String(decoding: page, as: UTF8.self)
     }
 }

@@ -1,13 +1,12 @@
 import Diagnostics
 import Foundation
-import Mustache
+import Templating
 
 /// The Mustache templates and static assets of a site, read once from `--templates DIR`.
 ///
 /// Editors change the look here without touching Swift. Every problem — a syntax error, a
 /// missing page template, a partial that does not exist — is reported with the template's path
-/// and line before anything is rendered (exit status 2), because swift-mustache would otherwise
-/// render a missing partial as nothing at all.
+/// and line before anything is rendered (exit status 2), rather than drawn as nothing.
 public struct TemplateSet: Sendable {
     /// The templates every build needs: one per page type, and the site header, which the build
     /// renders on its own (see `Chrome.Headers`) and hands the layout as `headerHTML`.
@@ -16,7 +15,7 @@ public struct TemplateSet: Sendable {
         "checklists", "checklist", "page", "404", "redirect", "header",
     ]
 
-    let library: MustacheLibrary
+    let library: TemplateLibrary
     /// Files under `assets/`, copied into each release as they are.
     let assets: [OutputFile]
 
@@ -24,13 +23,6 @@ public struct TemplateSet: Sendable {
     public struct LoadError: Error, Sendable {
         public let diagnostics: [Diagnostic]
     }
-
-    /// A first line, standalone and so rendered as nothing, that makes the template escape with
-    /// `HTMLEscaping` (errors are reported one line up to make up for it).
-    private static let escapingPragma: String = {
-        MustacheContentTypes.register(HTMLEscaping(), named: "HTML")
-        return "{{% CONTENT_TYPE: HTML}}\n"
-    }()
 
     public static func load(from directory: String) throws(LoadError) -> TemplateSet {
         let root = directory.count > 1 && directory.hasSuffix("/") ? String(directory.dropLast()) : directory
@@ -42,8 +34,7 @@ public struct TemplateSet: Sendable {
                     "malmappen `\(root)` finnes ikke (angi en annen med --templates)")
             ])
         }
-        var library = MustacheLibrary()
-        var texts: [String: (path: String, text: String)] = [:]
+        var sources: [TemplateLibrary.Source] = []
         var assets: [OutputFile] = []
         var diagnostics: [Diagnostic] = []
         let files = (FileManager.default.enumerator(atPath: root)?.allObjects as? [String] ?? []).sorted()
@@ -67,80 +58,29 @@ public struct TemplateSet: Sendable {
             }
             // One final newline is the file's, not the template's: without this, `{{>party-link}}`
             // inside a sentence would break the line after the link.
-            let body = text.hasSuffix("\n") ? String(text.dropLast()) : text
-            do {
-                library.register(try MustacheTemplate(string: escapingPragma + body), named: name)
-                texts[name] = (path, text)
-            } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(
-                    Diagnostic(
-                        .templateSyntax,
-                        at: SourceLocation(file: path, line: error.context.lineNumber - 1, column: error.context.columnNumber),
-                        "malen kan ikke leses: \(describe(error.error))"))
-            } catch {
-                diagnostics.append(Diagnostic(.templateSyntax, at: .start(of: path), "malen kan ikke leses: \(error)"))
-            }
+            sources.append(TemplateLibrary.Source(name: name, path: path, text: text.hasSuffix("\n") ? String(text.dropLast()) : text))
         }
-        for name in pageTemplates
-        where library.getTemplate(named: name) == nil && !diagnostics.contains(where: { $0.location.file.hasSuffix("/\(name).mustache") }) {
+        for name in pageTemplates where !sources.contains(where: { $0.name == name }) {
             diagnostics.append(
                 Diagnostic(
                     .templateMissing, at: .start(of: "\(root)/\(name).mustache"),
                     "malen `\(name).mustache` mangler; "
                         + (name == "header" ? "den gir toppen av hver side" : "hver sidetype trenger sin mal")))
         }
-        for (name, source) in texts.sorted(by: { $0.key < $1.key }) {
-            for reference in partialReferences(in: source.text) where library.getTemplate(named: reference.name) == nil {
-                diagnostics.append(
-                    Diagnostic(
-                        .templateMissing,
-                        at: SourceLocation(file: source.path, line: reference.line, column: reference.column),
-                        "malen `\(name)` bruker `\(reference.name)`, men `\(reference.name).mustache` finnes ikke i \(root)"))
-            }
+        let library: TemplateLibrary
+        do {
+            library = try TemplateLibrary(sources, folder: root)
+        } catch {
+            throw LoadError(diagnostics: (diagnostics + error.diagnostics).sorted())
         }
         guard diagnostics.isEmpty else { throw LoadError(diagnostics: diagnostics.sorted()) }
         return TemplateSet(library: library, assets: assets)
     }
 
-    /// Renders the page template `name` with `view`.
-    func render(_ name: String, _ view: Any) -> String {
-        let text = library.render(view, withTemplate: name) ?? ""
-        return text.hasSuffix("\n") ? text : text + "\n"
-    }
-
-    /// Every `{{> name}}` and `{{< name}}` in a template, with its position.
-    static func partialReferences(in text: String) -> [(name: String, line: Int, column: Int)] {
-        var references: [(String, Int, Int)] = []
-        for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var rest = line[...]
-            while let open = rest.range(of: "{{") {
-                let after = rest[open.upperBound...]
-                guard let marker = after.first, marker == ">" || marker == "<",
-                    let close = after.range(of: "}}")
-                else {
-                    rest = after
-                    continue
-                }
-                let name = after[after.index(after: after.startIndex)..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-                let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
-                if !name.isEmpty, !name.hasPrefix("*") { references.append((name, lineIndex + 1, column)) }
-                rest = after[close.upperBound...]
-            }
-        }
-        return references
-    }
-
-    private static func describe(_ error: Error) -> String {
-        switch error as? MustacheTemplate.Error {
-        case .sectionCloseNameIncorrect: "en seksjon lukkes med et annet navn enn den ble åpnet med ({{#a}} … {{/a}})"
-        case .unfinishedName: "en tagg er ikke avsluttet med }}"
-        case .expectedSectionEnd: "en seksjon ({{#…}}) er ikke lukket med {{/…}}"
-        case .invalidSetDelimiter: "ugyldig skilletegn-endring ({{=…=}})"
-        case .transformAppliedToInheritanceSection: "en transformasjon kan ikke brukes på en arvet seksjon"
-        case .illegalTokenInsideInheritSection, .textInsideInheritSection:
-            "inni {{<layout}} … {{/layout}} kan det bare stå blokker ({{$navn}} … {{/navn}})"
-        case .invalidConfigVariableSyntax, .unrecognisedConfigVariable: "ukjent konfigurasjonstagg ({{% … }})"
-        case nil: "\(error)"
-        }
+    /// Renders the page template `name` with `view`, ending in a line break.
+    func render(_ name: String, _ view: View) -> [UInt8] {
+        var bytes = library.render(name, view) ?? []
+        if bytes.last != UInt8(ascii: "\n") { bytes.append(UInt8(ascii: "\n")) }
+        return bytes
     }
 }

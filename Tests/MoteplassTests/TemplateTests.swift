@@ -23,7 +23,7 @@ import Testing
         let error = try #require(throws: TemplateSet.LoadError.self) { try TemplateSet.load(from: folder) }
         #expect(
             error.diagnostics.map(\.description) == [
-                "\(folder)/party.mustache:3:4: error[template-syntax]: malen kan ikke leses: en seksjon lukkes med et annet navn enn den ble åpnet med ({{#a}} … {{/a}})"
+                "\(folder)/party.mustache:3:1: error[template-syntax]: `{{/dutie}}` lukker ikke `{{#duties}}`, som må lukkes med `{{/duties}}` først"
             ])
     }
 
