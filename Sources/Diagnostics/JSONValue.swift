@@ -85,26 +85,44 @@ public indirect enum JSONValue: Sendable, Hashable {
         out.append(UInt8(ascii: "\""))
         var s = s
         s.withUTF8 { bytes in
+            // Runs of bytes that need no escape are copied whole.
+            var runStart = 0
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
-                switch byte {
-                case UInt8(ascii: "\""): out += #"\""#.utf8
-                case UInt8(ascii: "\\"): out += #"\\"#.utf8
-                case UInt8(ascii: "\n"): out += #"\n"#.utf8
-                case UInt8(ascii: "\r"): out += #"\r"#.utf8
-                case UInt8(ascii: "\t"): out += #"\t"#.utf8
-                case 0x08: out += #"\b"#.utf8
-                case 0x0C: out += #"\f"#.utf8
-                case ..<0x20: hex(UInt32(byte), to: &out)
-                case 0xE2
-                where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
-                    hex(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029, to: &out)
-                    index += 2
-                default: out.append(byte)
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0xE2 else {
+                    index += 1
+                    continue
                 }
-                index += 1
+                var length = 1
+                let escaped: StaticString?
+                switch byte {
+                case UInt8(ascii: "\""): escaped = #"\""#
+                case UInt8(ascii: "\\"): escaped = #"\\"#
+                case UInt8(ascii: "\n"): escaped = #"\n"#
+                case UInt8(ascii: "\r"): escaped = #"\r"#
+                case UInt8(ascii: "\t"): escaped = #"\t"#
+                case 0x08: escaped = #"\b"#
+                case 0x0C: escaped = #"\f"#
+                case 0xE2:
+                    guard index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 else {
+                        index += 1
+                        continue
+                    }
+                    escaped = nil
+                    length = 3
+                default: escaped = nil
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                if let escaped {
+                    out.append(contentsOf: UnsafeBufferPointer(start: escaped.utf8Start, count: escaped.utf8CodeUnitCount))
+                } else {
+                    hex(byte == 0xE2 ? (bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029) : UInt32(byte), to: &out)
+                }
+                index += length
+                runStart = index
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
         }
         out.append(UInt8(ascii: "\""))
     }

@@ -15,9 +15,9 @@ enum Chrome {
         init(_ templates: TemplateSet) { self.templates = templates }
 
         func html(for job: PageJob, context: PageContext) -> String {
-            let menu = navigation(context.site, job: job, context: context)
-            let state = menu.map { item in (item["current"] == nil ? "-" : "c") + (item["inSection"] == nil ? "-" : "s") }
-            let key = context.root + "\u{0}" + state.joined()
+            let menu = navigation(context.site, job: job)
+            var key = context.root + "\u{0}"
+            for item in menu { key += (item.current ? "c" : "-") + (item.inSection ? "s" : "-") }
             if let html = lock.withLock({ rendered[key] }) { return html }
             let config = context.site.config
             // Without its final newline: the layout's line gives it one.
@@ -31,7 +31,14 @@ enum Chrome {
                     "root": context.root,
                     "homeHref": context.href(""),
                     "searchHref": context.href(Route.search),
-                    "nav": menu,
+                    "nav": menu.map { item in
+                        view([
+                            "label": item.label,
+                            "href": context.href(item.folder),
+                            "current": item.current ? true : nil,
+                            "inSection": item.inSection ? true : nil,
+                        ])
+                    },
                 ])
             )
             let html = String(decoding: bytes.dropLast(), as: UTF8.self)
@@ -75,7 +82,8 @@ enum Chrome {
         ])
     }
 
-    static func navigation(_ site: Site, job: PageJob, context: PageContext) -> [View] {
+    /// The menu's items, and which is the page itself or the section it is in.
+    static func navigation(_ site: Site, job: PageJob) -> [(label: String, folder: String, current: Bool, inSection: Bool)] {
         var items: [(NavSection, String, String)] = [
             (.front, "Forside", ""),
             (.recommendations, "Anbefalinger", Route.recommendations),
@@ -90,12 +98,7 @@ enum Chrome {
             items.append((.about, "Om", Route.path(of: first)))
         }
         return items.map { section, label, folder in
-            view([
-                "label": label,
-                "href": context.href(folder),
-                "current": folder == job.folder ? true : nil,
-                "inSection": section == job.section && folder != job.folder ? true : nil,
-            ])
+            (label, folder, folder == job.folder, section == job.section && folder != job.folder)
         }
     }
 }

@@ -2,7 +2,14 @@ import Content
 
 /// Small views shared by several page types.
 enum CommonViews {
+    /// A status as pages show it; made once for each of the five.
     static func status(_ status: Status) -> View {
+        statuses[status] ?? makeStatus(status)
+    }
+
+    private static let statuses = Dictionary(uniqueKeysWithValues: Status.allCases.map { ($0, makeStatus($0)) })
+
+    private static func makeStatus(_ status: Status) -> View {
         view([
             "code": status.rawValue == "høring" ? "horing" : status.rawValue,
             "label": status.label,
@@ -24,7 +31,8 @@ enum CommonViews {
         ])
     }
 
-    /// A recommendation in a list: id, title, status and the parties that have duties in it.
+    /// A recommendation in a list: id, title, status and the parties that have duties in it (their
+    /// names and ids, as text).
     static func recommendationSummary(_ recommendation: Recommendation, _ context: PageContext) -> View {
         var seen = Set<String>()
         let parties = recommendation.responsible.map(\.party.value).filter { seen.insert($0).inserted }
@@ -35,7 +43,6 @@ enum CommonViews {
             "status": status(recommendation.status.value),
             "version": recommendation.version.value.description,
             "adopted": date(recommendation.adopted?.value),
-            "parties": parties.map { partyLink($0, context) },
             "partyNames": parties.map { context.site.partyName($0) }.joined(separator: ", "),
             "partyIDs": parties.joined(separator: " "),
         ])

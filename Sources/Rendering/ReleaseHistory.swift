@@ -136,13 +136,6 @@ public struct ReleaseHistory: Sendable {
             url: Route.path(of: checklist), sha256: hash)
     }
 
-    private static func json(_ value: some Encodable) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        // Encoding plain strings and arrays cannot fail.
-        return String(decoding: (try? encoder.encode(value)) ?? Data(), as: UTF8.self) + "\n"
-    }
-
     /// The release being built as its manifest records it, made once for the manifest and for
     /// the comparison with the previous release; in the order of the site.
     struct Recorded: Sendable {
@@ -155,16 +148,47 @@ public struct ReleaseHistory: Sendable {
         }
     }
 
-    /// `manifest.json`: this release, its date, its pages, and its recommendations and checklists.
+    /// `manifest.json`: this release, its date, its pages, and its recommendations and checklists
+    /// (keys in alphabetical order, as `Release` decodes them).
     static func manifest(_ site: Site, pages: [String], recorded: Recorded) -> String {
-        json(
-            Release(
-                release: site.config.release.value, date: site.config.releaseDate.value.description, pages: pages.sorted(),
-                recommendations: recorded.recommendations, checklists: recorded.checklists))
+        let value: JSONValue = [
+            "checklists": .array(
+                recorded.checklists.map {
+                    [
+                        "id": .string($0.id), "sha256": .string($0.sha256), "title": .string($0.title), "url": .string($0.url),
+                        "version": .string($0.version),
+                    ]
+                }),
+            "date": .string(site.config.releaseDate.value.description),
+            "pages": .array(pages.sorted().map(JSONValue.string)),
+            "recommendations": .array(
+                recorded.recommendations.map {
+                    [
+                        "id": .string($0.id), "sha256": .string($0.sha256), "status": .string($0.status), "title": .string($0.title),
+                        "url": .string($0.url), "version": .string($0.version),
+                    ]
+                }),
+            "release": .string(site.config.release.value),
+        ]
+        return value.serialized(pretty: true) + "\n"
     }
 
-    /// `texts.json`: every recommendation's text and duties, by id.
+    /// `texts.json`: every recommendation's text and duties, by id (in alphabetical order).
     static func texts(_ site: Site) -> String {
-        json(Dictionary(site.recommendations.map { ($0.id.value, text($0)) }, uniquingKeysWith: { first, _ in first }))
+        var seen = Set<String>()
+        let recommendations = site.recommendations.filter { seen.insert($0.id.value).inserted }
+            .sorted { $0.id.value.unicodeScalars.lexicographicallyPrecedes($1.id.value.unicodeScalars) }
+        let value = JSONValue.object(
+            recommendations.map { recommendation in
+                let recorded = text(recommendation)
+                return (
+                    recommendation.id.value,
+                    [
+                        "duties": .array(recorded.duties.map { ["duty": .string($0.duty), "party": .string($0.party)] }),
+                        "text": .string(recorded.text),
+                    ]
+                )
+            })
+        return value.serialized(pretty: true) + "\n"
     }
 }

@@ -42,22 +42,19 @@ enum SearchIndex {
         let entries = self.entries(site)
         write(OutputFile(path: folder + "sider.json", text: pagesJSON(entries, site: site)))
         let chunks = Array(stride(from: 0, to: entries.count, by: textsPerFile))
-        let chunkPostings = chunks.concurrentMap { start -> [String: [Int32]] in
+        let chunkPostings = chunks.concurrentMap { start -> Postings in
             let pages = entries[start..<min(start + textsPerFile, entries.count)]
             write(
                 OutputFile(
                     path: folder + "tekst/\(start / textsPerFile).json",
                     text: JSONValue.array(pages.map { .string($0.text) }).serialized() + "\n"))
-            // For every word, page and count after each other.
-            var postings: [String: [Int32]] = [:]
-            for (page, entry) in zip(start..., pages) {
-                for (word, count) in countWords(entry) { postings[word, default: []] += [Int32(page), Int32(count)] }
-            }
+            var postings = Postings()
+            for (page, entry) in zip(start..., pages) { postings.add(entry, page: Int32(page)) }
             return postings
         }
         var postings: [String: [Int32]] = [:]
         for chunk in chunkPostings {
-            for (word, list) in chunk { postings[word, default: []] += list }
+            for (word, list) in zip(chunk.words, chunk.lists) { postings[word, default: []] += list }
         }
         let merged = postings
         var shards: [String: [String]] = [:]
@@ -70,14 +67,29 @@ enum SearchIndex {
                 if index > 0 { json.append(UInt8(ascii: ",")) }
                 json += JSONValue.string(word).serialized().utf8
                 json += ":[".utf8
-                for (position, number) in merged[word]!.enumerated() {
+                for (position, number) in (merged[word] ?? []).enumerated() {
                     if position > 0 { json.append(UInt8(ascii: ",")) }
-                    json += String(number).utf8
+                    appendDigits(of: number, to: &json)
                 }
                 json.append(UInt8(ascii: "]"))
             }
             json += "}\n".utf8
             write(OutputFile(path: folder + "ord/\(shard).json", contents: Data(json)))
+        }
+    }
+
+    /// A number that is not negative, in decimal, without making a string of it.
+    static func appendDigits(of number: Int32, to bytes: inout [UInt8]) {
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var value = UInt32(number)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[9 - count] = UInt8(ascii: "0") + UInt8(value % 10)
+                value /= 10
+                count += 1
+            } while value > 0
+            bytes.append(contentsOf: buffer[(10 - count)...])
         }
     }
 
@@ -158,12 +170,41 @@ enum SearchIndex {
 
     // MARK: Words
 
-    /// How often each word occurs in a page; the title's words count five times.
-    static func countWords(_ entry: Entry) -> [String: Int] {
-        var counts: [String: Int] = [:]
-        for word in words(in: entry.title) { counts[word, default: 0] += 5 }
-        for word in words(in: entry.text) { counts[word, default: 0] += 1 }
-        return counts
+    /// The words of some pages, each with the pages that hold it and how often (the title's words
+    /// count five times): page and count after each other, pages in order.
+    struct Postings {
+        private(set) var words: [String] = []
+        private(set) var lists: [[Int32]] = []
+        private var ids: [String: Int] = [:]
+        /// A page's count of each word, by word id, and the words it has.
+        private var counts: [Int32] = []
+        private var touched: [Int] = []
+
+        mutating func add(_ entry: Entry, page: Int32) {
+            forEachWord(in: entry.title) { count($0, 5) }
+            forEachWord(in: entry.text) { count($0, 1) }
+            for id in touched {
+                lists[id].append(page)
+                lists[id].append(counts[id])
+                counts[id] = 0
+            }
+            touched.removeAll(keepingCapacity: true)
+        }
+
+        private mutating func count(_ word: String, _ weight: Int32) {
+            let id: Int
+            if let known = ids[word] {
+                id = known
+            } else {
+                id = words.count
+                ids[word] = id
+                words.append(word)
+                lists.append([])
+                counts.append(0)
+            }
+            if counts[id] == 0 { touched.append(id) }
+            counts[id] += weight
+        }
     }
 
     /// Runs of letters and digits, in lower case, two characters or more (as `search.js` splits).
@@ -171,29 +212,38 @@ enum SearchIndex {
     /// Unicode properties.
     static func words(in text: String) -> [String] {
         var words: [String] = []
+        forEachWord(in: text) { words.append($0) }
+        return words
+    }
+
+    static func forEachWord(in text: String, _ body: (String) -> Void) {
         var word: [UInt8] = []
         var characters = 0
-        var ascii = true
+        /// Whether the word has a letter that only `lowercased()` knows how to lower.
+        var unusual = false
         func flush() {
             if characters >= 2 {
                 let text = String(decoding: word, as: UTF8.self)
-                words.append(ascii ? text : text.lowercased())
+                body(unusual ? text.lowercased() : text)
             }
             word.removeAll(keepingCapacity: true)
             characters = 0
-            ascii = true
+            unusual = false
         }
         for scalar in text.unicodeScalars {
             switch scalar.value {
             case 0x61...0x7A, 0x30...0x39: word.append(UInt8(scalar.value))
             case 0x41...0x5A: word.append(UInt8(scalar.value) + 32)
+            // Latin-1 letters (æ, ø, å, é, ü …): capitals are 0x20 below their small letters.
+            case 0xC0...0xD6, 0xD8...0xDE: word += [0xC3, UInt8(0x80 + scalar.value - 0xC0 + 0x20)]
+            case 0xDF...0xF6, 0xF8...0xFF: word += [0xC3, UInt8(0x80 + scalar.value - 0xC0)]
             case 0x80...:
                 guard scalar.properties.isAlphabetic || scalar.properties.numericType != nil else {
                     flush()
                     continue
                 }
                 UTF8.encode(scalar) { word.append($0) }
-                ascii = false
+                unusual = true
             default:
                 flush()
                 continue
@@ -201,7 +251,6 @@ enum SearchIndex {
             characters += 1
         }
         flush()
-        return words
     }
 
     /// The file a word is in: its first two letters as hexadecimal UTF-8 (`pasient` → `7061`),

@@ -39,7 +39,13 @@ extension Int: TemplateRepresentable {
 }
 
 extension Array: TemplateRepresentable where Element: TemplateRepresentable {
-    public var templateValue: TemplateValue { .list(map(\.templateValue)) }
+    /// Lists of objects and of values, most of what views hold, without the generic path.
+    public var templateValue: TemplateValue {
+        if let objects = self as? [[String: TemplateValue]] { return .list(objects.map(TemplateValue.object)) }
+        if let values = self as? [TemplateValue] { return .list(values) }
+        if let texts = self as? [String] { return .list(texts.map(TemplateValue.string)) }
+        return .list(map { $0.templateValue })
+    }
 }
 
 extension Dictionary: TemplateRepresentable where Key == String, Value == TemplateValue {

@@ -32,6 +32,24 @@ import Testing
         #expect(JSONValue.string("a\"b\\c\nd\u{01}\u{2028}–").serialized() == #""a\"b\\c\nd\u0001\u2028–""#)
     }
 
+    /// Random text from the characters that need escaping and their neighbours reads back as it
+    /// was, with no raw control character, U+2028 or U+2029 left in the JSON.
+    @Test func randomStringsSurviveTheRoundTrip() throws {
+        let alphabet: [Unicode.Scalar] =
+            (0...0x21).compactMap(Unicode.Scalar.init) + [
+                "\\", "a", "å", "–", "\u{2027}", "\u{2028}", "\u{2029}", "\u{202A}", "\u{E2}", "\u{1F600}",
+            ]
+        var random = SeededRandom(seed: 11)
+        for _ in 0..<2000 {
+            let text = String(
+                String.UnicodeScalarView((0..<Int(random.next() % 40)).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }))
+            let json = JSONValue.array([.string(text)]).serialized()
+            #expect(!json.unicodeScalars.contains { $0.value < 0x20 || $0 == "\u{2028}" || $0 == "\u{2029}" })
+            let decoded = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String]
+            #expect(decoded == [text], "\(text.debugDescription)")
+        }
+    }
+
     @Test func sha256GivesTheKnownAnswers() {
         #expect(API.sha256("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         #expect(API.sha256("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")

@@ -21,6 +21,27 @@ import Testing
                 == ["pasienten", "får", "time", "mo", "fs", "07", "ærlig", "bydel"])
     }
 
+    /// The fast paths (ASCII, Latin-1 letters) split and lower words as Unicode's properties and
+    /// `lowercased()` do, on every character up to U+02FF and on random text.
+    @Test func wordsAreSplitAndLoweredAsUnicodeDoes() {
+        func reference(_ text: String) -> [String] {
+            text.unicodeScalars.split { !($0.properties.isAlphabetic || $0.properties.numericType != nil) }
+                .filter { $0.count >= 2 }
+                .map { String(String.UnicodeScalarView($0)).lowercased() }
+        }
+        let alphabet = (0x20...0x2FF).compactMap(Unicode.Scalar.init) + ["ſ", "ẞ", "İ", "Ω", "я", "٣", "\u{1F600}"]
+        for scalar in alphabet {
+            let text = "x\(scalar)\(scalar) \(scalar)Ab"
+            #expect(SearchIndex.words(in: text) == reference(text), "\(text.debugDescription)")
+        }
+        var random = SeededRandom(seed: 7)
+        for _ in 0..<2000 {
+            let text = String(
+                String.UnicodeScalarView((0..<Int(random.next() % 30)).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }))
+            #expect(SearchIndex.words(in: text) == reference(text), "\(text.debugDescription)")
+        }
+    }
+
     @Test func aWordIsFiledUnderItsFirstTwoLettersInHexadecimal() {
         #expect(SearchIndex.shardName("pasient") == "7061")
         #expect(SearchIndex.shardName("ærlig") == "c3a672")
