@@ -13,8 +13,10 @@ process), runs each command once to warm up, then `--runs` rounds, alternating:
 - floor
 - moteplass validate
 
-Each timed run writes into a folder of its own, new and empty; they are all deleted after the
-size is done (deleting many files slows the next creations down on ext4, so no run follows one). It prints the medians
+Each timed run writes into a folder of its own, new and empty; they are all deleted at the very
+end, after the last run: deleting many files slows the creation of new ones down on this disk for
+minutes (ext4 without a journal skips inodes freed in the last minutes), so no timed run may
+follow a deletion. Run it at least five minutes after deleting many files. It prints the medians
 of wall time, CPU time (user + system, children included) and peak RSS (GNU time), and the ratios
 moteplass/hugo and moteplass/floor. The release binary must exist (`make bench` builds it).
 """
@@ -81,7 +83,7 @@ def main():
                                check=True, stdout=subprocess.DEVNULL)
             bodies = work / f"bodies-{size}.txt"
             bodies.write_text("\n".join(sorted(str(p) for p in (corpus / "recommendations").glob("*/[!_]*.md"))) + "\n")
-            outputs = work / "out"
+            outputs = work / f"out-{size}"
             outputs.mkdir(exist_ok=True)
             commands = {
                 "moteplass build": lambda o: [str(BIN), "build", "--content", str(corpus), "--templates", str(ROOT / "Templates"), "--output", str(o)],
@@ -95,13 +97,14 @@ def main():
                     measured = timed(command(outputs / f"{round_}-{number}"))
                     if round_ > 0:
                         samples[name].append(measured)
-            shutil.rmtree(outputs, ignore_errors=True)
             for name, values in samples.items():
                 medians = [statistics.median(v[i] for v in values) for i in range(3)]
                 rows.append((size, name, *medians))
                 print(f"{size:>6}  {name:<28} {medians[0]:8.2f} s wall {medians[1]:8.2f} s CPU {medians[2]:8.0f} MB")
             sys.stdout.flush()
     finally:
+        for outputs in work.glob("out-*"):
+            shutil.rmtree(outputs, ignore_errors=True)
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
 

@@ -24,6 +24,11 @@ public indirect enum JSONValue: Sendable, Hashable {
         sortingKeys().serialized()
     }
 
+    /// `canonical()` as UTF-8, to hash.
+    public func canonicalBytes() -> [UInt8] {
+        sortingKeys().bytes()
+    }
+
     private func sortingKeys() -> JSONValue {
         switch self {
         case .array(let items): .array(items.map { $0.sortingKeys() })
@@ -36,9 +41,14 @@ public indirect enum JSONValue: Sendable, Hashable {
 
     /// The value as JSON text: compact, or pretty-printed with two-space indentation.
     public func serialized(pretty: Bool = false) -> String {
+        String(decoding: bytes(pretty: pretty), as: UTF8.self)
+    }
+
+    /// The JSON text as UTF-8, for a file: without making a `String` of megabytes first.
+    public func bytes(pretty: Bool = false) -> [UInt8] {
         var out: [UInt8] = []
         write(to: &out, pretty: pretty, indent: 0)
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// Written as bytes: the API and the search index are megabytes of JSON, and appending to a

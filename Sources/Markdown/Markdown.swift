@@ -84,6 +84,19 @@ public enum Markdown {
     /// line that does not start with a letter (lists, headings, quotes) or ends in a space.
     /// `MarkdownTests` compares it with cmark-gfm on random text.
     static func plainInlineHTML(_ source: String) -> String? {
+        guard let quotes = plainLineQuotes(source) else { return nil }
+        guard quotes > 0 else { return source }
+        var out: [UInt8] = []
+        out.reserveCapacity(source.utf8.count + 5 * quotes)
+        for byte in source.utf8 {
+            if byte == UInt8(ascii: "\"") { out += "&quot;".utf8 } else { out.append(byte) }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// How many `"` a line that holds no Markdown has (see `plainInlineHTML`); `nil` for a line
+    /// that might hold Markdown.
+    private static func plainLineQuotes(_ source: String) -> Int? {
         let bytes = source.utf8
         guard let first = bytes.first, first >= 0x80 || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first | 0x20),
             bytes.last != UInt8(ascii: " ")
@@ -107,13 +120,7 @@ public enum Markdown {
                 w = 0
             }
         }
-        guard quotes > 0 else { return source }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + 5 * quotes)
-        for byte in bytes {
-            if byte == UInt8(ascii: "\"") { out += "&quot;".utf8 } else { out.append(byte) }
-        }
-        return String(decoding: out, as: UTF8.self)
+        return quotes
     }
 
     /// Reads what the validator needs from a body: links, raw HTML and text, each with its line.
@@ -153,8 +160,9 @@ public enum Markdown {
     }
 
     /// The text of a Markdown snippet without markup (for summaries, titles and feeds).
+    /// A line without Markdown (see `plainInlineHTML`) is its own text, without asking cmark-gfm.
     public static func plainText(_ source: String) -> String {
-        plainText(source, extensions: extensionNames)
+        plainLineQuotes(source) == nil ? plainText(source, extensions: extensionNames) : collapsingWhiteSpace(source)
     }
 
     /// The text of a body for the search index: as `plainText`, but parsed without the extensions
@@ -163,7 +171,7 @@ public enum Markdown {
         plainText(source, extensions: analysisExtensionNames)
     }
 
-    private static func plainText(_ source: String, extensions: [String]) -> String {
+    static func plainText(_ source: String, extensions: [String]) -> String {
         withDocument(source, options: CMARK_OPT_DEFAULT, extensions: extensions) { document in
             var parts: [String] = []
             document.walk { node in
@@ -183,26 +191,49 @@ public enum Markdown {
     }
 
     /// `text` with each run of white space (Unicode's White_Space) made one space, none at the ends.
+    /// Read as bytes: only the lead bytes of the multi-byte spaces (C2, E1, E2, E3) are looked at
+    /// closer, and the runs between spaces are copied whole.
     static func collapsingWhiteSpace(_ text: String) -> String {
-        var output: [UInt8] = []
-        output.reserveCapacity(text.utf8.count)
-        var space = false
-        for scalar in text.unicodeScalars {
-            if isWhiteSpace(scalar.value) {
-                space = !output.isEmpty
-                continue
+        var text = text
+        return text.withUTF8 { bytes in
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count)
+            func spaceLength(at index: Int) -> Int {
+                func next(_ offset: Int) -> UInt8 { index + offset < bytes.count ? bytes[index + offset] : 0 }
+                switch bytes[index] {
+                case 0x09...0x0D, 0x20: return 1
+                case 0xC2: return next(1) == 0x85 || next(1) == 0xA0 ? 2 : 0
+                case 0xE1: return next(1) == 0x9A && next(2) == 0x80 ? 3 : 0
+                case 0xE2:
+                    switch (next(1), next(2)) {
+                    case (0x80, 0x80...0x8A), (0x80, 0xA8), (0x80, 0xA9), (0x80, 0xAF), (0x81, 0x9F): return 3
+                    default: return 0
+                    }
+                case 0xE3: return next(1) == 0x80 && next(2) == 0x80 ? 3 : 0
+                default: return 0
+                }
             }
-            if space { output.append(UInt8(ascii: " ")) }
-            space = false
-            UTF8.encode(scalar) { output.append($0) }
-        }
-        return String(decoding: output, as: UTF8.self)
-    }
-
-    private static func isWhiteSpace(_ scalar: UInt32) -> Bool {
-        switch scalar {
-        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
-        default: false
+            var pendingSpace = false
+            var runStart = 0
+            var index = 0
+            func flushRun() {
+                guard runStart < index else { return }
+                if pendingSpace { output.append(UInt8(ascii: " ")) }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            }
+            while index < bytes.count {
+                let length = spaceLength(at: index)
+                guard length > 0 else {
+                    index += 1
+                    continue
+                }
+                flushRun()
+                pendingSpace = !output.isEmpty
+                index += length
+                runStart = index
+            }
+            flushRun()
+            return String(decoding: output, as: UTF8.self)
         }
     }
 

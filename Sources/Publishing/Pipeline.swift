@@ -97,11 +97,13 @@ public enum Pipeline {
         let rootIndex = SiteRenderer.redirectPage(
             to: "latest/index.html", title: "Gå til gjeldende utgave",
             templates: templates, site: published)
+        let plan = RenderPlan(published, templates: templates, history: history)
         do {
             let count = try Publisher(output: options.output).publish(
-                release: release, date: published.config.releaseDate.value.description, rootIndex: rootIndex
+                release: release, date: published.config.releaseDate.value.description, rootIndex: rootIndex,
+                folders: plan.pageFolders
             ) { write in
-                SiteRenderer.render(published, templates: templates, history: history, into: write)
+                plan.renderAll(into: write)
             }
             return BuildResult(report: report, release: release, fileCount: count)
         } catch {

@@ -30,8 +30,9 @@ public struct Publisher: Sendable {
 
     /// Publishes release `release` (dated `date`), whose files `make` hands to the writer it is
     /// given (from any thread, as each is made), then updates `latest/`, `versions.json` and the
-    /// root files. `rootIndex` renders the root `index.html` that forwards to `latest/`. Returns
-    /// how many files the release has.
+    /// root files. `rootIndex` renders the root `index.html` that forwards to `latest/`; `folders`
+    /// are folders of the release known beforehand, made before the files. Returns how many files
+    /// the release has.
     ///
     /// Everything is written into hidden folders first, and `latest/` is prepared from them (hard
     /// links where the file system allows, copies otherwise) before anything visible changes;
@@ -39,7 +40,8 @@ public struct Publisher: Sendable {
     /// file system can.
     @discardableResult
     public func publish(
-        release: String, date: String, rootIndex: String, _ make: (_ write: @Sendable (OutputFile) -> Void) -> Void
+        release: String, date: String, rootIndex: String, folders: [String] = [],
+        _ make: (_ write: @Sendable (OutputFile) -> Void) -> Void
     ) throws(PublishError) -> Int {
         try prepareOutputFolder()
         let token = "\(ProcessInfo.processInfo.processIdentifier)"
@@ -55,7 +57,7 @@ public struct Publisher: Sendable {
         // The newest release's files are linked into latest/ as they are written.
         let writer = ReleaseWriter(fileSystem: fileSystem, folder: staging, linkingInto: newest == release ? latestStaging : nil)
         try attempt("kan ikke skrive utgivelsen til \(staging)") {
-            try writer.start()
+            try writer.start(folders: folders)
             make(writer.write)
             try writer.finish()
         }

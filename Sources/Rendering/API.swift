@@ -31,7 +31,7 @@ public enum API {
     }
 
     private static func file(_ path: String, _ json: JSONValue) -> OutputFile {
-        OutputFile(path: path, text: json.serialized(pretty: true) + "\n")
+        OutputFile(path: path, json: json, pretty: true)
     }
 
     private static func envelope(_ site: Site, _ key: String, _ items: JSONValue) -> JSONValue {
@@ -87,10 +87,18 @@ public enum API {
 
     /// Lower-case hexadecimal SHA-256 of the UTF-8 of `text`.
     static func sha256(_ text: String) -> String {
-        SHA256.hash(data: Array(text.utf8)).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        sha256(bytes: Array(text.utf8))
+    }
+
+    static func sha256(bytes: [UInt8]) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
+        hex.reserveCapacity(64)
+        for byte in SHA256.hash(data: bytes) {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0xF)])
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
 
     static func party(_ id: String, _ site: Site) -> JSONValue {

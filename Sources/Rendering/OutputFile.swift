@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 
 /// One file of a release, with its path relative to the release root (`anbefalinger/index.html`).
@@ -12,5 +13,12 @@ public struct OutputFile: Sendable {
 
     public init(path: String, text: String) {
         self.init(path: path, contents: Data(text.utf8))
+    }
+
+    /// A JSON file, ending in a line break.
+    init(path: String, json: JSONValue, pretty: Bool = false) {
+        var bytes = json.bytes(pretty: pretty)
+        bytes.append(UInt8(ascii: "\n"))
+        self.init(path: path, contents: Data(bytes))
     }
 }

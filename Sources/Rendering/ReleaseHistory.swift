@@ -121,7 +121,8 @@ public struct ReleaseHistory: Sendable {
         ]
         return RecordedRecommendation(
             id: recommendation.id.value, title: recommendation.title.value, version: recommendation.version.value.description,
-            status: recommendation.status.value.rawValue, url: Route.path(of: recommendation), sha256: API.sha256(fingerprint.canonical()))
+            status: recommendation.status.value.rawValue, url: Route.path(of: recommendation),
+            sha256: API.sha256(bytes: fingerprint.canonicalBytes()))
     }
 
     static func record(_ checklist: Checklist, _ site: Site) -> RecordedChecklist {
@@ -150,7 +151,7 @@ public struct ReleaseHistory: Sendable {
 
     /// `manifest.json`: this release, its date, its pages, and its recommendations and checklists
     /// (keys in alphabetical order, as `Release` decodes them).
-    static func manifest(_ site: Site, pages: [String], recorded: Recorded) -> String {
+    static func manifest(_ site: Site, pages: [String], recorded: Recorded) -> OutputFile {
         let value: JSONValue = [
             "checklists": .array(
                 recorded.checklists.map {
@@ -170,11 +171,11 @@ public struct ReleaseHistory: Sendable {
                 }),
             "release": .string(site.config.release.value),
         ]
-        return value.serialized(pretty: true) + "\n"
+        return OutputFile(path: "manifest.json", json: value, pretty: true)
     }
 
     /// `texts.json`: every recommendation's text and duties, by id (in alphabetical order).
-    static func texts(_ site: Site) -> String {
+    static func texts(_ site: Site) -> OutputFile {
         var seen = Set<String>()
         let recommendations = site.recommendations.filter { seen.insert($0.id.value).inserted }
             .sorted { $0.id.value.unicodeScalars.lexicographicallyPrecedes($1.id.value.unicodeScalars) }
@@ -189,6 +190,6 @@ public struct ReleaseHistory: Sendable {
                     ]
                 )
             })
-        return value.serialized(pretty: true) + "\n"
+        return OutputFile(path: "texts.json", json: value, pretty: true)
     }
 }

@@ -6,6 +6,10 @@ import Synchronization
 /// What a release is made of: every page to render and the tasks that make the other files,
 /// prepared once from a site. A build renders it all (`renderAll`); the preview renders a page
 /// when it is asked for (`page(at:)`), so that a change shows without rendering the rest.
+///
+/// Pure: it reads nothing from disk (templates are loaded beforehand) and writes nothing; each
+/// file goes to `write` as soon as it is made (publishing writes it), so that a release is never
+/// held in memory whole. Pages render in parallel on all cores.
 public struct RenderPlan: Sendable {
     let site: Site
     let templates: TemplateSet
@@ -39,9 +43,9 @@ public struct RenderPlan: Sendable {
         data = [
             { write in
                 let recorded = recorded ?? ReleaseHistory.Recorded(site)
-                write(OutputFile(path: "manifest.json", text: ReleaseHistory.manifest(site, pages: pagePaths, recorded: recorded)))
+                write(ReleaseHistory.manifest(site, pages: pagePaths, recorded: recorded))
             },
-            { write in write(OutputFile(path: "texts.json", text: ReleaseHistory.texts(site))) },
+            { write in write(ReleaseHistory.texts(site)) },
             { write in API.files(site).forEach(write) },
             { write in SearchIndex.write(site, into: write) },
             { write in
@@ -73,6 +77,12 @@ public struct RenderPlan: Sendable {
             }
         }
         templates.assets.forEach(write)
+    }
+
+    /// The folders of every page (`anbefalinger/fastlege-sykehus/timebestilling/`), for publishing
+    /// to make before the pages are written.
+    public var pageFolders: [String] {
+        jobs.compactMap { job in job.output.lastIndex(of: "/").map { String(job.output[..<$0]) } }
     }
 
     /// The page whose file is `path` (`anbefalinger/index.html`), rendered now; nil if there is none.

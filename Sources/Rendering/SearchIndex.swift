@@ -40,14 +40,11 @@ enum SearchIndex {
     /// the chunks are then joined in page order.
     static func write(_ site: Site, into write: @Sendable (OutputFile) -> Void) {
         let entries = self.entries(site)
-        write(OutputFile(path: folder + "sider.json", text: pagesJSON(entries, site: site)))
+        write(OutputFile(path: folder + "sider.json", json: pagesJSON(entries, site: site)))
         let chunks = Array(stride(from: 0, to: entries.count, by: textsPerFile))
         let chunkPostings = chunks.concurrentMap { start -> Postings in
             let pages = entries[start..<min(start + textsPerFile, entries.count)]
-            write(
-                OutputFile(
-                    path: folder + "tekst/\(start / textsPerFile).json",
-                    text: JSONValue.array(pages.map { .string($0.text) }).serialized() + "\n"))
+            write(OutputFile(path: folder + "tekst/\(start / textsPerFile).json", json: .array(pages.map { .string($0.text) })))
             var postings = Postings()
             for (page, entry) in zip(start..., pages) { postings.add(entry, page: Int32(page)) }
             return postings
@@ -65,7 +62,7 @@ enum SearchIndex {
             var json: [UInt8] = [UInt8(ascii: "{")]
             for (index, word) in words.enumerated() {
                 if index > 0 { json.append(UInt8(ascii: ",")) }
-                json += JSONValue.string(word).serialized().utf8
+                json += JSONValue.string(word).bytes()
                 json += ":[".utf8
                 for (position, number) in (merged[word] ?? []).enumerated() {
                     if position > 0 { json.append(UInt8(ascii: ",")) }
@@ -145,7 +142,7 @@ enum SearchIndex {
 
     /// `sider.json`: `{"filters": …, "pages": [[url, title, kind, set, status, [party, …]], …]}`,
     /// a page's set, status and parties as indexes into the filters' lists.
-    static func pagesJSON(_ entries: [Entry], site: Site) -> String {
+    static func pagesJSON(_ entries: [Entry], site: Site) -> JSONValue {
         let parties = site.parties.filter { !site.duties(of: $0.id.value).isEmpty }
         let partyIndex = Dictionary(parties.enumerated().map { ($1.id.value, $0) }, uniquingKeysWith: { first, _ in first })
         let sets = site.sets.map(\.title.value)
@@ -165,7 +162,7 @@ enum SearchIndex {
                 .array(entry.parties.compactMap { partyIndex[$0] }.map { .int($0) }),
             ])
         }
-        return JSONValue.object([("filters", filters), ("pages", .array(pages))]).serialized() + "\n"
+        return JSONValue.object([("filters", filters), ("pages", .array(pages))])
     }
 
     // MARK: Words

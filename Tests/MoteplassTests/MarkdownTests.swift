@@ -122,6 +122,39 @@ import Testing
         #expect(plain > 100)
     }
 
+    /// The shortcut for plain lines gives the text cmark-gfm's tree gives.
+    @Test func plainLinesGiveTheirTextAsCMarkGFMDoes() {
+        let pieces = ["a", "Æ", "1", " ", "  ", ".", "\"", "'", "-", "\u{A0}", "\u{2003}", "–", "e\u{301}", "w", "*", "&", "\n", "[x](y)"]
+        var random = SeededRandom(seed: 3)
+        var plain = 0
+        for _ in 0..<3000 {
+            let text = (0..<Int(1 + random.next() % 10)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+            if Markdown.plainInlineHTML(text) != nil { plain += 1 }
+            #expect(Markdown.plainText(text) == Markdown.plainText(text, extensions: Markdown.extensionNames), "\(text.debugDescription)")
+        }
+        #expect(plain > 300)
+    }
+
+    /// White space collapsed byte by byte, as Unicode's White_Space property says.
+    @Test func whiteSpaceIsCollapsedAsUnicodeSaysItIsWhiteSpace() {
+        func reference(_ text: String) -> String {
+            text.unicodeScalars.split { $0.properties.isWhitespace }.map { String(String.UnicodeScalarView($0)) }.joined(separator: " ")
+        }
+        let alphabet: [Unicode.Scalar] =
+            (0...0x200).compactMap(Unicode.Scalar.init) + (0x1680...0x1681).compactMap(Unicode.Scalar.init)
+            + (0x2000...0x2060).compactMap(Unicode.Scalar.init) + ["\u{2FFF}", "\u{3000}", "\u{3001}", "\u{E000}", "\u{1F600}"]
+        for scalar in alphabet {
+            let text = " x\(scalar)\(scalar)y \(scalar)"
+            #expect(Markdown.collapsingWhiteSpace(text) == reference(text), "U+\(String(scalar.value, radix: 16))")
+        }
+        var random = SeededRandom(seed: 5)
+        for _ in 0..<2000 {
+            let text = String(
+                String.UnicodeScalarView((0..<Int(random.next() % 20)).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }))
+            #expect(Markdown.collapsingWhiteSpace(text) == reference(text), "\(text.debugDescription)")
+        }
+    }
+
     @Test func plainTextDropsMarkup() {
         #expect(Markdown.plainText("# Tittel\n\nEn **fet** [lenke](x.md).\n") == "Tittel En fet lenke.")
         // Table cells are words apart, for the search index as for feeds.
