@@ -16,7 +16,7 @@ public struct RenderPlan: Sendable {
     let versions: VersionSwitcher
     let jobs: [PageJob]
     let data: [@Sendable (_ write: @Sendable (OutputFile) -> Void) -> Void]
-    let headers: Chrome.Headers
+    let chrome: Chrome.Cache
     /// Each page's index in `jobs`, by its file.
     let pageIndex: [String: Int]
 
@@ -37,7 +37,7 @@ public struct RenderPlan: Sendable {
         self.templates = templates
         self.versions = versions
         self.jobs = jobs
-        headers = Chrome.Headers(templates)
+        chrome = Chrome.Cache(templates)
         pageIndex = Dictionary(jobs.enumerated().map { ($1.output, $0) }, uniquingKeysWith: { first, _ in first })
         // The files that are not pages, each made by one task beside the pages.
         data = [
@@ -104,14 +104,13 @@ public struct RenderPlan: Sendable {
     }
 
     private func render(_ job: PageJob) -> OutputFile {
-        OutputFile(path: job.output, contents: Data(templates.render(job.template, view(of: job))))
+        OutputFile(path: job.output, contents: Data(templates.render(job.template, frames(of: job))))
     }
 
-    /// Everything the page's template sees: its content and the layout's values.
-    func view(of job: PageJob) -> View {
+    /// What the page's template sees: the layout's values and the page's content (`Chrome.frames`).
+    func frames(of job: PageJob) -> [View] {
         let context = PageContext(site: site, path: job.folder, root: job.root)
-        let chrome = Chrome.values(for: job, context: context, versions: versions, headers: headers)
-        return job.content(context).merging(chrome) { content, _ in content }
+        return Chrome.frames(for: job, context: context, content: job.content(context), versions: versions, cache: chrome)
     }
 
     private enum Task {

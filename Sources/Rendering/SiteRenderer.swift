@@ -9,12 +9,10 @@ public enum SiteRenderer {
     public static func redirectPage(to target: String, title: String, templates: TemplateSet, site: Site) -> String {
         let job = PageJob(folder: "", template: "redirect", title: title, section: nil) { _ in view(["targetHref": target]) }
         let context = PageContext(site: site, path: "")
-        let versions = VersionSwitcher(site, history: .none)
-        let page = templates.render(
-            "redirect",
-            job.content(context).merging(
-                Chrome.values(for: job, context: context, versions: versions, headers: Chrome.Headers(templates))
-            ) { content, _ in content })
+        let frames = Chrome.frames(
+            for: job, context: context, content: job.content(context), versions: VersionSwitcher(site, history: .none),
+            cache: Chrome.Cache(templates))
+        let page = templates.render("redirect", frames)
         return String(decoding: page, as: UTF8.self)
     }
 }

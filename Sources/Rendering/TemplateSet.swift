@@ -77,9 +77,10 @@ public struct TemplateSet: Sendable {
         return TemplateSet(library: library, assets: assets)
     }
 
-    /// Renders the page template `name` with `view`, ending in a line break.
-    func render(_ name: String, _ view: View) -> [UInt8] {
-        var bytes = library.render(name, view) ?? []
+    /// Renders the page template `name` with `frames` on its stack (outermost first; a name is
+    /// looked up from the innermost out), ending in a line break.
+    func render(_ name: String, _ frames: [View]) -> [UInt8] {
+        var bytes = library.render(name, frames) ?? []
         if bytes.last != UInt8(ascii: "\n") { bytes.append(UInt8(ascii: "\n")) }
         return bytes
     }

@@ -36,7 +36,13 @@ public struct TemplateLibrary: Sendable {
 
     /// The template `name` drawn with `view` as its outermost value; nil if there is no such template.
     public func render(_ name: String, _ view: [String: TemplateValue]) -> [UInt8]? {
-        program.entries[name].map { program.render($0, .object(view)) }
+        render(name, [view])
+    }
+
+    /// The template `name` drawn with `frames` on the stack, outermost first: a name is looked up
+    /// in the last, then in the one before it, as in nested sections.
+    public func render(_ name: String, _ frames: [[String: TemplateValue]]) -> [UInt8]? {
+        program.entries[name].map { program.render($0, frames.map(TemplateValue.object)) }
     }
 }
 
@@ -160,14 +166,14 @@ final class TemplateProgram: Sendable {
         return found
     }
 
-    func render(_ template: Int32, _ root: TemplateValue) -> [UInt8] {
+    func render(_ template: Int32, _ frames: [TemplateValue]) -> [UInt8] {
         ops.withUnsafeBufferPointer { ops in
             pool.withUnsafeBufferPointer { pool in
                 keys.withUnsafeBufferPointer { keys in
                     names.withUnsafeBufferPointer { names in
                         transforms.withUnsafeBufferPointer { transforms in
                             var renderer = TemplateRenderer(
-                                program: self, ops: ops, pool: pool, keys: keys, names: names, transforms: transforms, root: root)
+                                program: self, ops: ops, pool: pool, keys: keys, names: names, transforms: transforms, frames: frames)
                             renderer.run(ranges[Int(template)])
                             return renderer.output
                         }

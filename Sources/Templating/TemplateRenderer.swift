@@ -26,7 +26,7 @@ struct TemplateRenderer {
     init(
         program: TemplateProgram, ops: UnsafeBufferPointer<TemplateProgram.Op>, pool: UnsafeBufferPointer<UInt8>,
         keys: UnsafeBufferPointer<String>, names: UnsafeBufferPointer<TemplateProgram.Name>,
-        transforms: UnsafeBufferPointer<Transform>, root: TemplateValue
+        transforms: UnsafeBufferPointer<Transform>, frames: [TemplateValue]
     ) {
         self.program = program
         self.ops = ops
@@ -34,8 +34,8 @@ struct TemplateRenderer {
         self.keys = keys
         self.names = names
         self.transforms = transforms
-        stack = [root]
-        stack.reserveCapacity(16)
+        stack = frames
+        stack.reserveCapacity(frames.count + 16)
         output.reserveCapacity(16 * 1024)
     }
 

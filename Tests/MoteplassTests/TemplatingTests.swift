@@ -223,9 +223,11 @@ import Testing
         }
         #expect(plan.jobs.count > 20)
         for job in plan.jobs {
-            let view = plan.view(of: job)
-            let ours = String(decoding: templates.render(job.template, view), as: UTF8.self)
-            var theirs = library.render(Self.mustacheValue(.object(view)), withTemplate: job.template) ?? ""
+            // Ours with the page's values stacked as a build draws it, swift-mustache with them in one object.
+            let frames = plan.frames(of: job)
+            let ours = String(decoding: templates.render(job.template, frames), as: UTF8.self)
+            let merged = frames.reduce(View()) { outer, inner in outer.merging(inner) { _, inner in inner } }
+            var theirs = library.render(Self.mustacheValue(.object(merged)), withTemplate: job.template) ?? ""
             if !theirs.hasSuffix("\n") { theirs += "\n" }
             #expect(ours == theirs, "\(job.output) is drawn differently")
         }
