@@ -35,8 +35,8 @@ extension PreviewServer {
         }
         let relative = segments.joined(separator: "/")
         let isFolder = relative.isEmpty || decoded.hasSuffix("/")
-        if let file = siteFile(isFolder ? (relative.isEmpty ? "" : relative + "/") + "index.html" : relative) {
-            return response(.ok, file.contents, type: Self.contentType(of: file.path))
+        if let (file, build) = siteFile(isFolder ? (relative.isEmpty ? "" : relative + "/") + "index.html" : relative) {
+            return response(.ok, file.contents, type: Self.contentType(of: file.path), build: build)
         }
         if !isFolder, siteFile(relative + "/index.html") != nil {
             return HTTPResponse(statusCode: .movedPermanently, headers: [.location: "/" + relative + "/"], body: Data())
@@ -45,19 +45,20 @@ extension PreviewServer {
     }
 
     private func notFound() -> HTTPResponse {
-        let page = siteFile("404.html")?.contents ?? Data("<!DOCTYPE html><title>Finnes ikke</title><p>Siden finnes ikke.</p>".utf8)
-        return response(.notFound, page, type: "text/html; charset=utf-8")
+        let found = siteFile("404.html")
+        let page = found?.file.contents ?? Data("<!DOCTYPE html><title>Finnes ikke</title><p>Siden finnes ikke.</p>".utf8)
+        return response(.notFound, page, type: "text/html; charset=utf-8", build: found?.build ?? 0)
     }
 
-    private func response(_ status: HTTPStatusCode, _ data: Data, type: String) -> HTTPResponse {
-        let body = type.hasPrefix("text/html") ? Self.addingLiveScript(to: data) : data
+    private func response(_ status: HTTPStatusCode, _ data: Data, type: String, build: Int) -> HTTPResponse {
+        let body = type.hasPrefix("text/html") ? Self.addingLiveScript(to: data, build: build) : data
         return HTTPResponse(statusCode: status, headers: [.contentType: type, .cacheControl: "no-store"], body: body)
     }
 
-    /// The page with `<script src="/__moteplass/live.js">` before `</body>`: only the preview's
-    /// pages have it, never a built release.
-    static func addingLiveScript(to page: Data) -> Data {
-        let tag = Data("<script src=\"\(prefix)live.js\" defer></script>\n".utf8)
+    /// The page with `<script src="/__moteplass/live.js">` before `</body>`, telling the build the
+    /// page is from: only the preview's pages have it, never a built release.
+    static func addingLiveScript(to page: Data, build: Int) -> Data {
+        let tag = Data("<script src=\"\(prefix)live.js\" data-build=\"\(build)\" defer></script>\n".utf8)
         guard let end = page.range(of: Data("</body>".utf8), options: .backwards) else { return page + tag }
         var page = page
         page.insert(contentsOf: tag, at: end.lowerBound)

@@ -3,15 +3,24 @@ extension PreviewServer {
     /// the new body in place of the old (the scroll position stays, and nothing else is loaded
     /// again; a page with scripts of its own, which set up its body, is reloaded instead), and,
     /// while the content has errors, it shows them in a box over the page (file:line, rule, message).
+    ///
+    /// An event can be missed (sent while the page was loading, or while the stream was being
+    /// opened again), so the page also asks for the status whenever the stream opens, and every
+    /// two seconds: a good build newer than the page's (`data-build` on the script tag) fetches it.
     static let liveScript = #"""
         (function () {
           "use strict";
           var box = null;
+          var shown = Number(document.currentScript && document.currentScript.getAttribute("data-build")) || 0;
+          var refreshing = false;
           function hide() { if (box) { box.remove(); box = null; } }
           function show(status) {
+            // The same errors are shown once: the box is not drawn (and announced) again.
+            if (box && box.isConnected && box.getAttribute("data-build") === String(status.build)) { return; }
             hide();
             box = document.createElement("section");
             box.id = "moteplass-feil";
+            box.setAttribute("data-build", String(status.build));
             box.setAttribute("role", "alert");
             box.setAttribute("aria-labelledby", "moteplass-feil-tittel");
             box.style.cssText = "position:fixed;inset:1rem;z-index:2147483647;overflow:auto;background:#fff;color:#1a1a1a;" +
@@ -51,10 +60,16 @@ extension PreviewServer {
           function check() {
             fetch("/__moteplass/status", { cache: "no-store" })
               .then(function (response) { return response.json(); })
-              .then(function (status) { if (status.failed) { show(status); } else { hide(); } })
+              .then(function (status) {
+                if (status.failed) { show(status); return; }
+                hide();
+                if (status.build > shown) { refresh(); }
+              })
               .catch(function () {});
           }
           function refresh() {
+            if (refreshing) { return; }
+            refreshing = true;
             fetch(location.href, { cache: "no-store" })
               .then(function (response) {
                 if (!response.ok) { throw new Error(String(response.status)); }
@@ -67,9 +82,12 @@ extension PreviewServer {
                   return source.indexOf("/__moteplass/") !== 0 && !/(^|\/)versions\.js$/.test(source);
                 });
                 if (own) { location.reload(); return; }
+                var live = page.querySelector("script[data-build]");
+                shown = Math.max(shown, Number(live && live.getAttribute("data-build")) || 0);
                 box = null;
                 document.title = page.title;
                 document.body.replaceWith(document.adoptNode(page.body));
+                refreshing = false;
                 check();
               })
               .catch(function () { location.reload(); });
@@ -77,6 +95,8 @@ extension PreviewServer {
           var events = new EventSource("/__moteplass/events");
           events.addEventListener("reload", refresh);
           events.addEventListener("status", check);
+          events.addEventListener("open", check);
+          setInterval(check, 2000);
           check();
         })();
         """#

@@ -163,17 +163,18 @@ public final class PreviewServer: Sendable {
     }
 
     /// The file of the site at `path` (relative, `anbefalinger/index.html`): a page rendered now,
-    /// an asset, or a data file (all made the first time one is asked for); nil if there is none.
-    func siteFile(_ path: String) -> OutputFile? {
+    /// an asset, or a data file (all made the first time one is asked for), with the build it is
+    /// from; nil if there is none.
+    func siteFile(_ path: String) -> (file: OutputFile, build: Int)? {
         let (plan, build, cached) = state.withLock { ($0.plan, $0.planBuild, $0.dataFiles) }
         guard let plan else { return nil }
-        if let page = plan.page(at: path) ?? plan.asset(at: path) { return page }
-        if let cached { return cached[path] }
+        if let page = plan.page(at: path) ?? plan.asset(at: path) { return (page, build) }
+        if let cached { return cached[path].map { ($0, build) } }
         let files = Dictionary(plan.dataFiles().map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         state.withLock { state in
             if state.planBuild == build { state.dataFiles = files }
         }
-        return files[path]
+        return files[path].map { ($0, build) }
     }
 
     /// `/__moteplass/status`: the last build's report (as `validate --format json` gives it) with

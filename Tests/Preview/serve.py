@@ -8,7 +8,8 @@ page, a folder's address without `/` redirected, no folder listing and nothing o
 site; nothing written (no public/, no temporary folder); the reload event after a save, with the
 new text; a content error → a status event, the last good page still served, and the error box
 over the page in headless Chromium with file:line, rule and message; fixed → the page reloads
-by itself and the box is gone; a half-written file, a burst of saves, a deleted and a new file,
+by itself and the box is gone; a page whose event stream was closed still gets a change (it asks
+for the status every two seconds); a half-written file, a burst of saves, a deleted and a new file,
 and a template with a syntax error do not stop the server; a second server on the same port
 exits 2 with a message; Ctrl-C ends it with status 0; a built
 release holds no trace of the preview's script. Then, on a copy of the project's Content/:
@@ -116,7 +117,7 @@ def main(binary):
         # Pages, types, 404, no listing, nothing outside the site.
         status, kind, body = get(port, "/")
         check(status == 200 and kind.startswith("text/html"), f"/ gave {status} {kind}")
-        check('<script src="/__moteplass/live.js" defer></script>' in body, "the front page lacks the preview's script")
+        check(re.search(r'<script src="/__moteplass/live.js" data-build="\d+" defer></script>', body), "the front page lacks the preview's script")
         for path, expected in [("/moter.ics", "text/calendar"), ("/feed.xml", "application/xml"), ("/versions.json", None),
                                ("/api/recommendations.json", "application/json"), ("/assets/style.css", "text/css"),
                                ("/anbefalinger/", "text/html")]:
@@ -185,6 +186,15 @@ def main(binary):
         check(not driver.find_elements(By.ID, "moteplass-feil"), "the error box stayed after the fix")
         check(driver.execute_script("return window.sameWindow === true"),
               "the page was loaded anew instead of getting its new body in place")
+        # A page whose event stream is gone (window.stop() closes it for good) still gets the change
+        # from the status it asks for every two seconds.
+        driver.execute_script("window.stop()")
+        edit(content / RECOMMENDATION, "utskrivning (rettet)", "utskrivning (uten strøm)")
+        try:
+            WebDriverWait(driver, 10).until(lambda d: "(uten strøm)" in d.execute_script("return document.querySelector('h1').textContent"))
+        except Exception:
+            check(False, "a page without its event stream did not get the change")
+        edit(content / RECOMMENDATION, "utskrivning (uten strøm)", "utskrivning (rettet)")
         # A page with scripts of its own (the search) is loaded anew instead.
         driver.get(f"http://127.0.0.1:{port}/sok/index.html")
         driver.execute_script("window.sameWindow = true")
@@ -277,7 +287,7 @@ def main(binary):
     median = statistics.median(delays) * 1000 if delays else float("nan")
     finish("Tests/Preview/serve.py",
            f"pages, drafts with their banner, types, 404, reload after a save (median {median:.0f} ms from save to event, fixture), error box in "
-           "Chromium and gone when fixed, half-written file, burst, rename, delete, broken template, port in use, Ctrl-C, --poll; Content/: served, an edit shown, an error boxed and cleared")
+           "Chromium and gone when fixed, a change without the event stream, half-written file, burst, rename, delete, broken template, port in use, Ctrl-C, --poll; Content/: served, an edit shown, an error boxed and cleared")
 
 
 def project_content(binary):
