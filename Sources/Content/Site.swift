@@ -193,8 +193,9 @@ public struct Site: Sendable {
         case .index, .meeting, .page: true
         case .set(let slug): releasedSets.contains(slug)
         case .recommendation(let id):
-            // Not `.map(isInRelease)`: a method reference would copy the whole site.
-            if let recommendation = recommendation(id: id) { isInRelease(recommendation) } else { false }
+            // Looked at where it lies: a copy of the recommendation (or, through a method
+            // reference, of the whole site) was a noticeable part of validating.
+            if let index = recommendationIndex[id] { isInRelease(recommendations[index]) } else { false }
         case .checklist(let slug): releasedChecklists.contains(slug)
         }
     }
@@ -203,7 +204,7 @@ public struct Site: Sendable {
         status?.value.isPublished(includeDrafts: false) ?? false
     }
 
-    private func isInRelease(_ recommendation: Recommendation) -> Bool {
+    private func isInRelease(_ recommendation: borrowing Recommendation) -> Bool {
         Self.released(recommendation.status) && releasedSets.contains(recommendation.setSlug)
     }
 
