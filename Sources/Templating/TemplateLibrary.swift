@@ -30,10 +30,6 @@ public struct TemplateLibrary: Sendable {
         program = try TemplateProgram(sources, folder: folder)
     }
 
-    public func contains(_ name: String) -> Bool {
-        program.entries[name] != nil
-    }
-
     /// The template `name` drawn with `view` as its outermost value; nil if there is no such template.
     public func render(_ name: String, _ view: [String: TemplateValue]) -> [UInt8]? {
         render(name, [view])

@@ -26,10 +26,6 @@ extension String: TemplateRepresentable {
     public var templateValue: TemplateValue { .string(self) }
 }
 
-extension Substring: TemplateRepresentable {
-    public var templateValue: TemplateValue { .string(String(self)) }
-}
-
 extension Bool: TemplateRepresentable {
     public var templateValue: TemplateValue { .bool(self) }
 }

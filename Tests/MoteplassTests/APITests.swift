@@ -39,7 +39,7 @@ import Testing
             (0...0x21).compactMap(Unicode.Scalar.init) + [
                 "\\", "a", "å", "–", "\u{2027}", "\u{2028}", "\u{2029}", "\u{202A}", "\u{E2}", "\u{1F600}",
             ]
-        var random = SeededRandom(seed: 11)
+        var random = SeededGenerator(seed: 11)
         for _ in 0..<2000 {
             let text = String(
                 String.UnicodeScalarView((0..<Int(random.next() % 40)).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }))

@@ -125,7 +125,7 @@ import Testing
     /// The shortcut for plain lines gives the text cmark-gfm's tree gives.
     @Test func plainLinesGiveTheirTextAsCMarkGFMDoes() {
         let pieces = ["a", "Æ", "1", " ", "  ", ".", "\"", "'", "-", "\u{A0}", "\u{2003}", "–", "e\u{301}", "w", "*", "&", "\n", "[x](y)"]
-        var random = SeededRandom(seed: 3)
+        var random = SeededGenerator(seed: 3)
         var plain = 0
         for _ in 0..<3000 {
             let text = (0..<Int(1 + random.next() % 10)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
@@ -147,7 +147,7 @@ import Testing
             let text = " x\(scalar)\(scalar)y \(scalar)"
             #expect(Markdown.collapsingWhiteSpace(text) == reference(text), "U+\(String(scalar.value, radix: 16))")
         }
-        var random = SeededRandom(seed: 5)
+        var random = SeededGenerator(seed: 5)
         for _ in 0..<2000 {
             let text = String(
                 String.UnicodeScalarView((0..<Int(random.next() % 20)).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }))

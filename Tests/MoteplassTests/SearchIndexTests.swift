@@ -34,7 +34,7 @@ import Testing
             let text = "x\(scalar)\(scalar) \(scalar)Ab"
             #expect(SearchIndex.words(in: text) == reference(text), "\(text.debugDescription)")
         }
-        var random = SeededRandom(seed: 7)
+        var random = SeededGenerator(seed: 7)
         for _ in 0..<2000 {
             let text = String(
                 String.UnicodeScalarView((0..<Int(random.next() % 30)).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }))
