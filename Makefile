@@ -6,7 +6,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEBIAN_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 
-.PHONY: site test deps test-tools release-check golden leaks bench bench-serve bench-validate format clean
+.PHONY: site test deps test-tools release-check release-sites flaky golden leaks bench bench-serve bench-validate format clean
 
 ## Build the site from Content/ into public/ (release build of the tool).
 site: deps
@@ -27,13 +27,8 @@ test: deps test-tools
 ## (Tests/API/check.py); its checklist form, and two successive releases, in headless Chromium
 ## (Tests/Browser); search, and every page checked with axe-core, the Nu HTML Checker and
 ## linkchecker (Tests/Browser); and builds killed with SIGKILL mid-write (Tests/Releases).
-release-check: test-tools
-	$(SWIFT) build --product moteplass
-	rm -rf .build/release-check
-	.build/debug/moteplass build --content Content --templates Templates --output .build/release-check
+release-check: release-sites
 	python3 Tests/API/check.py .build/release-check/latest
-	rm -rf .build/release-check-fixture
-	.build/debug/moteplass build --content Tests/Fixtures/clean --templates Templates --output .build/release-check-fixture
 	python3 Tests/API/check.py .build/release-check-fixture/latest
 	python3 Tests/Browser/checklist_form.py .build/release-check/latest
 	python3 Tests/Browser/search.py .build/release-check/latest
@@ -43,6 +38,19 @@ release-check: test-tools
 	python3 Tests/Browser/releases.py .build/debug/moteplass Tests/Fixtures/clean
 	python3 Tests/Releases/kill_build.py .build/debug/moteplass
 	python3 Tests/Preview/serve.py .build/debug/moteplass
+
+## The tool (debug build) and the two sites the browser checks read: Content/ and the clean fixture.
+release-sites: test-tools
+	$(SWIFT) build --product moteplass
+	rm -rf .build/release-check .build/release-check-fixture
+	.build/debug/moteplass build --content Content --templates Templates --output .build/release-check
+	.build/debug/moteplass build --content Tests/Fixtures/clean --templates Templates --output .build/release-check-fixture
+
+## Every browser, preview and kill check run RUNS times in a row (default 20) on one build; prints
+## per check how many runs passed and what the failing ones said (Tests/flaky.py). ONLY=name limits it.
+RUNS ?= 20
+flaky: release-sites
+	python3 Tests/flaky.py --runs $(RUNS) $(if $(ONLY),--only $(ONLY))
 
 ## Chromium, its WebDriver and Java for the Nu HTML Checker (Debian), and the Python tools pinned
 ## in Tests/requirements.txt, plus axe-core's axe.min.js from axe-playwright-python (without its

@@ -4,7 +4,10 @@ import Foundation
 /// Notices when anything under some folders is created, changed, renamed or deleted.
 ///
 /// On Linux inotify tells which files changed, and a burst of events (an editor saving through a
-/// temporary file and a rename, or many saves) is one change once it has been quiet for 10 ms.
+/// temporary file and a rename, or many saves) is one change once it has been quiet for 10 ms and
+/// no changed file is still open for writing: a save that truncates the file and then writes it
+/// is one change, not an empty file followed by a full one (whose error would flash in the page).
+/// A writer that keeps its file open is waited for at most `writingBound`.
 /// Elsewhere, or with `polling`, snapshots of every file's size and modification time are
 /// compared every 100 ms (a snapshot of 1,000 files takes a few milliseconds).
 struct Watcher: Sendable {
@@ -13,6 +16,8 @@ struct Watcher: Sendable {
     /// nothing of what other machines change).
     var polling = false
     var interval: Duration = .milliseconds(100)
+    /// How long a change waits, at most, for a file being written to be closed.
+    var writingBound: Duration = .seconds(2)
 
     /// Every file (not folder) under the folders, hidden ones and editors' backups left out.
     func snapshot() -> [String: FileStamp] {
@@ -42,14 +47,18 @@ struct Watcher: Sendable {
     func watch(_ changed: @Sendable ([String]) async -> Void) async {
         if !polling, let notifier = Inotify(folders: folders) {
             var pending = Set<String>()
+            let clock = ContinuousClock()
+            var lastEvent = clock.now
             while !Task.isCancelled {
                 try? await Task.sleep(for: .milliseconds(10))
                 let events = notifier.drain()
-                if events.isEmpty {
-                    if !pending.isEmpty { await changed(pending.sorted()) }
-                    pending = []
-                } else {
+                if !events.isEmpty {
                     pending.formUnion(events)
+                    lastEvent = clock.now
+                } else if !pending.isEmpty, !notifier.isWriting || clock.now - lastEvent >= writingBound {
+                    notifier.forgetWriting()
+                    await changed(pending.sorted())
+                    pending = []
                 }
             }
             return
@@ -78,6 +87,14 @@ final class Inotify: @unchecked Sendable {
     private let folders: [String]
     /// The folder each watch is on. Only the watcher's task uses it.
     private var watched: [Int32: String] = [:]
+    /// Files created or changed and not yet closed: still being written. Only the watcher's task uses it.
+    private var writing: Set<String> = []
+
+    /// Whether a changed file is still open for writing.
+    var isWriting: Bool { !writing.isEmpty }
+
+    /// Forgets the files being written (a writer that keeps its file open is not waited for again).
+    func forgetWriting() { writing = [] }
 
     init?(folders: [String]) {
         #if os(Linux)
@@ -117,7 +134,8 @@ final class Inotify: @unchecked Sendable {
     }
 
     /// The paths of the events waiting (none if there are none). New folders are watched as
-    /// they come; a full queue counts as a change of the first folder.
+    /// they come; a full queue counts as a change of the first folder. A file created or
+    /// modified is being written until it is closed, deleted or moved away.
     func drain() -> Set<String> {
         #if os(Linux)
             var paths = Set<String>()
@@ -145,7 +163,15 @@ final class Inotify: @unchecked Sendable {
                     let name = String(decoding: nameBytes, as: UTF8.self)
                     let path = name.isEmpty ? folder : folder + "/" + name
                     if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { _ = self.watch(path) }
-                    if !Watcher.isIgnored(name) { paths.insert(path) }
+                    // An editor's swap file, open all the time, is ignored here too.
+                    guard !Watcher.isIgnored(name) else { continue }
+                    paths.insert(path)
+                    if mask & UInt32(IN_ISDIR) != 0 { continue }
+                    if mask & UInt32(IN_CLOSE_WRITE | IN_DELETE | IN_MOVED_FROM) != 0 {
+                        writing.remove(path)
+                    } else if mask & UInt32(IN_CREATE | IN_MODIFY) != 0 {
+                        writing.insert(path)
+                    }
                 }
             }
         #else

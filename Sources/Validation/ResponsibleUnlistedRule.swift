@@ -8,7 +8,10 @@ import Markdown
 /// A sentence gives a party a duty when one of the party's aliases is the subject directly
 /// followed by *skal*, *bør* or *må*. To avoid false alarms the rule stays quiet when the alias
 /// follows a preposition or a question or conditional word ("time *hos* fastlegen skal …",
-/// "*når* fastlegen skal …"), and when the verb is negated ("fastlegen bør *ikke* …").
+/// "*når* fastlegen skal …"), when the verb is negated ("fastlegen bør *ikke* …"), and when the
+/// party receives rather than does: *få* ("pasientene skal *få* tilbud om …", "… skal *få*
+/// utarbeidet en plan"), a passive with *bli* ("pasienten skal *bli* innkalt") or an s-passive
+/// ("pasienten skal *henvises* …"), each perhaps after an adverb ("skal *også* få …").
 /// Coordinated subjects ("sykehuset og fastlegen skal …") each count.
 struct ResponsibleUnlistedRule: BodyRule {
     let aliases: Aliases
@@ -19,6 +22,19 @@ struct ResponsibleUnlistedRule: BodyRule {
 
     /// Words after the modal that turn the duty into a prohibition or a permission.
     static let negations: Set<String> = ["ikke", "aldri", "heller", "gjerne"]
+    /// Adverbs that may stand between the modal and its verb, read past when looking for the verb.
+    static let adverbs: Set<String> = [
+        "alltid", "da", "derfor", "deretter", "dessuten", "fortsatt", "først", "likevel", "normalt", "også", "selv",
+        "snarest", "straks", "så", "vanligvis",
+    ]
+    /// Verbs after the modal that make the subject a receiver: "skal *få* tilbud", "skal *bli* innkalt".
+    static let receiving: Set<String> = ["få", "bli"]
+
+    /// Whether `verb`, the word after the modal, makes its subject a receiver rather than a doer:
+    /// *få*, *bli*, or an s-passive (no Norwegian infinitive ends in -s: "henvises", "gis").
+    static func receives(_ verb: String) -> Bool {
+        receiving.contains(verb) || (verb.count > 2 && verb.hasSuffix("s"))
+    }
     /// Words before the alias that show it is not the subject of the sentence.
     static let notSubject: Set<String> = [
         "av", "bak", "blant", "da", "der", "dersom", "enn", "etter", "for", "foran", "fra", "før", "gjennom", "hos", "hva",
@@ -205,10 +221,8 @@ struct BodyText {
         for modal in modals() {
             // The modal follows its subject directly, and is not negated ("bør ikke").
             guard let subjectEnd = word(before: modal.lowerBound), subjectEnd.boundary == .none else { continue }
-            if let next = word(after: modal.upperBound), next.boundary == .none,
-                ResponsibleUnlistedRule.negations.contains(lower(next.word))
-            {
-                continue
+            if let verb = verb(after: modal) {
+                if ResponsibleUnlistedRule.negations.contains(verb) || ResponsibleUnlistedRule.receives(verb) { continue }
             }
             // Walk back over the subject: "A skal", "A og B skal", "A, B og C skal".
             var last: Range<Int>? = subjectEnd.word
@@ -238,6 +252,19 @@ struct BodyText {
             }
         }
         return duties
+    }
+
+    /// The first word after the modal, in lower case, read past up to two adverbs ("skal *også*
+    /// få …"); `nil` when the sentence ends first.
+    private func verb(after modal: Range<Int>) -> String? {
+        var current = modal
+        for _ in 0..<3 {
+            guard let next = word(after: current.upperBound), next.boundary == .none else { return nil }
+            let word = lower(next.word)
+            if ResponsibleUnlistedRule.negations.contains(word) || !ResponsibleUnlistedRule.adverbs.contains(word) { return word }
+            current = next.word
+        }
+        return nil
     }
 
     /// Where the sentence holding `offset` starts: after the last sentence mark before it.

@@ -3,7 +3,8 @@
  * and digits, lower case, two characters or more; each word matches every indexed word it begins,
  * and a page must match them all. The filters keep pages with any ticked value in each group.
  * A search typed in the header arrives as ?q=…; the address follows the form, so a search can be
- * bookmarked and shared. */
+ * bookmarked and shared. Only the latest search draws its results (an earlier one still loading is
+ * dropped), and the list is aria-busy while a search runs. */
 (function () {
   "use strict";
   var form = document.getElementById("sok");
@@ -14,6 +15,7 @@
   var base = new URL("./", location.href);
   var shown = 20;
   var cache = {};
+  var latest = 0;
 
   function load(path) {
     if (!cache[path]) {
@@ -80,13 +82,14 @@
     return (start > 0 ? "… " : "") + part.join(" ") + (start + 30 < tokens.length ? " …" : "");
   }
 
-  function render(results, pages, query, total) {
-    list.textContent = "";
+  function render(results, pages, query, total, current) {
     var chunks = {};
     results.forEach(function (number) { chunks[Math.floor(number / 100)] = true; });
     return Promise.all(Object.keys(chunks).map(function (chunk) {
       return load("tekst/" + chunk + ".json").then(function (texts) { chunks[chunk] = texts; });
     })).then(function () {
+      if (current !== latest) return;
+      list.textContent = "";
       results.forEach(function (number) {
         var page = pages.pages[number];
         var item = document.createElement("li");
@@ -100,10 +103,12 @@
       });
       status.textContent = total === 0 ? "Ingen treff." :
         (total === 1 ? "1 treff." : total + " treff" + (total > results.length ? ", de " + results.length + " beste vises." : "."));
+      list.setAttribute("aria-busy", "false");
     });
   }
 
   function search() {
+    var current = ++latest;
     var query = words(field.value);
     var params = new URLSearchParams();
     if (field.value) params.set("q", field.value);
@@ -111,9 +116,11 @@
     history.replaceState(null, "", "?" + params.toString());
     if (query.length === 0) {
       list.textContent = "";
+      list.setAttribute("aria-busy", "false");
       status.textContent = field.value ? "Skriv minst to bokstaver." : "";
       return;
     }
+    list.setAttribute("aria-busy", "true");
     status.textContent = "Søker …";
     load("sider.json").then(function (pages) {
       var parties = ticked("part"), statuses = ticked("status"), sets = ticked("sett");
@@ -126,9 +133,11 @@
       return match(query, pages.pages).then(function (scores) {
         var found = Object.keys(scores).map(Number).filter(function (n) { return kept(pages.pages[n]); });
         found.sort(function (a, b) { return scores[b] - scores[a] || a - b; });
-        return render(found.slice(0, shown), pages, query, found.length);
+        return render(found.slice(0, shown), pages, query, found.length, current);
       });
     }).catch(function () {
+      if (current !== latest) return;
+      list.setAttribute("aria-busy", "false");
       status.textContent = "Søket kunne ikke lastes. Åpne nettstedet fra en nettserver, ikke som fil.";
     });
   }

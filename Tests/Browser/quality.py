@@ -111,7 +111,10 @@ def main(output, screenshots):
             active = driver.switch_to.active_element
             check("skip-link" in (active.get_attribute("class") or ""), f"the first Tab stop is {active.get_attribute('outerHTML')[:80]}")
             active.send_keys(Keys.ENTER)
-            check(driver.execute_script("return document.activeElement.id") == "hovedinnhold", "the skip link does not move focus to the content")
+            try:
+                WebDriverWait(driver, 10).until(lambda d: d.execute_script("return document.activeElement.id") == "hovedinnhold")
+            except Exception:
+                check(False, "the skip link does not move focus to the content")
             driver.get(site_root + "index.html")
             stops = []
             for _ in range(12):

@@ -12,32 +12,25 @@
 import json
 import re
 import sys
-import time
 from pathlib import Path
 
 from browser import check, chrome, finish, serve
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import Select
+from selenium.common.exceptions import TimeoutException
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 
-def results(driver, seconds=10):
-    """The result links once the list has settled (the same twice, half a second apart), read in
-    one script call so that a list being drawn again cannot be read half-way."""
-    read = "return Array.from(document.querySelectorAll('.search-result-title a')).map(a => a.href)"
-    deadline = time.time() + seconds
-    links = []
-    while time.time() < deadline:
-        links = driver.execute_script(read)
-        if links:
-            time.sleep(0.5)
-            again = driver.execute_script(read)
-            if again == links:
-                return links
-            links = again
-        else:
-            time.sleep(0.1)
-    return links
+def results(driver, seconds=15):
+    """The result links once the latest search has drawn them (the list is no longer aria-busy),
+    read in one script call."""
+    read = """var list = document.getElementById('sok-treff');
+        if (!list || list.getAttribute('aria-busy') !== 'false') return null;
+        return Array.from(list.querySelectorAll('.search-result-title a')).map(a => a.href);"""
+    try:
+        return WebDriverWait(driver, seconds).until(lambda d: d.execute_script(read))
+    except TimeoutException:
+        return []
 
 
 def main(release):
@@ -73,7 +66,7 @@ def main(release):
         party = target["responsible"][0]["party"]["id"]
         driver.find_element(By.CSS_SELECTOR, ".search-filters summary").click()
         driver.find_element(By.CSS_SELECTOR, f"input[name='part'][value='{party}']").click()
-        time.sleep(1)
+        WebDriverWait(driver, 15).until(lambda d: f"part={party}" in d.current_url)
         after = set(results(driver))
         allowed = {origin + r["url"] + "index.html" for r in recommendations if party in [d["party"]["id"] for d in r["responsible"]]}
         check(after and after <= allowed, f"filtering by {party}: {sorted(after - allowed)[:3]} give {party} no duty")

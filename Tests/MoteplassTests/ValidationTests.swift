@@ -112,7 +112,12 @@ import Testing
             "Det er **fastlegen** som har ansvaret.",  // no modal
             "Etter utskrivning skal fastlegen følge opp.",  // inverted: not recognised
             "Blåbær, og *fastlegene* må rydde.",  // 21: character columns, emphasis
-            "Pasientens fastlege skal få epikrisen.",  // 22: the subject is «fastlege», not «pasientens»
+            "Pasientens fastlege skal lese epikrisen.",  // 22: the subject is «fastlege», not «pasientens»
+            "Pasienten skal få tilbud om samtale.",  // receives, not does
+            "Fastlegen skal også få utarbeidet en plan.",  // få + participle: a beneficiary
+            "Pasienten skal henvises, og fastlegen skal bli varslet.",  // s-passive and bli-passive
+            "Pasienten må selv bestille time.",  // 26: a duty after an adverb
+            "Fastlegen skal straks gis beskjed.",  // s-passive after an adverb
         ].joined(separator: "\n")
         let text = Self.recommendation(party: "sykehus", body: body + "\n")
         let (_, diagnostics, _) = try Support.check(["parties.yml": parties, "recommendations/s/r.md": text])
@@ -120,6 +125,7 @@ import Testing
             diagnostics.map(\.short) == [
                 "recommendations/s/r.md:12:1 responsible-unlisted", "recommendations/s/r.md:17:14 responsible-unlisted",
                 "recommendations/s/r.md:21:13 responsible-unlisted", "recommendations/s/r.md:22:12 responsible-unlisted",
+                "recommendations/s/r.md:26:1 responsible-unlisted",
             ])
         #expect(diagnostics.allSatisfy { $0.severity == .warning })
         #expect(
