@@ -6,7 +6,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEBIAN_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 
-.PHONY: site test deps test-tools release-check release-sites flaky golden leaks bench bench-serve bench-validate format clean
+.PHONY: site test deps test-tools release-check release-sites flaky sanitize sanitize-thread sanitize-address golden leaks bench bench-serve bench-validate format clean
 
 ## Build the site from Content/ into public/ (release build of the tool).
 site: deps
@@ -98,6 +98,14 @@ bench-validate: deps
 leaks: deps
 	$(SWIFT) build --build-tests --scratch-path .build-asan --sanitize=address
 	.build-asan/debug/moteplassPackageTests.xctest --testing-library swift-testing --filter MarkdownTests
+
+## The whole Swift test suite under ThreadSanitizer and under AddressSanitizer (separate builds in
+## .build-tsan and .build-asan; a report fails the run).
+sanitize: sanitize-thread sanitize-address
+sanitize-thread: deps
+	TSAN_OPTIONS=halt_on_error=1 $(SWIFT) test --scratch-path .build-tsan --sanitize=thread
+sanitize-address: deps
+	ASAN_OPTIONS=halt_on_error=1:detect_leaks=0 $(SWIFT) test --scratch-path .build-asan --sanitize=address
 
 format:
 	$(SWIFT) format --in-place --recursive Sources Tests Package.swift
