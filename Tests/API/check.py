@@ -11,6 +11,12 @@
 - fhir.resources (HL7 FHIR R4B models): the Questionnaires and the CodeSystem parse; every
   question id of the bundle is a group linkId, in order; linkIds are unique; enableWhen points
   at an item that exists; the version is the checklist's.
+
+`check_release(release, broken_bundles=False, in_process=True)` runs the same checks on a
+release without the broken-bundle rejections (they test the schema, not the content), with the
+schemas checked by the jsonschema library that check-jsonschema runs, in this process (a second
+for each file saved), and returns the failures instead of exiting: Tests/Property/check.py uses
+it on every random site.
 """
 import copy
 import json
@@ -37,21 +43,50 @@ def schema_accepts(schema, document):
     return result.returncode == 0, result.stdout + result.stderr
 
 
-def main(release):
+def schema_accepts_in_process(schema, document):
+    """What `schema_accepts` says, from jsonschema (the library check-jsonschema is built on,
+    with its format checker) without starting a process."""
+    import jsonschema
+    validator_class = jsonschema.validators.validator_for(json.loads(Path(schema).read_text()))
+    validator = validator_class(json.loads(Path(schema).read_text()), format_checker=validator_class.FORMAT_CHECKER)
+    errors = sorted(validator.iter_errors(json.loads(Path(document).read_text())), key=lambda e: list(e.path))
+    return not errors, "\n".join(f"{'/'.join(map(str, e.path)) or '(root)'}: {e.message}" for e in errors[:5])
+
+
+def metaschema_accepts_in_process(*schemas):
+    import jsonschema
+    messages = []
+    for schema in schemas:
+        contents = json.loads(Path(schema).read_text())
+        try:
+            jsonschema.validators.validator_for(contents).check_schema(contents)
+        except jsonschema.exceptions.SchemaError as error:
+            messages.append(f"{schema}: {error.message}")
+    return not messages, "\n".join(messages)
+
+
+def check_release(release, broken_bundles=True, in_process=False):
+    """The failures found in `release`'s api/ files, calendars and feed. With `broken_bundles`,
+    also breaks copies of the bundle and expects the schema to reject them (this needs a checklist
+    with a yes-no-unsure question)."""
+    failures.clear()
     api = release / "api"
     bundle_schema = api / "schema/checklist-bundle.schema.json"
     recommendations_schema = api / "schema/recommendations.schema.json"
 
-    result = subprocess.run(["check-jsonschema", "--check-metaschema", str(bundle_schema), str(recommendations_schema)],
-                            capture_output=True, text=True)
-    check(result.returncode == 0, f"the schemas are not valid JSON Schema:\n{result.stdout}{result.stderr}")
+    if in_process:
+        ok, output = metaschema_accepts_in_process(bundle_schema, recommendations_schema)
+    else:
+        result = subprocess.run(["check-jsonschema", "--check-metaschema", str(bundle_schema), str(recommendations_schema)],
+                                capture_output=True, text=True)
+        ok, output = result.returncode == 0, result.stdout + result.stderr
+    check(ok, f"the schemas are not valid JSON Schema:\n{output}")
+    accepts = schema_accepts_in_process if in_process else schema_accepts
     for schema, document in [(bundle_schema, api / "checklists.json"), (recommendations_schema, api / "recommendations.json")]:
-        ok, output = schema_accepts(schema, document)
+        ok, output = accepts(schema, document)
         check(ok, f"{document.name} does not validate against {schema.name}:\n{output}")
 
     bundle = json.loads((api / "checklists.json").read_text())
-    check(len(bundle["checklists"]) > 0, "the bundle has no checklist")
-    first_question = bundle["checklists"][0]["questions"][0]
     broken = {
         "a question without id": lambda b: b["checklists"][0]["questions"][0].pop("id"),
         "an unknown key": lambda b: b["checklists"][0].__setitem__("extra", 1),
@@ -60,15 +95,19 @@ def main(release):
             q for q in b["checklists"][0]["questions"] if q["answerType"] == "yes-no-unsure")["answerOptions"].clear(),
         "a wrong schemaVersion": lambda b: b.__setitem__("schemaVersion", 2),
     }
-    with tempfile.TemporaryDirectory() as folder:
-        for what, breaking in broken.items():
-            document = copy.deepcopy(bundle)
-            breaking(document)
-            path = Path(folder) / "broken.json"
-            path.write_text(json.dumps(document, ensure_ascii=False))
-            ok, _ = schema_accepts(bundle_schema, path)
-            check(not ok, f"the schema accepts a bundle with {what}")
-    check("id" in first_question, "breaking a copy changed the bundle itself")
+    if broken_bundles:
+        check(len(bundle["checklists"]) > 0, "the bundle has no checklist")
+    if broken_bundles and bundle["checklists"]:
+        first_question = bundle["checklists"][0]["questions"][0]
+        with tempfile.TemporaryDirectory() as folder:
+            for what, breaking in broken.items():
+                document = copy.deepcopy(bundle)
+                breaking(document)
+                path = Path(folder) / "broken.json"
+                path.write_text(json.dumps(document, ensure_ascii=False))
+                ok, _ = schema_accepts(bundle_schema, path)
+                check(not ok, f"the schema accepts a bundle with {what}")
+        check("id" in first_question, "breaking a copy changed the bundle itself")
 
     for checklist in bundle["checklists"]:
         path = api / f"fhir/Questionnaire-{checklist['id']}.json"
@@ -122,12 +161,16 @@ def main(release):
     check(not feed.bozo, f"feed.xml is not a well-formed feed: {feed.get('bozo_exception')}")
     ids = [entry.get("id") for entry in feed.entries]
     check(all(ids) and len(ids) == len(set(ids)), "feed.xml: entries without an id, or with the same id")
+    return list(failures), {"broken": len(broken) if broken_bundles else 0, "checklists": len(bundle["checklists"]), "meetings": len(meetings), "entries": len(ids)}
 
-    if failures:
-        print("Tests/API/check.py: FAIL", *failures, sep="\n- ", file=sys.stderr)
+
+def main(release):
+    found, counts = check_release(release)
+    if found:
+        print("Tests/API/check.py: FAIL", *found, sep="\n- ", file=sys.stderr)
         sys.exit(1)
-    print(f"Tests/API/check.py: ok ({release}/api: schemas, {len(broken)} broken bundles rejected, "
-          f"{len(bundle['checklists'])} Questionnaire(s), CodeSystem; {len(meetings)} meetings in .ics; feed.xml with {len(ids)} entries)")
+    print(f"Tests/API/check.py: ok ({release}/api: schemas, {counts['broken']} broken bundles rejected, "
+          f"{counts['checklists']} Questionnaire(s), CodeSystem; {counts['meetings']} meetings in .ics; feed.xml with {counts['entries']} entries)")
 
 
 if __name__ == "__main__":
