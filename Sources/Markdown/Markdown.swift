@@ -24,12 +24,20 @@ public enum Markdown {
     }
 
     /// Renders a Markdown body as HTML. Raw HTML is dropped (never passed through), headings start at
-    /// level 2 (the page owns the `h1`), and `rewriteLink` decides what becomes of each link.
-    public static func html(_ source: String, rewriteLink: (String) -> LinkRewrite = { _ in .keep }) -> String {
+    /// level 2 (the page owns the `h1`) and never skip a level, every heading gets an `id` that is
+    /// not in `reservedIDs` (the ids of the page around the body), and `rewriteLink` decides what
+    /// becomes of each link.
+    public static func html(
+        _ source: String, reservedIDs: Set<String> = [], rewriteLink: (String) -> LinkRewrite = { _ in .keep }
+    ) -> String {
         withDocument(source, options: CMARK_OPT_DEFAULT) { document in
             var htmlNodes: [OpaquePointer] = []
             var unlinked: [OpaquePointer] = []
             var headings: [OpaquePointer] = []
+            // The level of the heading before, the page's `h1` at first: an editor's `####` right
+            // after it (or after an `h2`) would leave a gap in the outline that screen readers
+            // navigate by, so a heading is at most one level below the one before it.
+            var previousLevel: Int32 = 1
             document.walk { node in
                 switch cmark_node_get_type(node) {
                 case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
@@ -41,9 +49,11 @@ public enum Markdown {
                     case .unlink: unlinked.append(node)
                     }
                 case CMARK_NODE_HEADING:
-                    if cmark_node_get_heading_level(node) == 1 {
-                        cmark_node_set_heading_level(node, 2)
+                    let level = min(max(cmark_node_get_heading_level(node), 2), previousLevel + 1)
+                    if level != cmark_node_get_heading_level(node) {
+                        cmark_node_set_heading_level(node, level)
                     }
+                    previousLevel = level
                     headings.append(node)
                 default:
                     break
@@ -59,7 +69,7 @@ public enum Markdown {
                 }
                 cmark_node_unlink(link)
             }
-            return document.renderHTML(headingIDs: HeadingAnchors.ids(for: headings.map { text(of: $0) }))
+            return document.renderHTML(headingIDs: HeadingAnchors.ids(for: headings.map { text(of: $0) }, reserved: reservedIDs))
         }
     }
 

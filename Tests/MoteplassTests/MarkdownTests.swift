@@ -47,6 +47,27 @@ import Testing
         )
     }
 
+    @Test func headingsNeverSkipALevel() {
+        let html = Markdown.html("#### A\n\n## B\n\n###### C\n\n> ##### D\n\n# E\n\n### F\n")
+        let levels = html.components(separatedBy: "<h").dropFirst().compactMap { $0.first }
+        #expect(String(levels) == "223423")
+        #expect(html.contains("<blockquote>\n<h4"))
+    }
+
+    @Test func aHeadingWhoseTitleSpellsARepeatsIDGetsAnotherOne() {
+        let html = Markdown.html("## Tiltak\n\n## Tiltak\n\n## Tiltak 2\n\n## Tiltak\n")
+        #expect(ids(in: html) == ["tiltak", "tiltak-2", "tiltak-2-2", "tiltak-3"])
+    }
+
+    @Test func headingsDoNotTakeTheIDsOfThePageAroundThem() {
+        let html = Markdown.html("## Hovedinnhold\n\n## Hovedinnhold\n\n## Annet\n", reservedIDs: ["hovedinnhold", "hovedinnhold-2"])
+        #expect(ids(in: html) == ["hovedinnhold-3", "hovedinnhold-4", "annet"])
+    }
+
+    private func ids(in html: String) -> [String] {
+        html.components(separatedBy: " id=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+    }
+
     @Test func rewritesLinksThroughTheGivenFunction() {
         let html = Markdown.html("[a](id:MO-FS-07) [*b*](../x.md#del) [c](https://example.org)") { destination in
             if destination.hasPrefix("id:") { return .replace("../anbefaling/index.html") }
