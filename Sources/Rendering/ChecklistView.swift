@@ -14,7 +14,7 @@ enum ChecklistView {
             "version": checklist.version.value.description,
             "status": CommonViews.status(checklist.status.value),
             "owner": CommonViews.partyLink(checklist.owner.value, context),
-            "bodyHTML": context.html(checklist.document),
+            "bodyHTML": context.html(checklist.document, pageIDs: PageIDs.checklist(checklist)),
             "source": checklist.source?.value,
             "questionCount": checklist.questions.count,
             "questions": checklist.questions.enumerated().map { index, question in
@@ -25,17 +25,17 @@ enum ChecklistView {
                     "questionID": id,
                     "text": question.text.value,
                     "help": question.help?.value,
-                    "helpID": question.help == nil ? nil : "hjelp-\(id)",
+                    "helpID": question.help == nil ? nil : PageIDs.help(id),
                     "required": question.required ? true : nil,
                     "isChoice": isChoice ? true : nil,
                     "answerType": question.answer.rawValue,
                     "options": isChoice
                         ? API.answerOptions.map { code, label in
-                            view(["code": code, "label": label, "inputID": "svar-\(id)-\(code)", "name": "svar-\(id)"])
+                            view(["code": code, "label": label, "inputID": PageIDs.option(id, code), "name": "svar-\(id)"])
                         } : nil,
-                    "textID": isChoice ? nil : "svar-\(id)",
+                    "textID": isChoice ? nil : PageIDs.answer(id),
                     "commentPrompt": question.comment?.value,
-                    "commentID": question.comment == nil ? nil : "kommentar-\(id)",
+                    "commentID": question.comment == nil ? nil : PageIDs.comment(id),
                 ])
             },
         ])

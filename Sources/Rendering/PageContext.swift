@@ -31,9 +31,10 @@ struct PageContext: Sendable {
         href(Route.path(of: target, in: site))
     }
 
-    /// A Markdown body as HTML, with `id:` and `.md` links pointing at the right pages.
-    func html(_ document: Document) -> String {
-        Markdown.html(document.markdown) { rewrite($0, from: document) }
+    /// A Markdown body as HTML, with `id:` and `.md` links pointing at the right pages, and heading
+    /// ids that are none of the page's own: the layout's and `pageIDs` (see `PageIDs`).
+    func html(_ document: Document, pageIDs: Set<String> = []) -> String {
+        Markdown.html(document.markdown, reservedIDs: PageIDs.layout.union(pageIDs)) { rewrite($0, from: document) }
     }
 
     /// Inline Markdown (a duty, a changelog summary) as HTML.

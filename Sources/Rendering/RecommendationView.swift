@@ -3,7 +3,8 @@ import Markdown
 
 /// The recommendation page: who does what first, then everything else about the text.
 enum RecommendationView {
-    static func make(_ recommendation: Recommendation, set: RecommendationSet?, context: PageContext) -> View {
+    /// `changed`: the page shows what changed since the previous release (`history`).
+    static func make(_ recommendation: Recommendation, set: RecommendationSet?, changed: Bool = false, context: PageContext) -> View {
         let site = context.site
         let document = recommendation.document
         let status = recommendation.status.value
@@ -18,10 +19,13 @@ enum RecommendationView {
             "owner": CommonViews.partyLink(recommendation.owner.value, context),
             "set": set.map { view(["title": $0.title.value, "href": context.href(Route.path(of: $0))]) },
             "withdrawnReason": recommendation.withdrawnReason?.value,
-            "duties": recommendation.responsible.map { responsibility in
-                view([
-                    "party": CommonViews.partyLink(responsibility.party.value, context),
-                    "partyID": responsibility.party.value,
+            "duties": recommendation.responsible.enumerated().map { index, responsibility in
+                let party = responsibility.party.value
+                // A party listed twice (`responsible-repeated` warns) has its anchor on its first row only.
+                let first = !recommendation.responsible[..<index].contains { $0.party.value == party }
+                return view([
+                    "party": CommonViews.partyLink(party, context),
+                    "rowID": first ? PageIDs.duty(ofParty: party) : nil,
                     "dutyHTML": context.inlineHTML(responsibility.duty, in: document),
                 ])
             },
@@ -32,7 +36,7 @@ enum RecommendationView {
                     "when": handover.when?.value,
                 ])
             },
-            "bodyHTML": status == .trukket ? nil : context.html(document),
+            "bodyHTML": status == .trukket ? nil : context.html(document, pageIDs: PageIDs.recommendation(recommendation, changed: changed)),
             "tags": recommendation.tags.map(\.value),
             "changelog": recommendation.changelog.map { entry in
                 view([

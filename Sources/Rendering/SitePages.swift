@@ -92,7 +92,7 @@ enum SitePages {
             context in
             let upcoming = site.meetings.filter { CommonViews.isUpcoming($0, site: site) }
             return view([
-                "bodyHTML": context.html(site.index.document),
+                "bodyHTML": context.html(site.index.document, pageIDs: PageIDs.front),
                 "sets": site.sets.map { CommonViews.setSummary($0, context, listingRecommendations: false) },
                 "upcomingMeetings": upcoming.map { CommonViews.meetingSummary($0, context) },
                 "meetingsHref": context.href(Route.meetings),
@@ -192,8 +192,9 @@ enum SitePages {
             folder: Route.path(of: recommendation), template: "recommendation", title: recommendation.title.value,
             section: .recommendations, crumbs: crumbs
         ) { context in
-            RecommendationView.make(recommendation, set: set, context: context)
-                .merging(RecommendationView.history(recommendation, history: history, versions: versions, context: context)) { a, _ in a }
+            let past = RecommendationView.history(recommendation, history: history, versions: versions, context: context)
+            return RecommendationView.make(recommendation, set: set, changed: past["diff"] != nil, context: context)
+                .merging(past) { a, _ in a }
         }
     }
 
@@ -220,7 +221,7 @@ enum SitePages {
                             return [
                                 "duty": .object(
                                     view([
-                                        "href": href + "#oppgave-" + id,
+                                        "href": href + "#" + PageIDs.duty(ofParty: id),
                                         "label": "\(party.name.value) har en oppgave i \(recommendation.id.value)",
                                     ]))
                             ]
@@ -234,7 +235,7 @@ enum SitePages {
                         "recommendations": rows.filter { $0.responsible.contains { $0.party.value == party.id.value } }.map {
                             view([
                                 "id": $0.id.value, "title": $0.title.value,
-                                "href": context.href(Route.path(of: $0)) + "#oppgave-" + party.id.value,
+                                "href": context.href(Route.path(of: $0)) + "#" + PageIDs.duty(ofParty: party.id.value),
                             ])
                         },
                     ])

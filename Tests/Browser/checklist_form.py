@@ -74,12 +74,12 @@ def main(release):
             choices = [q for q in questions if q["answerType"] == "yes-no-unsure"]
             texts = [q for q in questions if q["answerType"] == "text"]
             # The first choice by keyboard (Space selects a focused radio), the rest by clicking.
-            first = driver.find_element(By.ID, f"svar-{choices[0]['id']}-no")
+            first = driver.find_element(By.ID, f"svar-{choices[0]['id']}--no")
             first.send_keys(Keys.SPACE)
             check(first.is_selected(), "the keyboard does not select an answer")
             answers = {choices[0]["id"]: "no"}
             for question, code in zip(choices[1:], ["yes", "unsure", "yes", "no", "unsure", "yes"]):
-                driver.find_element(By.CSS_SELECTOR, f"label[for='svar-{question['id']}-{code}']").click()
+                driver.find_element(By.CSS_SELECTOR, f"label[for='svar-{question['id']}--{code}']").click()
                 answers[question["id"]] = code
             for question in texts:
                 driver.find_element(By.ID, f"svar-{question['id']}").send_keys(f"Svar på {question['id']}: æøå")
@@ -93,14 +93,14 @@ def main(release):
             driver.refresh()
             for question in choices:
                 code = answers[question["id"]]
-                check(driver.find_element(By.ID, f"svar-{question['id']}-{code}").is_selected(),
+                check(driver.find_element(By.ID, f"svar-{question['id']}--{code}").is_selected(),
                       f"{question['id']}: the answer is not kept after a reload")
             check(driver.find_element(By.ID, f"svar-{texts[0]['id']}").get_property("value").startswith("Svar på"),
                   "a text answer is not kept after a reload")
 
             driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
             check(not driver.find_element(By.CSS_SELECTOR, "[data-form-actions]").is_displayed(), "print view: the buttons show")
-            check(driver.find_element(By.ID, f"svar-{choices[0]['id']}-no").is_selected(), "print view: the answers are gone")
+            check(driver.find_element(By.ID, f"svar-{choices[0]['id']}--no").is_selected(), "print view: the answers are gone")
             check(driver.find_element(By.ID, f"svar-{texts[0]['id']}").is_displayed(), "print view: the text answer is hidden")
             driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
 
