@@ -185,6 +185,21 @@ extension Recommendation {
             }
             result.append(Responsibility(party: party, duty: duty, location: itemLocation))
         }
+        // A party listed twice is valid (each duty is shown), but readers then find half of what the
+        // party does in one row and half in another, and the editor likely meant one entry.
+        var firstEntry: [String: SourceLocation] = [:]
+        for responsibility in result {
+            let party = responsibility.party.value
+            guard let first = firstEntry[party] else {
+                firstEntry[party] = responsibility.location
+                continue
+            }
+            let who = partyNames[party]?.lowercased() ?? party
+            reader.report(
+                .responsibleRepeated, at: responsibility.location,
+                "`\(party)` står allerede i `responsible` (linje \(first.line)); slå sammen oppgavene til ett punkt med én `duty:` som sier alt \(who) skal gjøre"
+            )
+        }
         return exempt ? [] : result
     }
 }

@@ -41,6 +41,7 @@ extension Rule {
     public static let responsibleInvalid = Rule("responsible-invalid", .error)
     public static let responsiblePartyMissing = Rule("responsible-party-missing", .error)
     public static let responsibleDutyMissing = Rule("responsible-duty-missing", .error)
+    public static let responsibleRepeated = Rule("responsible-repeated", .warning)
     public static let partyUnknown = Rule("party-unknown", .error)
     public static let ownerMissing = Rule("owner-missing", .error)
     public static let adoptedMissing = Rule("adopted-missing", .error)
@@ -68,7 +69,7 @@ extension Rule {
         .frontMatterMissing, .yamlSyntax, .yamlAlias, .fieldMissing, .fieldType, .keyUnknown,
         .fileMissing, .statusInvalid, .versionInvalid, .dateInvalid, .timeInvalid, .slugInvalid, .idInvalid, .releaseInvalid,
         .responsibleMissing, .responsibleEmpty, .responsibleInvalid, .responsiblePartyMissing,
-        .responsibleDutyMissing, .partyUnknown, .ownerMissing, .adoptedMissing, .withdrawnReasonMissing, .reviewOverdue,
+        .responsibleDutyMissing, .responsibleRepeated, .partyUnknown, .ownerMissing, .adoptedMissing, .withdrawnReasonMissing, .reviewOverdue,
         .responsibleUnlisted,
         .idDuplicate, .referenceUnknown, .linkBroken, .linkDraft, .htmlRaw, .pageSlugReserved, .idRemoved, .checklistVersionUnchanged,
         .templateSyntax, .templateMissing,

@@ -22,6 +22,20 @@ import Testing
         #expect(diagnostics[1].message.contains("Mente du `sykehus`?"))
     }
 
+    @Test func aPartyListedTwiceIsAWarningAtItsSecondEntry() throws {
+        let twice = "duty: Gjør noe.\n  - party: sykehus\n    duty: Sender epikrise.\n  - party: fastlege\n    duty: Følger opp."
+        let text = Self.recommendation().replacingOccurrences(of: "duty: Gjør noe.", with: twice)
+        let (site, diagnostics, _) = try Support.check(["recommendations/s/r.md": text])
+        #expect(diagnostics.map(\.short) == ["recommendations/s/r.md:13:5 responsible-repeated"])
+        #expect(diagnostics.first?.severity == .warning)
+        #expect(
+            diagnostics.first?.message
+                == "`fastlege` står allerede i `responsible` (linje 9); slå sammen oppgavene til ett punkt med én `duty:` som sier alt fastlegen skal gjøre"
+        )
+        // Still valid: both duties are kept.
+        #expect(site?.recommendations.first?.responsible.map(\.party.value) == ["fastlege", "sykehus", "fastlege"])
+    }
+
     @Test func idsAreUniqueAcrossFiles() throws {
         let (_, diagnostics, _) = try Support.check([
             "recommendations/s/a.md": Self.recommendation(),
