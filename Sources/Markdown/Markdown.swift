@@ -30,6 +30,14 @@ public enum Markdown {
     public static func html(
         _ source: String, reservedIDs: Set<String> = [], rewriteLink: (String) -> LinkRewrite = { _ in .keep }
     ) -> String {
+        render(source, reservedIDs: reservedIDs, joiningParagraphs: false, rewriteLink: rewriteLink)
+    }
+
+    /// `html`, and with `joiningParagraphs` the paragraphs of the document made one (for inline
+    /// text, which an HTML block, once dropped, leaves in pieces).
+    private static func render(
+        _ source: String, reservedIDs: Set<String>, joiningParagraphs: Bool, rewriteLink: (String) -> LinkRewrite
+    ) -> String {
         withDocument(source, options: CMARK_OPT_DEFAULT) { document in
             var htmlNodes: [OpaquePointer] = []
             var unlinked: [OpaquePointer] = []
@@ -43,7 +51,12 @@ public enum Markdown {
                 case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                     htmlNodes.append(node)
                 case CMARK_NODE_LINK:
-                    switch rewriteLink(string(cmark_node_get_url(node)) ?? "") {
+                    let url = string(cmark_node_get_url(node)) ?? ""
+                    guard LinkAddress.isPublishable(url) else {
+                        unlinked.append(node)
+                        break
+                    }
+                    switch rewriteLink(url) {
                     case .keep: break
                     case .replace(let url): cmark_node_set_url(node, url)
                     case .unlink: unlinked.append(node)
@@ -69,14 +82,17 @@ public enum Markdown {
                 }
                 cmark_node_unlink(link)
             }
+            if joiningParagraphs { document.joinParagraphs() }
             return document.renderHTML(headingIDs: HeadingAnchors.ids(for: headings.map { text(of: $0) }, reserved: reservedIDs))
         }
     }
 
-    /// Renders inline Markdown (a duty, a summary) without the surrounding paragraph.
+    /// Renders inline Markdown (a duty, a summary) without the surrounding paragraph. What would
+    /// start a block is text here (`1. januar`, `# 1`, `- `: see `InlineSource`), so the result is
+    /// phrasing content that may stand in a `<p>` or beside other duties.
     public static func inlineHTML(_ source: String, rewriteLink: (String) -> LinkRewrite = { _ in .keep }) -> String {
         if let plain = plainInlineHTML(source) { return plain }
-        let rendered = html(source, rewriteLink: rewriteLink)
+        let rendered = render(InlineSource.escapingBlocks(source), reservedIDs: [], joiningParagraphs: true, rewriteLink: rewriteLink)
         var body = Substring(rendered)
         if body.utf8.last == UInt8(ascii: "\n") { body = body.dropLast() }
         // One paragraph: `<p>…</p>` with no other `<p>` inside.
@@ -173,6 +189,12 @@ public enum Markdown {
     /// A line without Markdown (see `plainInlineHTML`) is its own text, without asking cmark-gfm.
     public static func plainText(_ source: String) -> String {
         plainLineQuotes(source) == nil ? plainText(source, extensions: extensionNames) : collapsingWhiteSpace(source)
+    }
+
+    /// The text of inline Markdown (a duty) without markup, read as `inlineHTML` reads it:
+    /// `1. januar` stays `1. januar`.
+    public static func inlinePlainText(_ source: String) -> String {
+        plainLineQuotes(source) == nil ? plainText(InlineSource.escapingBlocks(source), extensions: extensionNames) : collapsingWhiteSpace(source)
     }
 
     /// The text of a body for the search index: as `plainText`, but parsed without the extensions
@@ -332,6 +354,24 @@ public enum Markdown {
         /// alignment as classes rather than the obsolete `align` attribute or inline styles (which
         /// the site's CSP forbids), and task list boxes that say what they show (a form field needs a
         /// label). The changes are made in one pass over cmark-gfm's bytes.
+        /// Moves the children of every paragraph after the first into the first, a line break apart,
+        /// when the document holds nothing but paragraphs.
+        func joinParagraphs() {
+            guard let first = cmark_node_first_child(root), cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH else { return }
+            var sibling = cmark_node_next(first)
+            while let current = sibling {
+                guard cmark_node_get_type(current) == CMARK_NODE_PARAGRAPH else { return }
+                sibling = cmark_node_next(current)
+                if let softBreak = cmark_node_new_with_mem(CMARK_NODE_SOFTBREAK, moteplass_arena_mem()) {
+                    cmark_node_append_child(first, softBreak)
+                }
+                while let child = cmark_node_first_child(current) {
+                    cmark_node_append_child(first, child)
+                }
+                cmark_node_unlink(current)
+            }
+        }
+
         func renderHTML(headingIDs: [String]) -> String {
             let buffer = cmark_render_html_with_mem(
                 root, CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(parser), moteplass_arena_mem())!

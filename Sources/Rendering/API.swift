@@ -132,7 +132,7 @@ public enum API {
                         [
                             "party": party(responsibility.party.value, site),
                             "duty": [
-                                "text": .string(Markdown.plainText(responsibility.duty.value)),
+                                "text": .string(Markdown.inlinePlainText(responsibility.duty.value)),
                                 "html": .string(context.inlineHTML(responsibility.duty, in: recommendation.document)),
                             ],
                         ]

@@ -87,7 +87,7 @@ enum RecommendationView {
         let current = ReleaseHistory.text(recommendation)
         if let previous = history.previous(before: context.site), let before = history.previousTexts[id], before != current {
             // Duties are compared as the reader sees them; the text as written, paragraphs and all.
-            func plain(_ duty: String?) -> String { duty.map(Markdown.plainText) ?? "" }
+            func plain(_ duty: String?) -> String { duty.map(Markdown.inlinePlainText) ?? "" }
             let oldDuties = Dictionary(before.duties.map { ($0.party, $0.duty) }, uniquingKeysWith: { first, _ in first })
             let newParties = Set(current.duties.map(\.party))
             let duties =

@@ -68,6 +68,26 @@ import Testing
         html.components(separatedBy: " id=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
     }
 
+    @Test func anAutolinkThatSwallowedABackslashIsPublishedAsText() {
+        // `\` at the end of a line is a hard line break, but cmark-gfm's autolink takes it into
+        // the address (`http://www.example.com%5C`), which no browser can open.
+        let html = Markdown.html("A www.example.com\\\nB https://example.org\\x og https://example.org/sti\\x\n")
+        #expect(html.contains("A www.example.com\\\nB https://example.org\\x og <a href=\"https://example.org/sti%5Cx\">"))
+        #expect(!html.contains("%5C\">www") && !html.contains("example.org%5C"))
+    }
+
+    @Test func onlyAddressesWithAHostThatIsNoHostAreRefused() {
+        for good in [
+            "https://example.org", "http://www.example.com/a\\b", "https://user@example.org:8080/x?y#z", "mailto:a@b.no",
+            "../side.md", "#del", "https://[::1]/", "https://blåbær.no/", "https://example.org:/",
+        ] {
+            #expect(LinkAddress.isPublishable(good), "\(good)")
+        }
+        for bad in ["http://www.example.com\\", "https://exa%5Cmple.org/", "https://", "http://a b/", "https://example.org:99999/", "https://x|y/"] {
+            #expect(!LinkAddress.isPublishable(bad), "\(bad)")
+        }
+    }
+
     @Test func rewritesLinksThroughTheGivenFunction() {
         let html = Markdown.html("[a](id:MO-FS-07) [*b*](../x.md#del) [c](https://example.org)") { destination in
             if destination.hasPrefix("id:") { return .replace("../anbefaling/index.html") }
@@ -97,7 +117,49 @@ import Testing
 
     @Test func inlineHTMLHasNoParagraph() {
         #expect(Markdown.inlineHTML("Bestiller **selv** time.") == "Bestiller <strong>selv</strong> time.")
-        #expect(Markdown.inlineHTML("To\n\navsnitt") == "<p>To</p>\n<p>avsnitt</p>")
+        // Two paragraphs in a `<p class="duty-text">` were invalid HTML: inline text is one.
+        #expect(Markdown.inlineHTML("To\n\navsnitt") == "To\navsnitt")
+    }
+
+    @Test func inlineTextThatLooksLikeBlocksStaysText() {
+        let cases = [
+            "1. januar sender sykehuset epikrise.": "1. januar sender sykehuset epikrise.",
+            "2) Fastlegen": "2) Fastlegen",
+            "# Oppgave": "# Oppgave",
+            "- punkt": "- punkt",
+            "> sitat": "&gt; sitat",
+            "```\nkode\n```": "```\nkode\n```",
+            "Tekst\n---": "Tekst\n---",
+            "Tekst\n===": "Tekst\n===",
+            "***": "***",
+            "| a | b |\n| --- | :-: |\n| c | d |": "| a | b |\n| --- | :-: |\n| c | d |",
+            "[1]: https://example.org\nTekst": "[1]: <a href=\"https://example.org\">https://example.org</a>\nTekst",
+            "    innrykket": "innrykket",
+            "Før\n\n<div>\nblokk\n</div>\n\netter": "Før\netter",
+        ]
+        for (source, expected) in cases {
+            #expect(Markdown.inlineHTML(source) == expected, "\(source)")
+        }
+        #expect(Markdown.inlinePlainText("1. januar **sender** sykehuset\n- epikrise") == "1. januar sender sykehuset - epikrise")
+        // Emphasis and links at the start of a line are still Markdown.
+        #expect(Markdown.inlineHTML("*Viktig*: se [her](https://example.org)") == "<em>Viktig</em>: se <a href=\"https://example.org\">her</a>")
+        #expect(Markdown.inlineHTML("__fet__ 10 %") == "<strong>fet</strong> 10 %")
+    }
+
+    /// Random lines of block syntax, inline syntax and text: the inline HTML never holds a block.
+    @Test func inlineHTMLNeverHoldsABlock() {
+        let pieces = [
+            "# ", "## ", "> ", "- ", "+ ", "* ", "1. ", "2) ", "```", "~~~", "---", "===", "***", "___", "| a | b |", "|---|:-:|",
+            "[x]: /y", "    ", "\t", "<div>", "</div>", "<!-- x -->", "<b>", "tekst", "æøå", "**", "_", "`", "[", "](", ")", "\n",
+            "\n\n", " ", "id:X", "www.example.com", "\\", "&amp;", "1", ".",
+        ]
+        let blocks = ["<p", "<h1", "<h2", "<h3", "<h4", "<h5", "<h6", "<ol", "<ul", "<li", "<blockquote", "<pre", "<hr", "<table", "<div"]
+        var generator = SeededGenerator(seed: 15)
+        for _ in 0..<3000 {
+            let source = (0..<Int.random(in: 1...10, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let html = Markdown.inlineHTML(source)
+            #expect(!blocks.contains { html.contains($0) }, "\(source.debugDescription) → \(html.debugDescription)")
+        }
     }
 
     @Test func analysisPositionsPointIntoTheFile() {
