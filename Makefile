@@ -6,7 +6,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEBIAN_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 
-.PHONY: site test deps test-tools release-check release-sites flaky sanitize sanitize-thread sanitize-address golden leaks bench bench-serve bench-validate format clean
+.PHONY: site test deps test-tools release-check release-sites property flaky sanitize sanitize-thread sanitize-address golden leaks bench bench-serve bench-validate format clean
 
 ## Build the site from Content/ into public/ (release build of the tool).
 site: deps
@@ -26,8 +26,11 @@ test: deps test-tools
 ## The project's own content built; its api/ files checked by independent validators
 ## (Tests/API/check.py); its checklist form, and two successive releases, in headless Chromium
 ## (Tests/Browser); search, and every page checked with axe-core, the Nu HTML Checker and
-## linkchecker (Tests/Browser); and builds killed with SIGKILL mid-write (Tests/Releases).
+## linkchecker (Tests/Browser); builds killed with SIGKILL mid-write (Tests/Releases); and a few
+## seeds of the property test (random valid content gives a valid site; its checker's self-test).
 release-check: release-sites
+	python3 Tests/Property/check.py --self-test
+	python3 Tests/Property/check.py --seeds 3 --seed-start 1 --small
 	python3 Tests/API/check.py .build/release-check/latest
 	python3 Tests/API/check.py .build/release-check-fixture/latest
 	python3 Tests/Browser/checklist_form.py .build/release-check/latest
@@ -45,6 +48,15 @@ release-sites: test-tools
 	rm -rf .build/release-check .build/release-check-fixture
 	.build/debug/moteplass build --content Content --templates Templates --output .build/release-check
 	.build/debug/moteplass build --content Tests/Fixtures/clean --templates Templates --output .build/release-check-fixture
+
+## The property test: SEEDS random valid sites (from SEED_START), each validated, built and checked
+## with the Nu HTML Checker, for headings, links and fragments, and by Tests/API/check.py
+## (Tests/Property/check.py; a failing seed's content is kept in .build/property/seed-<N>/).
+SEEDS ?= 300
+SEED_START ?= 1
+property: test-tools
+	$(SWIFT) build --product moteplass
+	python3 Tests/Property/check.py --seeds $(SEEDS) --seed-start $(SEED_START)
 
 ## Every browser, preview and kill check run RUNS times in a row (default 20) on one build; prints
 ## per check how many runs passed and what the failing ones said (Tests/flaky.py). ONLY=name limits it.

@@ -15,10 +15,11 @@ nested lists, block quotes, code, headings that repeat or that spell the page's 
 `id:` links and relative `.md` links (with and without `#fragment`) and external ones; sets with
 one recommendation and, now and then, with hundreds; meetings on the same day; checklist
 questions of both answer types with ids that spell each other's field ids; free pages.
-`--small` leaves out the big set (for the few seeds `make test` runs).
+Some files get CRLF line endings or a byte order mark. `--small` leaves out the big set (for the
+few seeds `make test` runs).
 
 Every front matter is written by hand (plain, single- and double-quoted scalars, flow lists,
-folded and literal blocks) and read back with PyYAML's BaseLoader to make sure it says what was
+folded blocks) and read back with PyYAML's BaseLoader to make sure it says what was
 meant.
 """
 import argparse
@@ -323,6 +324,9 @@ class Generator:
             return "'" + text.replace("'", "''") + "'"
         if len(text) > 60 and self.chance(0.5) and folded_safe(text):
             return self.folded(text, indent)
+        if literal_safe(text) and self.chance(0.6):
+            pad = " " * (indent + 2)
+            return "|-\n" + "\n".join(pad + line if line else "" for line in text.split("\n"))
         return double_quoted(text)
 
     def folded(self, text, indent):
@@ -650,7 +654,7 @@ class Generator:
         if self.chance(0.5):
             data["changelog"] = [] if self.chance(0.15) else [
                 {"version": self.version(), **({"date": self.date_text()} if self.chance(0.8) else {}),
-                 "summary": self.inline(rec["path"], 1, 10)}
+                 "summary": self.blockish(rec["path"], self.inline(rec["path"], 1, 10))}
                 for _ in range(rng.randint(1, 6))]
         if self.chance(0.3):
             data["source"] = self.plain_text(2, 10)
@@ -658,9 +662,33 @@ class Generator:
 
     def duty(self, doc):
         text = self.inline(doc, 2, 25)
-        # A duty is inline Markdown: nothing that starts a block.
         text = re.sub(r"^[-+*#>|=~`0-9 ]+", "", text) or "Gjør noe"
-        return text[0].upper() + text[1:] if text[0].isalpha() else text
+        text = text[0].upper() + text[1:] if text[0].isalpha() else text
+        return self.blockish(doc, text)
+
+    def blockish(self, doc, text):
+        """Now and then, an inline text (a duty, a changelog summary) that Markdown would read as
+        blocks: a date that looks like a list (`1. januar`), a list, a heading, a quote, code, a
+        table, a rule, two paragraphs, a link definition. Such text is valid content."""
+        if not self.chance(0.2):
+            return text
+        r = self.rng.randint(0, 13)
+        return [
+            lambda: "1. januar " + text,
+            lambda: "2) " + text,
+            lambda: self.pick(["- ", "+ ", "* "]) + text,
+            lambda: self.pick(["# ", "## ", "###### "]) + text,
+            lambda: "> " + text,
+            lambda: "```\n" + text + "\n```",
+            lambda: text + "\n" + self.pick(["---", "===", "***"]),
+            lambda: "| a | b |\n| --- | :-: |\n| " + text.replace("|", "\\|") + " | c |",
+            lambda: text + "\n\n" + self.inline(doc, 1, 6),
+            lambda: "[1]: https://example.org\n" + text,
+            lambda: text + "\n- " + self.words(1, 4) + "\n- " + self.words(1, 4),
+            lambda: "    " + text,
+            lambda: "# " + self.pick(HEADINGS),
+            lambda: text + "\n" + self.words(1, 6),
+        ][r]()
 
     def version(self):
         return self.pick(["1.0", "1.0.0", "0.1", "2.10.3", "10.20.30", "0.0.1"])
@@ -688,6 +716,12 @@ def flow_safe(text):
 def folded_safe(text):
     return "\n" not in text and "  " not in text and not text.startswith(" ") and not text.endswith(" ") \
         and "\t" not in text and not any(c in text for c in "#:") and text[0] not in "-?[]{}!&*|>'\"%@`,"
+
+
+def literal_safe(text):
+    lines = text.split("\n")
+    return len(lines) > 1 and all(not line.startswith((" ", "\t")) and "\r" not in line for line in lines) \
+        and lines[-1] != "" and lines[0] != ""
 
 
 def double_quoted(text):
@@ -771,10 +805,17 @@ def write(seed, out, small=False):
     generator.generate()
     if out.exists():
         shutil.rmtree(out)
+    # Some files as Windows editors save them: CRLF line endings, a byte order mark.
+    endings = random.Random(seed * 7919 + 1)
     for path, text in generator.files.items():
         file = out / path
         file.parent.mkdir(parents=True, exist_ok=True)
-        file.write_text(text, encoding="utf-8")
+        data = text.encode("utf-8")
+        if endings.random() < 0.1:
+            data = data.replace(b"\n", b"\r\n")
+        if endings.random() < 0.05:
+            data = b"\xef\xbb\xbf" + data
+        file.write_bytes(data)
     return len(generator.files)
 
 
