@@ -80,7 +80,8 @@ public struct SourceFile: Sendable {
 
     /// Decodes and splits the bytes of a file. The parts are split off before they become text,
     /// so each byte is checked and copied once; a problem is reported in this order: invalid
-    /// UTF-8, a NUL character, missing front matter, the front matter's YAML.
+    /// UTF-8, a NUL or another character no web page may hold (`ForbiddenCharacters`), missing
+    /// front matter, the front matter's YAML.
     static func decode(_ data: [UInt8], path: String, relativePath: String, isMarkdown: Bool) -> Result<SourceFile, Diagnostic> {
         data.withUnsafeBufferPointer { whole in
             let bom = whole.starts(with: [0xEF, 0xBB, 0xBF])
@@ -92,10 +93,16 @@ public struct SourceFile: Sendable {
                         "filen er ikke gyldig UTF-8 (tegnet ved denne posisjonen); lagre den som UTF-8 i editoren"))
             }
             func containsNUL() -> Diagnostic? {
-                find(0, in: bytes).map { offset in
-                    Diagnostic(
+                if let offset = find(0, in: bytes) {
+                    return Diagnostic(
                         .encodingInvalid, at: location(ofByte: offset, in: Array(bytes), file: path),
                         "filen inneholder et NUL-tegn, så den er neppe en tekstfil; lagre den som ren tekst (UTF-8)")
+                }
+                return ForbiddenCharacters.first(in: bytes).map { offset, scalar in
+                    Diagnostic(
+                        .encodingInvalid, at: location(ofByte: offset, in: Array(bytes), file: path),
+                        "filen inneholder tegnet \(ForbiddenCharacters.name(scalar)), et usynlig tegn som ikke kan publiseres på nettstedet; slett tegnet ved denne posisjonen"
+                    )
                 }
             }
             if find(UInt8(ascii: "\r"), in: bytes) != nil {

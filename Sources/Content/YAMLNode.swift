@@ -167,6 +167,16 @@ extension YAMLNode {
                     default: isNull = false
                     }
                     let start = location(event.start_mark)
+                    // A raw one is refused before parsing (`SourceFile`); this is an escape (`"\x07"`).
+                    if let forbidden = value.unicodeScalars.first(where: ForbiddenCharacters.isForbidden) {
+                        return .failure(
+                            .refused(
+                                YAMLSyntaxError(
+                                    rule: .encodingInvalid,
+                                    message:
+                                        "verdien inneholder tegnet \(ForbiddenCharacters.name(forbidden.value)), som ikke kan publiseres på nettstedet; fjern det fra verdien",
+                                    location: start)))
+                    }
                     node = .scalar(value, start, isNull: isNull, positions: positions(of: value, style: scalar.style, at: start))
                 case YAML_SEQUENCE_START_EVENT:
                     if event.data.sequence_start.anchor != nil {

@@ -71,6 +71,24 @@ import Testing
         Case(
             name: "NUL in front matter", path: "pages/nul.md", bytes: text("---\ntitle: T\u{0}x\n---\n"),
             expected: ["pages/nul.md:2:9 encoding-invalid"]),
+        // Characters no web page may hold (the Nu HTML Checker's "Forbidden code point"), pasted
+        // into the text or written as YAML escapes: found by the property test's reasoning.
+        Case(
+            name: "a vertical tab in the body", path: "pages/vt.md", bytes: text("---\ntitle: T\n---\nLinje\u{0B}skift og mer\n"),
+            expected: ["pages/vt.md:4:6 encoding-invalid"]),
+        Case(
+            name: "a C1 control and a noncharacter", path: "pages/c1.md",
+            bytes: { Array("---\ntitle: T\n---\nA".utf8) + [0xEF, 0xB7, 0x90] + Array("\n\nB ".utf8) + [0xC2, 0x85, 0x0A] },
+            expected: ["pages/c1.md:4:2 encoding-invalid"]),
+        Case(
+            name: "a control character as a YAML escape", path: "pages/escape.md",
+            bytes: text("---\ntitle: \"Bjelle\\x07\"\ntags: [a, \"\\uFFFF\"]\n---\n"), expected: ["pages/escape.md:2:8 encoding-invalid"]),
+        Case(
+            name: "a form feed, which HTML allows but the feed's XML does not", path: "pages/ff.md",
+            bytes: text("---\ntitle: T\n---\nSide 1\u{0C}side 2\n"), expected: ["pages/ff.md:4:7 encoding-invalid"]),
+        Case(
+            name: "tabs, emoji, no-break and zero-width spaces and U+FFFD are fine", path: "pages/fint.md",
+            bytes: text("---\ntitle: \"T\\tU\"\n---\nA\tB\u{A0}C\u{200B}D 🩺 \u{FFFD} \u{FDF0} \u{1F600} e\u{301}\n"), expected: []),
         Case(
             name: "deeply nested Markdown", path: "pages/sitat.md",
             bytes: {
