@@ -28,6 +28,7 @@ import random
 import re
 import shutil
 import sys
+import unicodedata
 from pathlib import Path
 
 import yaml
@@ -64,6 +65,9 @@ SPECIALS = [
     "&amp;", "&lt;", "&#169;", "🩺", "💊", "👩‍⚕️", "🇳🇴", "—", "–", "…", "½", "café", "naïve", "Ünïcödé", "50 %",
     "C:\\sti", "#1", "nr. 3", "@navn", "e-post@example.org", "x|y", "[klammer]", "(parentes)", "*stjerne*", "_under_",
     "`kode`", "~tilde~", "^hatt", "\\", "%", "100$", "ß", "Ωμέγα", "Привет", "עברית", "العربية", "漢字",
+    # Invisible but allowed: no-break space, zero-width space, soft hyphen, a right-to-left
+    # override and its end, a combining accent (control characters are errors: encoding-invalid).
+    "a\u00a0b", "sam\u200bhandling", "lege\u00advakt", "\u202eabc\u202c", "e\u0301",
 ]
 
 HEADINGS = [
@@ -320,7 +324,7 @@ class Generator:
         text = value
         if is_plain_safe(text) and self.chance(0.6):
             return text
-        if "\n" not in text and self.chance(0.3):
+        if printable(text) and self.chance(0.3):
             return "'" + text.replace("'", "''") + "'"
         if len(text) > 60 and self.chance(0.5) and folded_safe(text):
             return self.folded(text, indent)
@@ -714,13 +718,18 @@ def flow_safe(text):
 
 
 def folded_safe(text):
-    return "\n" not in text and "  " not in text and not text.startswith(" ") and not text.endswith(" ") \
+    return printable(text) and "  " not in text and not text.startswith(" ") and not text.endswith(" ") \
         and "\t" not in text and not any(c in text for c in "#:") and text[0] not in "-?[]{}!&*|>'\"%@`,"
+
+
+def printable(text):
+    """No control characters (YAML has them only as escapes in double quotes), no line break."""
+    return all(ord(c) >= 0x20 and c != "\x7f" for c in text)
 
 
 def literal_safe(text):
     lines = text.split("\n")
-    return len(lines) > 1 and all(not line.startswith((" ", "\t")) and "\r" not in line for line in lines) \
+    return len(lines) > 1 and all(printable(line) and not line.startswith((" ", "\t")) and "\r" not in line for line in lines) \
         and lines[-1] != "" and lines[0] != ""
 
 
@@ -764,7 +773,7 @@ def anchor_ids(headings):
             ids.append(None)
             continue
         slug = ""
-        for c in title.lower():
+        for c in clusters(title.lower()):
             if c == "æ":
                 slug += "ae"
             elif c == "ø":
@@ -779,6 +788,18 @@ def anchor_ids(headings):
         used[slug] = used.get(slug, 0) + 1
         ids.append(slug if used[slug] == 1 else f"{slug}-{used[slug]}")
     return [i for i in ids if i]
+
+
+def clusters(text):
+    """The characters of `text` as Swift counts them, near enough: a combining mark belongs to the
+    character before it (`e` + U+0301 is one character, not ASCII)."""
+    out = []
+    for c in text:
+        if out and unicodedata.combining(c):
+            out[-1] += c
+        else:
+            out.append(c)
+    return out
 
 
 def relative_path(source, target):
