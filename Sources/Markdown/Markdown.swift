@@ -194,7 +194,8 @@ public enum Markdown {
     /// The text of inline Markdown (a duty) without markup, read as `inlineHTML` reads it:
     /// `1. januar` stays `1. januar`.
     public static func inlinePlainText(_ source: String) -> String {
-        plainLineQuotes(source) == nil ? plainText(InlineSource.escapingBlocks(source), extensions: extensionNames) : collapsingWhiteSpace(source)
+        plainLineQuotes(source) == nil
+            ? plainText(InlineSource.escapingBlocks(source), extensions: extensionNames) : collapsingWhiteSpace(source)
     }
 
     /// The text of a body for the search index: as `plainText`, but parsed without the extensions
@@ -350,12 +351,8 @@ public enum Markdown {
             }
         }
 
-        /// Safe HTML (no raw HTML, no `javascript:` links), with an `id` on every heading, table
-        /// alignment as classes rather than the obsolete `align` attribute or inline styles (which
-        /// the site's CSP forbids), and task list boxes that say what they show (a form field needs a
-        /// label). The changes are made in one pass over cmark-gfm's bytes.
-        /// Moves the children of every paragraph after the first into the first, a line break apart,
-        /// when the document holds nothing but paragraphs.
+        /// Moves the children of the paragraphs that follow the first one into it, a line break
+        /// apart (up to a block that is not a paragraph, which inline text, escaped, never has).
         func joinParagraphs() {
             guard let first = cmark_node_first_child(root), cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH else { return }
             var sibling = cmark_node_next(first)
@@ -372,6 +369,10 @@ public enum Markdown {
             }
         }
 
+        /// Safe HTML (no raw HTML, no `javascript:` links), with an `id` on every heading, table
+        /// alignment as classes rather than the obsolete `align` attribute or inline styles (which
+        /// the site's CSP forbids), and task list boxes that say what they show (a form field needs a
+        /// label). The changes are made in one pass over cmark-gfm's bytes.
         func renderHTML(headingIDs: [String]) -> String {
             let buffer = cmark_render_html_with_mem(
                 root, CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(parser), moteplass_arena_mem())!

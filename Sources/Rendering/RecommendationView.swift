@@ -36,7 +36,8 @@ enum RecommendationView {
                     "when": handover.when?.value,
                 ])
             },
-            "bodyHTML": status == .trukket ? nil : context.html(document, pageIDs: PageIDs.recommendation(recommendation, changed: changed)),
+            "bodyHTML": status == .trukket
+                ? nil : context.html(document, pageIDs: PageIDs.recommendation(recommendation, changed: changed)),
             "tags": recommendation.tags.map(\.value),
             "changelog": recommendation.changelog.map { entry in
                 view([

@@ -83,7 +83,9 @@ import Testing
         ] {
             #expect(LinkAddress.isPublishable(good), "\(good)")
         }
-        for bad in ["http://www.example.com\\", "https://exa%5Cmple.org/", "https://", "http://a b/", "https://example.org:99999/", "https://x|y/"] {
+        for bad in [
+            "http://www.example.com\\", "https://exa%5Cmple.org/", "https://", "http://a b/", "https://example.org:99999/", "https://x|y/",
+        ] {
             #expect(!LinkAddress.isPublishable(bad), "\(bad)")
         }
     }
@@ -142,7 +144,8 @@ import Testing
         }
         #expect(Markdown.inlinePlainText("1. januar **sender** sykehuset\n- epikrise") == "1. januar sender sykehuset - epikrise")
         // Emphasis and links at the start of a line are still Markdown.
-        #expect(Markdown.inlineHTML("*Viktig*: se [her](https://example.org)") == "<em>Viktig</em>: se <a href=\"https://example.org\">her</a>")
+        #expect(
+            Markdown.inlineHTML("*Viktig*: se [her](https://example.org)") == "<em>Viktig</em>: se <a href=\"https://example.org\">her</a>")
         #expect(Markdown.inlineHTML("__fet__ 10 %") == "<strong>fet</strong> 10 %")
     }
 

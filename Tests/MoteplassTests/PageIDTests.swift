@@ -9,7 +9,12 @@ import Testing
         let content = try Support.contentFolder(Support.minimalSite.merging(files) { _, new in new })
         let output = try Support.temporaryFolder()
         try Support.build(content: content, output: output)
-        return (output + "/v/1/", { Support.removeTemporaryFolder(content); Support.removeTemporaryFolder(output) })
+        return (
+            output + "/v/1/",
+            {
+                Support.removeTemporaryFolder(content); Support.removeTemporaryFolder(output)
+            }
+        )
     }
 
     static func ids(_ html: String) -> [String] {
@@ -116,7 +121,8 @@ import Testing
         // `svar-a` is no field (a is a yes-no-unsure question): the heading keeps it.
         #expect(ids.contains("svar-a") && ids.contains("hjelp-a-2") && ids.contains("kommentar-a-2"))
         // Every label and description names a field that exists.
-        let named = page.components(separatedBy: " for=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+        let named =
+            page.components(separatedBy: " for=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
             + page.components(separatedBy: " aria-describedby=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
         #expect(!named.isEmpty)
         #expect(named.filter { !ids.contains($0) } == [])
