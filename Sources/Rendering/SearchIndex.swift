@@ -55,7 +55,6 @@ enum SearchIndex {
     /// the chunks are then joined in page order.
     static func write(_ site: Site, into write: @Sendable (OutputFile) -> Void) {
         let entries = self.entries(site)
-        write(OutputFile(path: folder + "sider.json", json: pagesJSON(entries, site: site)))
         let chunks = Array(stride(from: 0, to: entries.count, by: textsPerFile))
         let chunkPostings = chunks.concurrentMap { start -> Postings in
             let pages = entries[start..<min(start + textsPerFile, entries.count)]
@@ -104,10 +103,14 @@ enum SearchIndex {
             let length = Folding.fold(form).unicodeScalars.count
             if length >= typoMinimum - 1 { formsByLength[length, default: []].append(form) }
         }
-        for (length, list) in formsByLength {
-            write(OutputFile(path: folder + "former/\(length).json", json: .array(list.map { .string($0) })))
+        for length in formsByLength.keys.sorted() {
+            write(OutputFile(path: folder + "former/\(length).json", json: .array((formsByLength[length] ?? []).map { .string($0) })))
         }
         write(OutputFile(path: folder + "synonymer.json", json: synonymsJSON(site)))
+        write(
+            OutputFile(
+                path: folder + "sider.json",
+                json: pagesJSON(entries, site: site, shards: shards.keys.sorted(), formLengths: formsByLength.keys.sorted())))
     }
 
     /// A query word this long or longer that matches nothing is compared with words one edit away.
@@ -208,9 +211,10 @@ enum SearchIndex {
         return entries
     }
 
-    /// `sider.json`: `{"filters": …, "pages": [[url, title, kind, set, status, [party, …]], …]}`,
-    /// a page's set, status and parties as indexes into the filters' lists.
-    static func pagesJSON(_ entries: [Entry], site: Site) -> JSONValue {
+    /// `sider.json`: `{"filters": …, "pages": [[url, title, kind, set, status, [party, …]], …],
+    /// "ord": [shard, …], "former": [length, …]}`, a page's set, status and parties as indexes into
+    /// the filters' lists; the files of `ord/` and `former/` that exist (a search asks for no other).
+    static func pagesJSON(_ entries: [Entry], site: Site, shards: [String], formLengths: [Int]) -> JSONValue {
         let parties = site.parties.filter { !site.duties(of: $0.id.value).isEmpty }
         let partyIndex = Dictionary(parties.enumerated().map { ($1.id.value, $0) }, uniquingKeysWith: { first, _ in first })
         let sets = site.sets.map(\.title.value)
@@ -230,7 +234,10 @@ enum SearchIndex {
                 .array(entry.parties.compactMap { partyIndex[$0] }.map { .int($0) }),
             ])
         }
-        return JSONValue.object([("filters", filters), ("pages", .array(pages))])
+        return JSONValue.object([
+            ("filters", filters), ("pages", .array(pages)), ("ord", .array(shards.map { .string($0) })),
+            ("former", .array(formLengths.map { .int($0) })),
+        ])
     }
 
     // MARK: Words

@@ -29,15 +29,30 @@
   var EXACT = 1, STEM = 0.7, SYNONYM = 0.6, BEGINS = 0.5, PREFIX = 0.4, TYPO = 0.3;
   var KIND = { "Anbefaling": 1, "Sjekkliste": 1, "Møte": 0.8, "Side": 0.8, "Sett": 0.6, "Part": 0.6 };
 
+  /* The files of sok/ that exist, from sider.json: a search asks for no other. */
+  var exists = null;
+
   function load(path) {
+    if (exists && !exists[path]) return Promise.resolve({});
     if (!cache[path]) {
       cache[path] = fetch(new URL(path, base)).then(function (response) {
-        if (response.status === 404) return {};
         if (!response.ok) throw new Error(path + ": " + response.status);
         return response.json();
       });
     }
     return cache[path];
+  }
+
+  function loadPages() {
+    return load("sider.json").then(function (pages) {
+      if (!exists) {
+        exists = { "sider.json": true, "synonymer.json": true };
+        (pages.ord || []).forEach(function (name) { exists["ord/" + name + ".json"] = true; });
+        (pages.former || []).forEach(function (n) { exists["former/" + n + ".json"] = true; });
+        for (var chunk = 0; chunk * 100 < pages.pages.length; chunk++) exists["tekst/" + chunk + ".json"] = true;
+      }
+      return pages;
+    });
   }
 
   function shard(key) {
@@ -240,13 +255,21 @@
     return Promise.all([typed].concat(others)).then(best);
   }
 
+  function hit(token, forms) { return Ord.words(token).some(function (w) { return w in forms; }); }
+
+  /* A title with the words found marked. */
+  function marked(title, forms) {
+    return title.split(/(\s+)/).map(function (token) {
+      return hit(token, forms) ? "<mark>" + escapeHTML(token) + "</mark>" : escapeHTML(token);
+    }).join("");
+  }
+
   function excerpt(text, forms) {
     var tokens = text.split(/\s+/);
-    function hit(token) { return Ord.words(token).some(function (w) { return w in forms; }); }
-    var first = tokens.findIndex(hit);
+    var first = tokens.findIndex(function (token) { return hit(token, forms); });
     var start = Math.max(0, first - 10);
     var part = tokens.slice(start, start + 30).map(function (token) {
-      return hit(token) ? "<mark>" + escapeHTML(token) + "</mark>" : escapeHTML(token);
+      return hit(token, forms) ? "<mark>" + escapeHTML(token) + "</mark>" : escapeHTML(token);
     });
     return (start > 0 ? "… " : "") + part.join(" ") + (start + 30 < tokens.length ? " …" : "");
   }
@@ -268,7 +291,7 @@
         var missing = result.missing.length ? '<p class="search-result-missing">Mangler: ' +
           result.missing.map(function (w) { return "<s>" + escapeHTML(w) + "</s>"; }).join(", ") + "</p>" : "";
         item.innerHTML = '<h2 class="search-result-title"><a href="' + escapeHTML(new URL("../" + page[0] + "index.html", base).href) + '">' +
-          escapeHTML(page[1]) + '</a></h2><p class="meta search-result-meta">' + escapeHTML(meta) + "</p>" + missing +
+          marked(page[1], forms) + '</a></h2><p class="meta search-result-meta">' + escapeHTML(meta) + "</p>" + missing +
           '<p class="search-result-excerpt">' + excerpt(chunks[Math.floor(result.page / 100)][result.page % 100] || "", forms) + "</p>";
         list.appendChild(item);
       });
@@ -314,7 +337,7 @@
     }
     list.setAttribute("aria-busy", "true");
     status.textContent = "Søker …";
-    Promise.all([load("sider.json"), load("synonymer.json")]).then(function (loaded) {
+    Promise.all([loadPages(), load("synonymer.json")]).then(function (loaded) {
       var pages = loaded[0], synonyms = Array.isArray(loaded[1]) ? loaded[1] : [];
       var parties = ticked("part"), statuses = ticked("status"), sets = ticked("sett");
       function kept(page) {
@@ -374,5 +397,5 @@
   var timer;
   field.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(search, 200); });
   if (field.value || params.has("part") || params.has("status") || params.has("sett")) search();
-  else { load("sider.json"); load("synonymer.json"); }
+  else { loadPages(); load("synonymer.json"); }
 })();
