@@ -10,13 +10,16 @@
 - typed in the header's search field by keyboard alone (Tab to the field, type, Enter), one query
   of each kind in Tests/Search/queries.tsv finds its page in the top 3: an inflected form, a typo
   (and "Mente du …?" names the word it was taken for), letters folded (and the result marks the
-  real spelling), a synonym, and a partial match (labelled, naming the missing word);
+  real spelling), a synonym, and a partial match (labelled, naming the missing word); each page
+  of results passes axe-core (WCAG 2.1 A and AA);
 - no request leaves the site and the console stays clean.
 """
 import json
 import re
 import sys
 from pathlib import Path
+
+import axe_playwright_python
 
 from browser import check, chrome, finish, serve
 from selenium.webdriver.common.action_chains import ActionChains
@@ -39,6 +42,7 @@ def results(driver, seconds=15):
 
 
 QUERIES = Path(__file__).resolve().parents[1] / "Search/queries.tsv"
+AXE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text()
 KINDS = ["inflection", "typo", "folding", "synonym", "partial"]
 
 
@@ -94,6 +98,13 @@ def kinds_of_query(driver, origin, release):
         if kind == "partial":
             check("Ingen side har alle ordene" in shown["status"], f"{query!r}: not labelled as partial: {shown['status']!r}")
             check(shown["missing"] and "Mangler" in shown["missing"][0], f"{query!r}: the missing word is not named: {shown['missing'][:2]}")
+        driver.execute_script(AXE)
+        violations = driver.execute_async_script(
+            "var done = arguments[arguments.length - 1];"
+            "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}}).then("
+            "function (r) { done(r.violations.map(function (v) { return v.id + ': ' + v.help; })); },"
+            "function (e) { done(['axe failed: ' + e]); });")
+        check(not violations, f"{query!r}: the results fail axe: {violations[:3]}")
         tried.append(query)
     return tried
 
