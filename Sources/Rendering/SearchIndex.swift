@@ -21,7 +21,7 @@ import Stemming
 ///   (a query word is compared with the forms one letter shorter, as long and one longer);
 /// - `sok/synonymer.json`: the groups of `synonyms.yml` and each party's name and aliases, each
 ///   word or phrase as its keys;
-/// - `sok/tekst/<n>.json`: the pages' text for the excerpts, 100 pages a file.
+/// - `sok/tekst/<n>.json`: the pages' text for the excerpts, 10 pages a file.
 ///
 /// Words are what `words.js` also splits a query into: runs of letters and digits, lower case,
 /// two characters or more; and it reduces them to the same keys (its stemmer is tested to agree
@@ -29,7 +29,11 @@ import Stemming
 /// three times.
 enum SearchIndex {
     static let folder = Route.search
-    static let textsPerFile = 100
+    /// Few pages a texts file: a query's 20 results are spread over the site, and each needs the
+    /// file its text is in.
+    static let textsPerFile = 10
+    /// Pages a task indexes (a multiple of `textsPerFile`).
+    static let pagesPerTask = 100
 
     /// One searchable page.
     struct Entry: Sendable {
@@ -39,10 +43,13 @@ enum SearchIndex {
         var set: String?
         var status: Status?
         var parties: [String] = []
-        /// What the page says, in plain text: searched, and shown in excerpts.
+        /// What the page says, in plain text, but for the duties: searched, and shown in excerpts.
         let text: String
-        /// The duties of a recommendation (also in `text`): their words count three times.
+        /// The duties of a recommendation, in plain text: their words count three times.
         var duties = ""
+
+        /// What an excerpt is taken from: the duties first, then the rest.
+        var excerptText: String { duties.isEmpty ? text : duties + " " + text }
     }
 
     /// The key of a word in lower case, as `words.js` makes it.
@@ -55,10 +62,13 @@ enum SearchIndex {
     /// the chunks are then joined in page order.
     static func write(_ site: Site, into write: @Sendable (OutputFile) -> Void) {
         let entries = self.entries(site)
-        let chunks = Array(stride(from: 0, to: entries.count, by: textsPerFile))
+        let chunks = Array(stride(from: 0, to: entries.count, by: pagesPerTask))
         let chunkPostings = chunks.concurrentMap { start -> Postings in
-            let pages = entries[start..<min(start + textsPerFile, entries.count)]
-            write(OutputFile(path: folder + "tekst/\(start / textsPerFile).json", json: .array(pages.map { .string($0.text) })))
+            let pages = entries[start..<min(start + pagesPerTask, entries.count)]
+            for file in stride(from: start, to: pages.endIndex, by: textsPerFile) {
+                let texts = entries[file..<min(file + textsPerFile, pages.endIndex)].map { JSONValue.string($0.excerptText) }
+                write(OutputFile(path: folder + "tekst/\(file / textsPerFile).json", json: .array(texts)))
+            }
             var postings = Postings()
             for (page, entry) in zip(start..., pages) { postings.add(entry, page: Int32(page)) }
             return postings
@@ -169,7 +179,7 @@ enum SearchIndex {
             var seen = Set<String>()
             var entry = Entry(
                 url: Route.path(of: recommendation), title: recommendation.title.value, kind: "Anbefaling",
-                text: ([recommendation.id.value] + duties + [Markdown.searchText(recommendation.document.markdown)]
+                text: ([recommendation.id.value, Markdown.searchText(recommendation.document.markdown)]
                     + recommendation.tags.map(\.value)).joined(separator: " "))
             entry.set = site.set(slug: recommendation.setSlug)?.title.value
             entry.status = recommendation.status.value
@@ -212,8 +222,9 @@ enum SearchIndex {
     }
 
     /// `sider.json`: `{"filters": …, "pages": [[url, title, kind, set, status, [party, …]], …],
-    /// "ord": [shard, …], "former": [length, …]}`, a page's set, status and parties as indexes into
-    /// the filters' lists; the files of `ord/` and `former/` that exist (a search asks for no other).
+    /// "ord": [shard, …], "former": [length, …], "tekst": n}`, a page's set, status and parties as
+    /// indexes into the filters' lists; the files of `ord/` and `former/` that exist (a search asks
+    /// for no other), and how many pages' texts a file of `tekst/` holds.
     static func pagesJSON(_ entries: [Entry], site: Site, shards: [String], formLengths: [Int]) -> JSONValue {
         let parties = site.parties.filter { !site.duties(of: $0.id.value).isEmpty }
         let partyIndex = Dictionary(parties.enumerated().map { ($1.id.value, $0) }, uniquingKeysWith: { first, _ in first })
@@ -236,7 +247,7 @@ enum SearchIndex {
         }
         return JSONValue.object([
             ("filters", filters), ("pages", .array(pages)), ("ord", .array(shards.map { .string($0) })),
-            ("former", .array(formLengths.map { .int($0) })),
+            ("former", .array(formLengths.map { .int($0) })), ("tekst", .int(textsPerFile)),
         ])
     }
 
@@ -254,7 +265,7 @@ enum SearchIndex {
 
         mutating func add(_ entry: Entry, page: Int32) {
             forEachWord(in: entry.title) { count($0, 5) }
-            forEachWord(in: entry.duties) { count($0, 2) }
+            forEachWord(in: entry.duties) { count($0, 3) }
             forEachWord(in: entry.text) { count($0, 1) }
             for id in touched {
                 lists[id].append(page)

@@ -49,7 +49,7 @@
         exists = { "sider.json": true, "synonymer.json": true };
         (pages.ord || []).forEach(function (name) { exists["ord/" + name + ".json"] = true; });
         (pages.former || []).forEach(function (n) { exists["former/" + n + ".json"] = true; });
-        for (var chunk = 0; chunk * 100 < pages.pages.length; chunk++) exists["tekst/" + chunk + ".json"] = true;
+        for (var chunk = 0; chunk * pages.tekst < pages.pages.length; chunk++) exists["tekst/" + chunk + ".json"] = true;
       }
       return pages;
     });
@@ -96,8 +96,19 @@
     });
   }
 
-  /* A match: page number → score, the forms found (for the excerpt), and the correction used. */
-  function Match() { this.scores = {}; this.forms = {}; this.correction = null; }
+  /* A match: each page's score (0: not found), the pages found, the forms found (for the
+   * excerpt), and the correction used. */
+  function Match(pageCount) {
+    this.scores = new Float64Array(pageCount);
+    this.pages = [];
+    this.forms = {};
+    this.correction = null;
+  }
+  Match.prototype.score = function (page, value) {
+    if (this.scores[page] === 0) this.pages.push(page);
+    this.scores[page] += value;
+  };
+  Match.prototype.empty = function () { return this.pages.length === 0; };
 
   /* Calls back for every form of an index entry (["form", page, count, …, "form2", …]) with its
    * pages and counts. */
@@ -110,19 +121,20 @@
   }
 
   /* Adds an entry's pages, each form weighed by `formWeight` (0 leaves it out), rarer keys more. */
-  Match.prototype.add = function (entry, weight, pageCount, formWeight) {
-    var pages = {};
-    eachForm(entry, function (form, postings) { for (var p = 0; p < postings.length; p += 2) pages[postings[p]] = true; });
-    var idf = Math.log(1 + pageCount / Math.max(1, Object.keys(pages).length));
+  Match.prototype.add = function (entry, weight, formWeight) {
+    var pages = new Uint8Array(this.scores.length), count = 0;
+    eachForm(entry, function (form, postings) {
+      for (var p = 0; p < postings.length; p += 2) if (!pages[postings[p]]) { pages[postings[p]] = 1; count++; }
+    });
+    var idf = Math.log(1 + this.scores.length / Math.max(1, count));
     var self = this;
     eachForm(entry, function (form, postings) {
       var w = weight * (formWeight ? formWeight(form) : 1) * idf;
       if (w <= 0) return;
       self.forms[form] = true;
-      for (var p = 0; p < postings.length; p += 2) self.scores[postings[p]] = (self.scores[postings[p]] || 0) + postings[p + 1] * w;
+      for (var p = 0; p < postings.length; p += 2) self.score(postings[p], postings[p + 1] * w);
     });
   };
-  Match.prototype.empty = function () { return Object.keys(this.scores).length === 0; };
 
   /* One word of the query. */
   function matchWord(word, pageCount) {
@@ -130,10 +142,10 @@
     return Promise.all(paths.map(load)).then(function (loaded) {
       var shards = {};
       paths.forEach(function (path, i) { shards[path] = loaded[i]; });
-      var match = new Match();
+      var match = new Match(pageCount);
       word.keys.forEach(function (key) {
         var entry = shards[shard(key)][key];
-        if (entry) match.add(entry, 1, pageCount, function (form) { return Ord.fold(form) === word.folded ? EXACT : STEM; });
+        if (entry) match.add(entry, 1, function (form) { return Ord.fold(form) === word.folded ? EXACT : STEM; });
       });
       if (Array.from(word.folded).length >= 3) {
         var prefixShard = shards[shard(word.folded)];
@@ -141,13 +153,13 @@
         Object.keys(prefixShard).forEach(function (key) {
           if (word.keys.indexOf(key) >= 0) return;
           if (key.lastIndexOf(word.folded, 0) === 0) {
-            match.add(prefixShard[key], PREFIX, pageCount, function (form) {
+            match.add(prefixShard[key], PREFIX, function (form) {
               return Ord.fold(form).lastIndexOf(word.folded, 0) === 0 ? 1 : 0;
             });
           } else if (word.folded.lastIndexOf(key, 0) === 0 && Array.from(key).length >= 4 && letters - Array.from(key).length <= 3) {
             /* The stemmer takes a suffix off some forms and not off others (skjema → skjem,
              * skjemaet → skjema): a key the word begins with, a short ending away, is a stem too. */
-            match.add(prefixShard[key], BEGINS, pageCount);
+            match.add(prefixShard[key], BEGINS);
           }
         });
       }
@@ -169,13 +181,13 @@
       });
       var keys = unique(candidates.map(Ord.key));
       return Promise.all(keys.map(function (key) { return load(shard(key)); })).then(function (shards) {
-        var match = new Match();
+        var match = new Match(pageCount);
         var counts = {};
         keys.forEach(function (key, i) {
           var entry = shards[i][key];
           if (!entry) return;
           function candidate(form) { return candidates.indexOf(form) >= 0 ? 1 : 0; }
-          match.add(entry, TYPO, pageCount, candidate);
+          match.add(entry, TYPO, candidate);
           eachForm(entry, function (form, postings) {
             if (!candidate(form)) return;
             for (var p = 1; p < postings.length; p += 2) counts[form] = (counts[form] || 0) + postings[p];
@@ -194,29 +206,32 @@
   function matchPhrase(keys, pageCount) {
     return Promise.all(keys.map(function (key) { return load(shard(key)); })).then(function (shards) {
       var matches = keys.map(function (key, i) {
-        var match = new Match();
-        if (shards[i][key]) match.add(shards[i][key], SYNONYM, pageCount);
+        var match = new Match(pageCount);
+        if (shards[i][key]) match.add(shards[i][key], SYNONYM);
         return match;
       });
       return intersect(matches);
     });
   }
 
+  /* The pages every match has, each with the sum of its scores. */
   function intersect(matches) {
-    var result = new Match();
-    Object.keys(matches[0].scores).forEach(function (page) {
-      if (matches.every(function (m) { return page in m.scores; })) {
-        result.scores[page] = matches.reduce(function (sum, m) { return sum + m.scores[page]; }, 0);
-      }
+    var result = new Match(matches[0].scores.length);
+    matches[0].pages.forEach(function (page) {
+      if (!matches.every(function (m) { return m.scores[page] > 0; })) return;
+      result.score(page, matches.reduce(function (sum, m) { return sum + m.scores[page]; }, 0));
     });
     if (!result.empty()) matches.forEach(function (m) { Object.assign(result.forms, m.forms); });
     return result;
   }
 
+  /* The pages any match has, each with its best score. */
   function best(matches) {
-    var result = new Match();
+    var result = new Match(matches[0].scores.length);
     matches.forEach(function (m) {
-      Object.keys(m.scores).forEach(function (page) { result.scores[page] = Math.max(result.scores[page] || 0, m.scores[page]); });
+      m.pages.forEach(function (page) {
+        if (m.scores[page] > result.scores[page]) result.score(page, m.scores[page] - result.scores[page]);
+      });
       Object.assign(result.forms, m.forms);
       if (m.correction && !result.correction) result.correction = m.correction;
     });
@@ -274,33 +289,34 @@
     return (start > 0 ? "… " : "") + part.join(" ") + (start + 30 < tokens.length ? " …" : "");
   }
 
+  /* Draws the results at once, and each excerpt as soon as the file its text is in has come; the
+   * list is aria-busy until the last excerpt is drawn. */
   function render(results, pages, forms, total, partial, current) {
-    var chunks = {};
-    results.forEach(function (result) { chunks[Math.floor(result.page / 100)] = true; });
-    return Promise.all(Object.keys(chunks).map(function (chunk) {
-      return load("tekst/" + chunk + ".json").then(function (texts) { chunks[chunk] = texts; });
-    })).then(function () {
-      if (current !== latest) return;
-      list.textContent = "";
-      results.forEach(function (result) {
-        var page = pages.pages[result.page];
-        var item = document.createElement("li");
-        item.className = "search-result";
-        var meta = page[2] + (page[3] !== null ? " · " + pages.filters.sett[page[3]] : "") +
-          (page[4] !== null ? " · " + pages.filters.status[page[4]] : "");
-        var missing = result.missing.length ? '<p class="search-result-missing">Mangler: ' +
-          result.missing.map(function (w) { return "<s>" + escapeHTML(w) + "</s>"; }).join(", ") + "</p>" : "";
-        item.innerHTML = '<h2 class="search-result-title"><a href="' + escapeHTML(new URL("../" + page[0] + "index.html", base).href) + '">' +
-          marked(page[1], forms) + '</a></h2><p class="meta search-result-meta">' + escapeHTML(meta) + "</p>" + missing +
-          '<p class="search-result-excerpt">' + excerpt(chunks[Math.floor(result.page / 100)][result.page % 100] || "", forms) + "</p>";
-        list.appendChild(item);
+    list.textContent = "";
+    var excerpts = results.map(function (result) {
+      var page = pages.pages[result.page];
+      var item = document.createElement("li");
+      item.className = "search-result";
+      var meta = page[2] + (page[3] !== null ? " · " + pages.filters.sett[page[3]] : "") +
+        (page[4] !== null ? " · " + pages.filters.status[page[4]] : "");
+      var missing = result.missing.length ? '<p class="search-result-missing">Mangler: ' +
+        result.missing.map(function (w) { return "<s>" + escapeHTML(w) + "</s>"; }).join(", ") + "</p>" : "";
+      item.innerHTML = '<h2 class="search-result-title"><a href="' + escapeHTML(new URL("../" + page[0] + "index.html", base).href) + '">' +
+        marked(page[1], forms) + '</a></h2><p class="meta search-result-meta">' + escapeHTML(meta) + "</p>" + missing +
+        '<p class="search-result-excerpt"></p>';
+      list.appendChild(item);
+      var paragraph = item.querySelector(".search-result-excerpt");
+      return load("tekst/" + Math.floor(result.page / pages.tekst) + ".json").then(function (texts) {
+        if (current === latest) paragraph.innerHTML = excerpt(texts[result.page % pages.tekst] || "", forms);
       });
-      var count = total === 1 ? "1 treff" : total + " treff";
-      status.textContent = total === 0 ? "Ingen treff." : partial ?
-        "Ingen side har alle ordene. " + (total === 1 ? "1 delvis treff" : total + " delvise treff") + " (sidene som har flest av dem)" +
-          (total > results.length ? ", de " + results.length + " beste vises." : ".") :
-        count + (total > results.length ? ", de " + results.length + " beste vises." : ".");
-      list.setAttribute("aria-busy", "false");
+    });
+    var count = total === 1 ? "1 treff" : total + " treff";
+    status.textContent = total === 0 ? "Ingen treff." : partial ?
+      "Ingen side har alle ordene. " + (total === 1 ? "1 delvis treff" : total + " delvise treff") + " (sidene som har flest av dem)" +
+        (total > results.length ? ", de " + results.length + " beste vises." : ".") :
+      count + (total > results.length ? ", de " + results.length + " beste vises." : ".");
+    return Promise.all(excerpts).then(function () {
+      if (current === latest) list.setAttribute("aria-busy", "false");
     });
   }
 
@@ -349,23 +365,25 @@
       var queryTerms = terms(words, synonyms);
       return Promise.all(queryTerms.map(function (term) { return matchTerm(term, pages.pages.length); })).then(function (matches) {
         if (current !== latest) return;
-        var found = {};
-        matches.forEach(function (match, t) {
-          Object.keys(match.scores).forEach(function (page) {
-            if (!kept(pages.pages[page])) return;
-            var f = found[page] || (found[page] = { page: Number(page), score: 0, terms: 0, missing: [] });
-            f.score += match.scores[page];
-            f.terms += 1;
+        var found = new Int32Array(pages.pages.length).fill(-1), results = [];
+        matches.forEach(function (match) {
+          match.pages.forEach(function (page) {
+            if (found[page] < 0) {
+              if (!kept(pages.pages[page])) return;
+              found[page] = results.length;
+              results.push({ page: page, score: 0, terms: 0, missing: [] });
+            }
+            results[found[page]].score += match.scores[page];
+            results[found[page]].terms += 1;
           });
         });
-        var results = Object.keys(found).map(function (page) { return found[page]; });
         var most = results.reduce(function (max, r) { return Math.max(max, r.terms); }, 0);
         var partial = most < queryTerms.length;
         results = results.filter(function (r) { return r.terms === most; });
         if (partial) {
           results.forEach(function (r) {
             queryTerms.forEach(function (term, t) {
-              if (!(r.page in matches[t].scores)) r.missing.push(term.words.map(function (w) { return w.word; }).join(" "));
+              if (!(matches[t].scores[r.page] > 0)) r.missing.push(term.words.map(function (w) { return w.word; }).join(" "));
             });
           });
         }
