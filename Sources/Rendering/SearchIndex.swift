@@ -21,7 +21,7 @@ import Stemming
 ///   (a query word is compared with the forms one letter shorter, as long and one longer);
 /// - `sok/synonymer.json`: the groups of `synonyms.yml` and each party's name and aliases, each
 ///   word or phrase as its keys;
-/// - `sok/tekst/<n>.json`: the pages' text for the excerpts, 10 pages a file.
+/// - `sok/tekst/<n>.json`: the pages' text for the excerpts, 20 pages a file.
 ///
 /// Words are what `words.js` also splits a query into: runs of letters and digits, lower case,
 /// two characters or more; and it reduces them to the same keys (its stemmer is tested to agree
@@ -31,7 +31,7 @@ enum SearchIndex {
     static let folder = Route.search
     /// Few pages a texts file: a query's 20 results are spread over the site, and each needs the
     /// file its text is in.
-    static let textsPerFile = 10
+    static let textsPerFile = 20
     /// Pages a task indexes (a multiple of `textsPerFile`).
     static let pagesPerTask = 100
 
