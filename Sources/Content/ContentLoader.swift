@@ -86,6 +86,7 @@ public enum ContentLoader {
                     return (found, problems)
                 } ?? []
         }
+        let synonyms = find("synonyms.yml").flatMap { decodeYAML($0, into: &diagnostics, Synonyms.decode) } ?? []
         let partyNames = Dictionary(parties.map { ($0.id.value, $0.name.value) }, uniquingKeysWith: { a, _ in a })
 
         // Every Markdown file, decoded on all cores.
@@ -124,7 +125,7 @@ public enum ContentLoader {
         if let config, let index {
             site = Site(
                 config: config, parties: parties, index: index, sets: sets, recommendations: recommendations,
-                meetings: meetings, checklists: checklists, pages: pages, incompleteFiles: incomplete)
+                meetings: meetings, checklists: checklists, pages: pages, synonyms: synonyms, incompleteFiles: incomplete)
         }
         return Result(site: site, diagnostics: diagnostics, fileCount: files.count)
     }

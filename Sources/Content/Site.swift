@@ -18,6 +18,8 @@ public struct Site: Sendable {
     public let checklists: [Checklist]
     /// By `order`, then title.
     public let pages: [Page]
+    /// The groups of `synonyms.yml`: words and phrases that mean the same for searching.
+    public let synonyms: [[Located<String>]]
     /// Content files (relative paths) that exist but could not be decoded: cross-file rules must
     /// not report links to them as broken.
     public let incompleteFiles: Set<String>
@@ -37,9 +39,11 @@ public struct Site: Sendable {
 
     public init(
         config: SiteConfig, parties: [Party], index: Page, sets: [RecommendationSet], recommendations: [Recommendation],
-        meetings: [Meeting], checklists: [Checklist], pages: [Page], incompleteFiles: Set<String> = []
+        meetings: [Meeting], checklists: [Checklist], pages: [Page], synonyms: [[Located<String>]] = [],
+        incompleteFiles: Set<String> = []
     ) {
         self.config = config
+        self.synonyms = synonyms
         self.incompleteFiles = incompleteFiles
         self.parties = parties
         self.index = index
@@ -221,7 +225,8 @@ public struct Site: Sendable {
         return Site(
             config: config, parties: parties, index: index, sets: sets.filter { Self.released($0.status) },
             recommendations: recommendations.filter(isInRelease), meetings: meetings,
-            checklists: checklists.filter { Self.released($0.status) }, pages: pages, incompleteFiles: incompleteFiles
+            checklists: checklists.filter { Self.released($0.status) }, pages: pages, synonyms: synonyms,
+            incompleteFiles: incompleteFiles
         )
     }
 

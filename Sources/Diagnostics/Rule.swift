@@ -55,6 +55,7 @@ extension Rule {
     public static let linkDraft = Rule("link-draft", .warning)
     public static let htmlRaw = Rule("html-raw", .warning)
     public static let pageSlugReserved = Rule("page-slug-reserved", .error)
+    public static let synonymRepeated = Rule("synonym-repeated", .warning)
     // Against the previous release in the output folder (build only)
     public static let idRemoved = Rule("id-removed", .error)
     public static let checklistVersionUnchanged = Rule("checklist-version-unchanged", .warning)
@@ -71,7 +72,7 @@ extension Rule {
         .responsibleMissing, .responsibleEmpty, .responsibleInvalid, .responsiblePartyMissing,
         .responsibleDutyMissing, .responsibleRepeated, .partyUnknown, .ownerMissing, .adoptedMissing, .withdrawnReasonMissing, .reviewOverdue,
         .responsibleUnlisted,
-        .idDuplicate, .referenceUnknown, .linkBroken, .linkDraft, .htmlRaw, .pageSlugReserved, .idRemoved, .checklistVersionUnchanged,
+        .idDuplicate, .referenceUnknown, .linkBroken, .linkDraft, .htmlRaw, .pageSlugReserved, .synonymRepeated, .idRemoved, .checklistVersionUnchanged,
         .templateSyntax, .templateMissing,
     ]
 }

@@ -2,6 +2,7 @@ import Content
 import Diagnostics
 import Foundation
 import Markdown
+import Stemming
 
 /// The search of a release (`sok/`): an index of words written by the build beside the pages,
 /// read by `assets/search.js` in the browser.
@@ -12,16 +13,27 @@ import Markdown
 ///
 /// - `sok/sider.json`: every searchable page (address, title, kind, set, status, parties) and
 ///   the names the filters show;
-/// - `sok/ord/<prefix>.json`: for every word, the pages that hold it and how often, split by the
-///   word's first two letters so that a search loads only what its words need;
-/// - `sok/tekst/<n>.json`: the pages' text for the excerpts, 100 pages a file.
+/// - `sok/ord/<prefix>.json`: every word by its key — its Norwegian Snowball stem with letters
+///   folded (`Folding`): `{"fastleg": ["fastlegen", page, count, …, "fastlege", page, count, …]}`,
+///   each form as written (lower case) followed by the pages that hold it and how often; split by
+///   the key's first two letters so that a search loads only what its words need;
+/// - `sok/former/<n>.json`: the forms whose folded spelling has n letters, for typo tolerance
+///   (a query word is compared with the forms one letter shorter, as long and one longer);
+/// - `sok/synonymer.json`: the groups of `synonyms.yml` and each party's name and aliases, each
+///   word or phrase as its keys;
+/// - `sok/tekst/<n>.json`: the pages' text for the excerpts, 20 pages a file.
 ///
-/// Words are what `search.js` also splits a query into: runs of letters and digits, lower case,
-/// two characters or more. A query word matches every word it begins (`utskriv` finds
-/// `utskrivning`), which does for Norwegian inflection what a stemmer would.
+/// Words are what `words.js` also splits a query into: runs of letters and digits, lower case,
+/// two characters or more; and it reduces them to the same keys (its stemmer is tested to agree
+/// with libstemmer on every word of an index). A word in a title counts five times, in a duty
+/// three times.
 enum SearchIndex {
     static let folder = Route.search
-    static let textsPerFile = 100
+    /// Few pages a texts file: a query's 20 results are spread over the site, and each needs the
+    /// file its text is in.
+    static let textsPerFile = 20
+    /// Pages a task indexes (a multiple of `textsPerFile`).
+    static let pagesPerTask = 100
 
     /// One searchable page.
     struct Entry: Sendable {
@@ -31,8 +43,18 @@ enum SearchIndex {
         var set: String?
         var status: Status?
         var parties: [String] = []
-        /// What the page says, in plain text: searched, and shown in excerpts.
+        /// What the page says, in plain text, but for the duties: searched, and shown in excerpts.
         let text: String
+        /// The duties of a recommendation, in plain text: their words count three times.
+        var duties = ""
+
+        /// What an excerpt is taken from: the duties first, then the rest.
+        var excerptText: String { duties.isEmpty ? text : duties + " " + text }
+    }
+
+    /// The key of a word in lower case, as `words.js` makes it.
+    static func key(_ word: String, _ stemmer: NorwegianStemmer) -> String {
+        Folding.fold(stemmer.stem(word))
     }
 
     /// Makes the index and hands each file to `write`. The pages are taken 100 at a time on all
@@ -40,11 +62,13 @@ enum SearchIndex {
     /// the chunks are then joined in page order.
     static func write(_ site: Site, into write: @Sendable (OutputFile) -> Void) {
         let entries = self.entries(site)
-        write(OutputFile(path: folder + "sider.json", json: pagesJSON(entries, site: site)))
-        let chunks = Array(stride(from: 0, to: entries.count, by: textsPerFile))
+        let chunks = Array(stride(from: 0, to: entries.count, by: pagesPerTask))
         let chunkPostings = chunks.concurrentMap { start -> Postings in
-            let pages = entries[start..<min(start + textsPerFile, entries.count)]
-            write(OutputFile(path: folder + "tekst/\(start / textsPerFile).json", json: .array(pages.map { .string($0.text) })))
+            let pages = entries[start..<min(start + pagesPerTask, entries.count)]
+            for file in stride(from: start, to: pages.endIndex, by: textsPerFile) {
+                let texts = entries[file..<min(file + textsPerFile, pages.endIndex)].map { JSONValue.string($0.excerptText) }
+                write(OutputFile(path: folder + "tekst/\(file / textsPerFile).json", json: .array(texts)))
+            }
             var postings = Postings()
             for (page, entry) in zip(start..., pages) { postings.add(entry, page: Int32(page)) }
             return postings
@@ -53,26 +77,82 @@ enum SearchIndex {
         for chunk in chunkPostings {
             for (word, list) in zip(chunk.words, chunk.lists) { postings[word, default: []] += list }
         }
-        let merged = postings
+        let forms = postings.keys.sorted()
+        // Each distinct word stemmed once, 2,000 to a task (a stemmer is not shared between threads).
+        let keys = Array(stride(from: 0, to: forms.count, by: 2000)).concurrentMap { start -> [String] in
+            let stemmer = NorwegianStemmer()
+            return forms[start..<min(start + 2000, forms.count)].map { key($0, stemmer) }
+        }.flatMap { $0 }
+        var formsByKey: [String: [Int]] = [:]
+        for (index, key) in keys.enumerated() { formsByKey[key, default: []].append(index) }
         var shards: [String: [String]] = [:]
-        for word in merged.keys.sorted() {
-            shards[shardName(word), default: []].append(word)
-        }
-        Array(shards).concurrentForEach { shard, words in
+        for key in formsByKey.keys.sorted() { shards[shardName(key), default: []].append(key) }
+        let merged = postings
+        let groups = formsByKey
+        Array(shards).concurrentForEach { shard, shardKeys in
             var json: [UInt8] = [UInt8(ascii: "{")]
-            for (index, word) in words.enumerated() {
+            for (index, key) in shardKeys.enumerated() {
                 if index > 0 { json.append(UInt8(ascii: ",")) }
-                json += JSONValue.string(word).bytes()
+                json += JSONValue.string(key).bytes()
                 json += ":[".utf8
-                for (position, number) in (merged[word] ?? []).enumerated() {
+                for (position, form) in (groups[key] ?? []).map({ forms[$0] }).enumerated() {
                     if position > 0 { json.append(UInt8(ascii: ",")) }
-                    appendDigits(of: number, to: &json)
+                    json += JSONValue.string(form).bytes()
+                    for number in merged[form] ?? [] {
+                        json.append(UInt8(ascii: ","))
+                        appendDigits(of: number, to: &json)
+                    }
                 }
                 json.append(UInt8(ascii: "]"))
             }
             json += "}\n".utf8
             write(OutputFile(path: folder + "ord/\(shard).json", contents: Data(json)))
         }
+        var formsByLength: [Int: [String]] = [:]
+        for form in forms where form.unicodeScalars.contains(where: { !("0"..."9").contains($0) }) {
+            let length = Folding.fold(form).unicodeScalars.count
+            if length >= typoMinimum - 1 { formsByLength[length, default: []].append(form) }
+        }
+        for length in formsByLength.keys.sorted() {
+            write(OutputFile(path: folder + "former/\(length).json", json: .array((formsByLength[length] ?? []).map { .string($0) })))
+        }
+        write(OutputFile(path: folder + "synonymer.json", json: synonymsJSON(site)))
+        write(
+            OutputFile(
+                path: folder + "sider.json",
+                json: pagesJSON(entries, site: site, shards: shards.keys.sorted(), formLengths: formsByLength.keys.sorted())))
+    }
+
+    /// A query word this long or longer that matches nothing is compared with words one edit away.
+    static let typoMinimum = 5
+
+    /// `synonymer.json`: `[[[key, …], …], …]`: groups of words and phrases, each as the keys of its
+    /// words. Groups that share a word or phrase are joined (the validator warns of it).
+    static func synonymsJSON(_ site: Site) -> JSONValue {
+        let stemmer = NorwegianStemmer()
+        func keys(_ phrase: String) -> [String] { words(in: phrase).map { key($0, stemmer) } }
+        var groups: [[[String]]] = []
+        var groupOf: [[String]: Int] = [:]
+        let written = site.parties.map { [$0.name.value] + $0.aliases.map(\.value) } + site.synonyms.map { $0.map(\.value) }
+        for phrases in written {
+            var members: [[String]] = []
+            for phrase in phrases {
+                let phraseKeys = keys(phrase)
+                if !phraseKeys.isEmpty && !members.contains(phraseKeys) { members.append(phraseKeys) }
+            }
+            // Join with every earlier group that has one of these members.
+            let joined = Set(members.compactMap { groupOf[$0] }).sorted()
+            var group = members
+            for index in joined.reversed() {
+                group = groups[index] + group.filter { !groups[index].contains($0) }
+                groups[index] = []
+            }
+            guard group.count > 1 || !joined.isEmpty else { continue }
+            groups.append(group)
+            for member in group { groupOf[member] = groups.count - 1 }
+        }
+        return .array(
+            groups.filter { $0.count > 1 }.map { group in .array(group.map { .array($0.map { .string($0) }) }) })
     }
 
     /// A number that is not negative, in decimal, without making a string of it.
@@ -99,11 +179,12 @@ enum SearchIndex {
             var seen = Set<String>()
             var entry = Entry(
                 url: Route.path(of: recommendation), title: recommendation.title.value, kind: "Anbefaling",
-                text: ([recommendation.id.value] + duties + [Markdown.searchText(recommendation.document.markdown)]
+                text: ([recommendation.id.value, Markdown.searchText(recommendation.document.markdown)]
                     + recommendation.tags.map(\.value)).joined(separator: " "))
             entry.set = site.set(slug: recommendation.setSlug)?.title.value
             entry.status = recommendation.status.value
             entry.parties = recommendation.responsible.map(\.party.value).filter { seen.insert($0).inserted }
+            entry.duties = duties.joined(separator: " ")
             return entry
         }
         for set in site.sets {
@@ -140,9 +221,11 @@ enum SearchIndex {
         return entries
     }
 
-    /// `sider.json`: `{"filters": …, "pages": [[url, title, kind, set, status, [party, …]], …]}`,
-    /// a page's set, status and parties as indexes into the filters' lists.
-    static func pagesJSON(_ entries: [Entry], site: Site) -> JSONValue {
+    /// `sider.json`: `{"filters": …, "pages": [[url, title, kind, set, status, [party, …]], …],
+    /// "ord": [shard, …], "former": [length, …], "tekst": n}`, a page's set, status and parties as
+    /// indexes into the filters' lists; the files of `ord/` and `former/` that exist (a search asks
+    /// for no other), and how many pages' texts a file of `tekst/` holds.
+    static func pagesJSON(_ entries: [Entry], site: Site, shards: [String], formLengths: [Int]) -> JSONValue {
         let parties = site.parties.filter { !site.duties(of: $0.id.value).isEmpty }
         let partyIndex = Dictionary(parties.enumerated().map { ($1.id.value, $0) }, uniquingKeysWith: { first, _ in first })
         let sets = site.sets.map(\.title.value)
@@ -162,13 +245,16 @@ enum SearchIndex {
                 .array(entry.parties.compactMap { partyIndex[$0] }.map { .int($0) }),
             ])
         }
-        return JSONValue.object([("filters", filters), ("pages", .array(pages))])
+        return JSONValue.object([
+            ("filters", filters), ("pages", .array(pages)), ("ord", .array(shards.map { .string($0) })),
+            ("former", .array(formLengths.map { .int($0) })), ("tekst", .int(textsPerFile)),
+        ])
     }
 
     // MARK: Words
 
-    /// The words of some pages, each with the pages that hold it and how often (the title's words
-    /// count five times): page and count after each other, pages in order.
+    /// The words of some pages, each with the pages that hold it and how often (a title's words
+    /// count five times, a duty's three): page and count after each other, pages in order.
     struct Postings {
         private(set) var words: [String] = []
         private(set) var lists: [[Int32]] = []
@@ -179,6 +265,7 @@ enum SearchIndex {
 
         mutating func add(_ entry: Entry, page: Int32) {
             forEachWord(in: entry.title) { count($0, 5) }
+            forEachWord(in: entry.duties) { count($0, 3) }
             forEachWord(in: entry.text) { count($0, 1) }
             for id in touched {
                 lists[id].append(page)
@@ -250,7 +337,7 @@ enum SearchIndex {
         flush()
     }
 
-    /// The file a word is in: its first two letters as hexadecimal UTF-8 (`pasient` → `7061`),
+    /// The file a key is in: its first two letters as hexadecimal UTF-8 (`pasient` → `7061`),
     /// safe in any file system and URL.
     static func shardName(_ word: String) -> String {
         String(word.unicodeScalars.prefix(2)).utf8.map { byte in

@@ -36,6 +36,7 @@ enum SitePages {
         PageJob(folder: Route.search, template: "search", title: "Søk", section: nil, crumbs: [home]) { context in
             view([
                 "searchScript": context.file("assets/search.js"),
+                "wordsScript": context.file("assets/words.js"),
                 "filterParties": site.parties.filter { !site.duties(of: $0.id.value).isEmpty }.map {
                     view(["id": $0.id.value, "name": $0.name.value])
                 },

@@ -248,4 +248,25 @@ import Testing
         #expect(LinkResolution.join(folderOf: "pages/a.md", "../../x.md") == nil)
         #expect(LinkResolution.join(folderOf: "pages/a.md", "..//index.md") == "index.md")
     }
+
+    /// `synonyms.yml` is optional; its groups keep their positions, and a file of the wrong shape
+    /// gives a positioned error for each bad group or word, keeping the good ones.
+    @Test func synonymsAreGroupsOfWordsWithPositions() throws {
+        let (site, diagnostics, _) = try Support.check([
+            "synonyms.yml": "- [utskrivning, utskriving]\n- KAD\n- [IP, [individuell plan]]\n- [OUS, Oslo universitetssykehus]\n"
+        ])
+        #expect(diagnostics.map(\.rule) == ["field-type", "field-type"])
+        #expect(diagnostics.map { "\($0.location.line):\($0.location.column)" } == ["2:3", "3:8"])
+        #expect(diagnostics[0].message.contains("skal være en liste av ord"))
+        let groups = try #require(site).synonyms
+        #expect(groups.map { $0.map(\.value) } == [["utskrivning", "utskriving"], ["IP"], ["OUS", "Oslo universitetssykehus"]])
+        #expect(groups[2][1].location.line == 4 && groups[2][1].location.column == 9)
+
+        let (_, notAList, _) = try Support.check(["synonyms.yml": "utskrivning: utskriving\n"])
+        #expect(notAList.map(\.rule) == ["field-type"])
+        #expect(notAList.first?.message.contains("skal være en liste av grupper") == true)
+
+        let (withoutFile, none, _) = try Support.check([:])
+        #expect(none.isEmpty && withoutFile?.synonyms.isEmpty == true)
+    }
 }

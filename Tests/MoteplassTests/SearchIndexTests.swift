@@ -1,5 +1,6 @@
 import Content
 import Foundation
+import Stemming
 import Testing
 
 @testable import Rendering
@@ -61,8 +62,12 @@ import Testing
             #expect(Set(listed.compactMap { $0 }) == Set(recommendation.responsible.map(\.party.value)))
             for responsibility in recommendation.responsible {
                 let word = try #require(SearchIndex.words(in: responsibility.duty.value).max { $0.count < $1.count })
-                let shard = try #require(try Self.json(files, "ord/\(SearchIndex.shardName(word)).json") as? [String: [Int]])
-                let postings = try #require(shard[word], "\(word) is not indexed")
+                let key = SearchIndex.key(word, NorwegianStemmer())
+                let shard = try #require(try Self.json(files, "ord/\(SearchIndex.shardName(key)).json") as? [String: [Any]])
+                let entry = try #require(shard[key], "\(key) (\(word)) is not indexed")
+                // ["form", page, count, page, count, …, "form2", …]: the pages of the form as written.
+                let start = try #require(entry.firstIndex { $0 as? String == word }, "\(word) is not a form of \(key)")
+                let postings = entry[(start + 1)...].prefix { $0 is Int }.compactMap { $0 as? Int }
                 let numbers = stride(from: 0, to: postings.count, by: 2).map { postings[$0] }
                 #expect(numbers.contains(number), "\(word) does not lead to \(recommendation.id.value)")
                 #expect(numbers == numbers.sorted())
@@ -70,6 +75,38 @@ import Testing
             let texts = try #require(try Self.json(files, "tekst/\(number / SearchIndex.textsPerFile).json") as? [String])
             #expect(texts[number % SearchIndex.textsPerFile].contains(recommendation.id.value))
         }
+    }
+
+    /// Inflected forms meet at one key; what a foreign keyboard types meets the Norwegian spelling.
+    @Test func formsAreReducedToFoldedStems() {
+        let stemmer = NorwegianStemmer()
+        for (word, key) in [
+            // Snowball also takes off -leg, -lig and -ig: fastlege and fast meet.
+            ("fastlegen", "fast"), ("fastlegene", "fast"), ("epikrisen", "epikris"), ("epikrisa", "epikris"),
+            ("utskrivningen", "utskrivning"), ("nettverksmøtene", "nettverksmot"), ("nettverksmote", "nettverksmot"),
+            ("pårørende", "paror"), ("ærlig", "aerl"), ("kafé", "kafe"), ("ip", "ip"), ("2018", "2018"),
+        ] {
+            #expect(SearchIndex.key(word, stemmer) == key, "\(word)")
+        }
+        #expect(Folding.fold("paarorende") == Folding.fold("pårørende"))
+        #expect(Folding.fold("cerebrovaskulære") == "cerebrovaskulaere")
+        #expect(Folding.fold("ökonomi") == "okonomi")
+    }
+
+    /// `synonymer.json`: each group of synonyms.yml, and each party's names, as the keys of its
+    /// words; a group that shares a member with a party's group joins it.
+    @Test func synonymGroupsAreWrittenAsKeysAndJoinTheirPartys() throws {
+        let (site, diagnostics, _) = try Support.check([
+            "synonyms.yml": "- [utskrivning, utskriving]\n- [Sykehuset, Oslo universitetssykehus]\n"
+        ])
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        let loaded = try #require(site)
+        let files = Support.collect { SearchIndex.write(loaded, into: $0) }
+        let groups = try #require(try Self.json(files, "synonymer.json") as? [[[String]]])
+        #expect(groups.contains([["utskrivning"], ["utskriving"]]))
+        // The party sykehus (name Sykehuset) has no aliases of its own: its name joins the group.
+        #expect(groups.contains([["sykehus"], ["oslo", "universitetssykehus"]]))
+        #expect(groups.count == 2)
     }
 
     @Test func theIndexIsTheSameEveryTime() throws {

@@ -1,0 +1,2 @@
+// The Snowball stemmers (Debian's libstemmer-dev: libstemmer.h and libstemmer.so).
+#include <libstemmer.h>
