@@ -9,8 +9,8 @@ import Diagnostics
 /// structure, escapes, multi-line plain or quoted scalars, empty values, anchors, tags, flow
 /// mappings, more-indented lines in blocks, duplicate keys, syntax errors. The tests check that
 /// wherever it answers, the tree is the one libyaml builds, positions included.
-struct SimpleYAML {
-    struct Declined: Error {}
+package struct SimpleYAML {
+    package struct Declined: Error {}
 
     private struct Line {
         let start: Int
@@ -29,7 +29,7 @@ struct SimpleYAML {
     private let source: TextPositions.Source
 
     /// The tree of `text`, or `Declined` when libyaml must read it.
-    static func parse(_ text: String, file: String, lineOffset: Int, source: TextPositions.Source) throws(Declined) -> YAMLNode {
+    package static func parse(_ text: String, file: String, lineOffset: Int, source: TextPositions.Source) throws(Declined) -> YAMLNode {
         var text = text
         let root = text.withUTF8 { bytes -> YAMLNode? in
             var reader = SimpleYAML(bytes: bytes, file: file, lineOffset: lineOffset, source: source)

@@ -76,9 +76,8 @@ extension YAMLNode {
     }
 
     /// `parse` without the fast path (`SimpleYAML`): what the tests compare it with.
-    static func parseWithLibYAML(_ source: TextPositions.Source, file: String) throws(YAMLSyntaxError) -> YAMLNode? {
+    package static func parseWithLibYAML(_ source: TextPositions.Source, file: String) throws(YAMLSyntaxError) -> YAMLNode? {
         let text = source.text
-        let lineOffset = source.lineOffset
         let builder = EventBuilder(file: file, source: source)
         switch builder.build() {
         case .success(let node):
@@ -89,7 +88,7 @@ extension YAMLNode {
             do {
                 _ = try Yams.compose(yaml: text)
             } catch let error as YamlError {
-                throw YAMLSyntaxError(error, file: file, lineOffset: lineOffset)
+                throw YAMLSyntaxError(error, file: file, source: source)
             } catch {}
             throw YAMLSyntaxError(message: YAMLSyntaxError.norwegian(problem), location: location)
         }
@@ -115,9 +114,18 @@ extension YAMLNode {
         /// The text, shared by the positions of every multi-line value.
         let source: TextPositions.Source
         var lineOffset: Int { source.lineOffset }
+        /// `source.end`, where a mark past the text is put.
+        private let end: (line: Int, column: Int)
+
+        init(file: String, source: TextPositions.Source) {
+            self.file = file
+            self.source = source
+            end = source.end
+        }
 
         func location(_ mark: yaml_mark_t) -> SourceLocation {
-            SourceLocation(file: file, line: Int(mark.line) + 1 + lineOffset, column: Int(mark.column) + 1)
+            let (line, column) = Int(mark.line) > end.line ? end : (Int(mark.line), Int(mark.column))
+            return SourceLocation(file: file, line: line + 1 + lineOffset, column: column + 1)
         }
 
         func build() -> Result<YAMLNode?, Failure> {
@@ -242,9 +250,13 @@ public struct YAMLSyntaxError: Error, Sendable {
         self.location = location
     }
 
-    init(_ error: YamlError, file: String, lineOffset: Int) {
+    init(_ error: YamlError, file: String, source: TextPositions.Source) {
+        let lineOffset = source.lineOffset
+        let end = source.end
         func at(_ mark: Mark) -> SourceLocation {
-            SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
+            // Yams counts from 1.
+            let (line, column) = mark.line - 1 > end.line ? end : (mark.line - 1, mark.column - 1)
+            return SourceLocation(file: file, line: line + 1 + lineOffset, column: column + 1)
         }
         switch error {
         case .scanner(let context, let problem, let mark, _),

@@ -122,6 +122,25 @@ struct LineIndex: Sendable {
         self.firstLine = firstLine
     }
 
+    /// The byte column (1-based) where the text of a paragraph's later line starts: after the
+    /// quote markers and indentation. (Such a line cannot start with `>`: that would begin a quote.)
+    func continuationStart(line: Int) -> Int {
+        guard line >= 1, line <= lineStarts.count else { return 1 }
+        var column = 1
+        for byte in source.utf8.dropFirst(lineStarts[line - 1]) {
+            guard byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: ">") else { break }
+            column += 1
+        }
+        return column
+    }
+
+    /// The length of `line` in bytes, without its line break.
+    func byteLength(line: Int) -> Int {
+        guard line >= 1, line <= lineStarts.count else { return 0 }
+        let end = line < lineStarts.count ? lineStarts[line] - 1 : source.utf8.count
+        return end - lineStarts[line - 1]
+    }
+
     /// `line` and `byteColumn` are 1-based, as cmark gives them.
     func position(line: Int, byteColumn: Int) -> MarkdownPosition {
         let fileLine = line + firstLine - 1

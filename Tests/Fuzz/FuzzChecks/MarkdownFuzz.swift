@@ -1,0 +1,130 @@
+import Markdown
+
+/// The Markdown wrapper on any text: rendering, inline rendering, plain text and analysis.
+///
+/// What must hold: no crash or hang; the HTML holds only the tags cmark-gfm writes for Markdown
+/// (raw HTML is dropped), properly nested, with no `h1`, an `id` on every heading, unique within
+/// the document, every link rewritten as asked and no `align` attribute left; the shortcuts for
+/// plain lines give what cmark-gfm gives; plain text has no white space at its ends or twice in
+/// a row; and every position the analysis reports lies inside the body.
+public enum MarkdownFuzz {
+    /// Tags cmark-gfm writes for Markdown with our extensions; those with no end tag are `void`.
+    static let tags: Set<String> = [
+        "p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "pre", "code", "em", "strong", "del", "a", "table",
+        "thead", "tbody", "tr", "th", "td",
+    ]
+    static let void: Set<String> = ["br", "hr", "img", "input"]
+
+    public static func check(_ input: [UInt8]) throws(FuzzFailure) {
+        let text = String(decoding: input, as: UTF8.self)
+        try checkHTML(text)
+        try checkInline(text)
+        // A body as the loader hands it over: no NUL, LF line ends.
+        let body = text.replacing("\0", with: "\u{FFFD}").replacing("\r\n", with: "\n").replacing("\r", with: "\n")
+        try checkAnalysis(body)
+    }
+
+    static func checkHTML(_ text: String) throws(FuzzFailure) {
+        // Links are either replaced or unlinked, so no other address may be left.
+        let html = Markdown.html(text) { destination in
+            destination.utf8.count % 2 == 0 ? .replace("/R") : .unlink
+        }
+        var open: [String] = []
+        var ids: Set<String> = []
+        for tag in try Self.tags(in: html) {
+            if tag.name.hasPrefix("/") {
+                let name = String(tag.name.dropFirst())
+                guard open.last == name else { throw FuzzFailure("</\(name)> closes <\(open.last ?? "nothing")> in:\n\(html)") }
+                open.removeLast()
+                continue
+            }
+            guard tags.contains(tag.name) || void.contains(tag.name) else {
+                throw FuzzFailure("<\(tag.name)> is not a tag cmark-gfm writes for Markdown (raw HTML?) in:\n\(html)")
+            }
+            if !void.contains(tag.name), !tag.selfClosing { open.append(tag.name) }
+            if tag.attributes.contains(" align=") { throw FuzzFailure("an align attribute is left in:\n\(html)") }
+            if tag.name == "a", !tag.attributes.contains("href=\"/R\"") {
+                throw FuzzFailure("a link that was not rewritten: <a\(tag.attributes)> in:\n\(html)")
+            }
+            if tag.name == "input", !tag.attributes.contains("aria-label=") {
+                throw FuzzFailure("a check box without a label: <input\(tag.attributes)> in:\n\(html)")
+            }
+            if tag.name.count == 2, tag.name.hasPrefix("h") {
+                let id = tag.attributes.split(separator: "\"", omittingEmptySubsequences: false)
+                guard tag.attributes.hasPrefix(" id=\""), id.count == 3,
+                    id[1].allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }), !id[1].isEmpty
+                else { throw FuzzFailure("a heading without a plain id: <\(tag.name)\(tag.attributes)> in:\n\(html)") }
+                guard ids.insert(String(id[1])).inserted else { throw FuzzFailure("the heading id \(id[1]) is used twice in:\n\(html)") }
+            }
+        }
+        guard open.isEmpty else { throw FuzzFailure("<\(open.joined(separator: "> <"))> not closed in:\n\(html)") }
+    }
+
+    /// The tags of cmark-gfm's HTML, in order. Text and attribute values never hold `<` (it is
+    /// escaped), so a tag runs from `<` to the next `>`.
+    static func tags(in html: String) throws(FuzzFailure) -> [(name: String, attributes: String, selfClosing: Bool)] {
+        var found: [(String, String, Bool)] = []
+        var rest = Substring(html)
+        while let start = rest.firstIndex(of: "<") {
+            guard let end = rest[start...].firstIndex(of: ">") else { throw FuzzFailure("an unclosed `<` in:\n\(html)") }
+            let inside = rest[rest.index(after: start)..<end]
+            let name = inside.prefix { $0 != " " }
+            var attributes = inside.dropFirst(name.count)
+            let selfClosing = attributes.hasSuffix(" /")
+            if selfClosing { attributes = attributes.dropLast(2) }
+            guard !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "/") }) else {
+                throw FuzzFailure("a `<` that starts no tag (`<\(inside)>`) in:\n\(html)")
+            }
+            found.append((String(name), String(attributes), selfClosing))
+            rest = rest[rest.index(after: end)...]
+        }
+        return found
+    }
+
+    static func checkInline(_ text: String) throws(FuzzFailure) {
+        if let shortcut = Markdown.plainInlineHTML(text) {
+            var rendered = Substring(Markdown.html(text))
+            if rendered.hasPrefix("<p>"), rendered.hasSuffix("</p>\n") { rendered = rendered.dropFirst(3).dropLast(5) }
+            guard shortcut == rendered else {
+                throw FuzzFailure("the plain-line shortcut gives \(shortcut.debugDescription), cmark-gfm \(rendered.debugDescription)")
+            }
+        }
+        _ = Markdown.inlineHTML(text)
+        let plain = Markdown.plainText(text)
+        let parsed = Markdown.plainText(text, extensions: Markdown.extensionNames)
+        guard plain == parsed else {
+            throw FuzzFailure("plain text by the shortcut is \(plain.debugDescription), by cmark-gfm \(parsed.debugDescription)")
+        }
+        for result in [plain, Markdown.searchText(text)] {
+            guard !result.hasPrefix(" "), !result.hasSuffix(" "), !result.contains("  ") else {
+                throw FuzzFailure("white space left in the plain text \(result.debugDescription)")
+            }
+        }
+    }
+
+    static func checkAnalysis(_ body: String) throws(FuzzFailure) {
+        let firstLine = 7
+        let analysis = Markdown.analyze(body, firstLine: firstLine)
+        let lines = Expect.lines(body)
+        for link in analysis.links {
+            try Expect.position(
+                line: link.position.line, column: link.position.column, in: lines, firstLine: firstLine, "the link to \(link.destination)")
+        }
+        for html in analysis.rawHTML {
+            try Expect.position(
+                line: html.position.line, column: html.position.column, in: lines, firstLine: firstLine, "the raw HTML \(html.html)")
+        }
+        for run in analysis.text.runs {
+            try Expect.position(
+                line: run.position.line, column: run.position.column, in: lines, firstLine: firstLine,
+                "the text \(run.text.debugDescription)")
+        }
+        // The validator asks for the position of any byte of the text (the start of a word).
+        let bytes = analysis.text.bytes
+        for offset in bytes.indices where bytes[offset] & 0xC0 != 0x80 {
+            let position = analysis.text.position(of: offset)
+            try Expect.position(
+                line: position.line, column: position.column, in: lines, firstLine: firstLine, "the text's byte \(offset)")
+        }
+    }
+}
