@@ -67,7 +67,13 @@ package struct SimpleYAML {
             var end = start
             while end < bytes.count, bytes[end] != UInt8(ascii: "\n") {
                 // Carriage returns, tabs, byte order marks and control characters: libyaml's call.
-                if bytes[end] < Self.space || bytes[end] == 0x7F || bytes[end] == 0xEF { throw Declined() }
+                // So are the C1 controls (U+0080–U+009F, NEL among them) and U+2028 and U+2029,
+                // which libyaml refuses or takes for line breaks (the YAML fuzzer found them read
+                // here as text).
+                let byte = bytes[end]
+                if byte < Self.space || byte == 0x7F || byte == 0xEF { throw Declined() }
+                if byte == 0xC2, end + 1 < bytes.count, bytes[end + 1] < 0xA0 { throw Declined() }
+                if byte == 0xE2, end + 2 < bytes.count, bytes[end + 1] == 0x80, bytes[end + 2] & 0xFE == 0xA8 { throw Declined() }
                 end += 1
             }
             var content = start

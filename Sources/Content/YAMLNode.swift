@@ -78,6 +78,7 @@ extension YAMLNode {
     /// `parse` without the fast path (`SimpleYAML`): what the tests compare it with.
     package static func parseWithLibYAML(_ source: TextPositions.Source, file: String) throws(YAMLSyntaxError) -> YAMLNode? {
         let text = source.text
+        if let invisible = invisibleCharacter(in: source, file: file) { throw invisible }
         let builder = EventBuilder(file: file, source: source)
         switch builder.build() {
         case .success(let node):
@@ -92,6 +93,36 @@ extension YAMLNode {
             } catch {}
             throw YAMLSyntaxError(message: YAMLSyntaxError.norwegian(problem), location: location)
         }
+    }
+
+    /// The first character YAML cannot take as written, as an error at its position: a control
+    /// character, which libyaml refuses with an English message at the start of the text, or a
+    /// separator (NEL, U+2028, U+2029), which libyaml takes for a line break, so that the lines
+    /// of everything after it were counted wrong. Both come invisibly with text pasted from other
+    /// programs (found by the fuzzers).
+    private static func invisibleCharacter(in source: TextPositions.Source, file: String) -> YAMLSyntaxError? {
+        var line = 1
+        var column = 1
+        for scalar in source.text.unicodeScalars {
+            switch scalar.value {
+            case 0x0A:
+                line += 1
+                column = 0
+            case 0x09, 0x0D, 0x20...0x7E, 0xA0...0x2027, 0x202A...0xFFFD, 0x10000...:
+                break
+            default:
+                let code = "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
+                let what =
+                    [0x85, 0x2028, 0x2029].contains(scalar.value)
+                    ? "et usynlig linjeskift som YAML leser som en ny linje; bytt det ut med et mellomrom eller et vanlig linjeskift"
+                    : "et usynlig kontrolltegn; slett det"
+                return YAMLSyntaxError(
+                    message: "tegnet \(code) kan ikke stå i YAML-feltene (ofte limt inn fra et annet program): \(what)",
+                    location: SourceLocation(file: file, line: line + source.lineOffset, column: column))
+            }
+            column += 1
+        }
+        return nil
     }
 
     /// libyaml events to a `YAMLNode` tree.
@@ -267,7 +298,7 @@ public struct YAMLSyntaxError: Error, Sendable {
             let note = context.flatMap { $0.mark.line != mark.line ? " (fra linje \($0.mark.line + lineOffset))" : nil }
             self.init(message: YAMLSyntaxError.norwegian(detail, note: note ?? ""), location: at(mark))
         default:
-            self.init(message: "\(error)", location: SourceLocation(file: file, line: 1 + lineOffset, column: 1))
+            self.init(message: YAMLSyntaxError.norwegian("\(error)"), location: SourceLocation(file: file, line: 1 + lineOffset, column: 1))
         }
     }
 
@@ -285,5 +316,12 @@ public struct YAMLSyntaxError: Error, Sendable {
         ]
         let explanation = known.first { problem.contains($0.0) }?.1 ?? "YAML-en kan ikke leses"
         return "\(explanation)\(note) [YAML: \(problem)]"
+    }
+}
+
+extension String {
+    /// The string with zeros in front, to `length` characters.
+    fileprivate func leftPadded(to length: Int) -> String {
+        String(repeating: "0", count: max(0, length - count)) + self
     }
 }

@@ -256,6 +256,9 @@ public enum Markdown {
     ///   through the paragraph's text. The table keeps the paragraph's start, the paragraph's
     ///   lines are measured, and the header row lies just above the delimiter row.
     ///
+    /// And a text that starts with backticks that open no code span (`` `k ``) is put after
+    /// them.
+    ///
     /// Nodes must be asked for in document order (the order of `Document.walk`).
     private struct InlineSources {
         let lines: LineIndex
@@ -280,6 +283,27 @@ public enum Markdown {
         }
 
         mutating func start(of node: OpaquePointer) -> (line: Int, byteColumn: Int) {
+            let anchorBefore = anchor
+            let start = corrected(node)
+            guard cmark_node_get_type(node) == CMARK_NODE_TEXT, let literal = cmark_node_get_literal(node), literal[0] == 0x60 else {
+                return start
+            }
+            var ticks = 0
+            while literal[ticks] == 0x60 { ticks += 1 }
+            if lines.followsBackticks(line: start.line, byteColumn: start.byteColumn, count: ticks) {
+                return (start.line, start.byteColumn - ticks)
+            }
+            // The first inline of a later line, put where the line's text starts: the others on
+            // the line are counted from where cmark-gfm would have put it.
+            if let current = anchor, anchorBefore.map({ $0.block != current.block || $0.line != current.line }) ?? true,
+                lines.followsBackticks(line: start.line, byteColumn: start.byteColumn + ticks, count: ticks)
+            {
+                anchor?.byteColumn -= ticks
+            }
+            return start
+        }
+
+        private mutating func corrected(_ node: OpaquePointer) -> (line: Int, byteColumn: Int) {
             let reported = Self.start(node)
             // Blocks have right positions, line breaks none.
             let type = cmark_node_get_type(node)

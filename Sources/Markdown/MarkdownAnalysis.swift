@@ -134,6 +134,13 @@ struct LineIndex: Sendable {
         return column
     }
 
+    /// Whether the `count` bytes before `byteColumn` on `line` are backticks, and the byte at it is not.
+    func followsBackticks(line: Int, byteColumn: Int, count: Int) -> Bool {
+        guard line >= 1, line <= lineStarts.count, byteColumn > count, byteColumn - 1 <= byteLength(line: line) else { return false }
+        let bytes = source.utf8.dropFirst(lineStarts[line - 1] + byteColumn - 1 - count)
+        return bytes.prefix(count).allSatisfy { $0 == UInt8(ascii: "`") } && bytes.dropFirst(count).first != UInt8(ascii: "`")
+    }
+
     /// The length of `line` in bytes, without its line break.
     func byteLength(line: Int) -> Int {
         guard line >= 1, line <= lineStarts.count else { return 0 }

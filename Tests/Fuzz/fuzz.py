@@ -99,6 +99,16 @@ def write_seeds():
         b"{{#items}}{{.}}{{^last()}}, {{/last()}}{{/items}} {{count(list)}} {{#empty(empty)}}tom{{/empty(empty)}}\0\0\0",
         b"{{=<% %>=}}<%a%> <%={{ }}=%>{{{html}}} {{&html}} {{obj.inner.deep}} {{! kommentar }}\n  {{>b}}\n\0\0{{#obj}}{{.name}}{{/obj}}",
     }
+    # What the project's files lack: shapes that broke something once, and their neighbours.
+    seeds["markdown"] |= {
+        "Tekst\n| a | b |\n|---|---|\n| 1 | 2 |\n".encode(), "> sitat\nlat linje\n\n- punkt\n lat [x](id:Y)\n".encode(),
+        "`k og ``kode`` \\* &amp; <https://x.no>\n".encode(), "a  \nb\\\nc\n\n<div>\nrå\n</div>\n\n*a* <i>b</i>\n".encode(),
+        "# H\n## H\nH\n===\n\n   innrykk\n\tfane\n".encode(), "- [ ] ikke\n- [x] gjort\n\n~~borte~~ www.x.no\n".encode(),
+    }
+    seeds["yaml"] |= {
+        "title: a\u2028b\nowner: x\n".encode(), "tags: [a, b]\nx: \"\\u2028 \\t\"\n".encode(), b"key:\tvalue\n",
+        b"a: b\r\nc: d\n", "- a\n- b:\n    c: >-\n      d\n      e\n".encode(), b"a: 'x''y'\nb: ~\nc:\nd: [ ]\n",
+    }
     for name, inputs in seeds.items():
         folder = SCRATCH / "seeds" / name
         shutil.rmtree(folder, ignore_errors=True)

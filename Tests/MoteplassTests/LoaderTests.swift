@@ -115,6 +115,18 @@ import Testing
         #expect(page.map(\.short) == ["pages/om.md:3:11 yaml-syntax"])
     }
 
+    /// Control characters and invisible line separators, which libyaml refuses in English at the
+    /// start of the text or counts as line breaks, are errors at their own position (found by
+    /// the YAML fuzzer).
+    @Test func invisibleCharactersInYAMLAreReportedWhereTheyAre() throws {
+        let (_, page, _) = try Support.check(["pages/om.md": "---\norder: 1\ntitle: Om\u{2028}oss\n---\nTekst.\n"])
+        #expect(page.map(\.short) == ["pages/om.md:3:10 yaml-syntax"])
+        #expect(page.first?.message.hasPrefix("tegnet U+2028 kan ikke stå i YAML-feltene") == true)
+        let (_, site, _) = try Support.check(["site.yml": "title: T\u{1}\nrelease: \"1\"\n"])
+        #expect(site.map(\.short) == ["site.yml:1:9 yaml-syntax"])
+        #expect(site.first?.message.contains("kontrolltegn") == true)
+    }
+
     @Test func aFileWithoutFrontMatterIsReported() throws {
         let (_, diagnostics, _) = try Support.check(["pages/om.md": "# Om\n"])
         #expect(diagnostics.map(\.short) == ["pages/om.md:1:1 front-matter-missing"])

@@ -95,6 +95,15 @@ import Testing
         #expect(analysis.rawHTML.map(\.position) == [MarkdownPosition(line: 11, column: 21)])
     }
 
+    /// cmark-gfm puts a text that starts with backticks opening no code span after them (found
+    /// by the Markdown fuzzer).
+    @Test func textStartingWithLoneBackticksStartsAtThem() {
+        let runs = Markdown.analyze("`k\n\n``k` x\n\nFørst\n`k og *ord*").text.runs
+        #expect(runs.map { "\($0.text)@\($0.position.line):\($0.position.column)" } == [
+            "`k@1:1", "``k` x@3:1", "Først@5:1", "`k og @6:1", "ord@6:8",
+        ])
+    }
+
     /// A table right below a paragraph's text interrupts it; cmark-gfm 0.29.0.gfm.6 then gives
     /// the paragraph line 0 and counts the header row's columns through the paragraph; and it
     /// counts every row's columns from where the table's first line starts (both found by the

@@ -32,6 +32,8 @@ import Testing
         "anchor: &a x\nalias: *a", "flow: {a: b}", "dup: 1\ndup: 2", "keep: |+\n  x\n", "indent: >2\n   x",
         "more: >\n  a\n    b\n", "crlf: x\r\n", "\"quoted key\": x", "  indented: root", "list: [a, [b]]",
         "bad: x: y", "---\nid: x", "seq:\n  - - a",
+        // Found by the YAML fuzzer: characters libyaml refuses (C1 controls) or takes for line breaks.
+        "c1: a\u{80}b", "nel: a\u{85}b\nnext: x", "ls: a\u{2028}b", "- a\u{2029}\n- b",
     ]
 
     @Test(arguments: accepted) func readsPlainFrontMatterAsLibYAMLDoes(_ yaml: String) throws {

@@ -6,7 +6,8 @@ import Markdown
 /// (raw HTML is dropped), properly nested, with no `h1`, an `id` on every heading, unique within
 /// the document, every link rewritten as asked and no `align` attribute left; the shortcuts for
 /// plain lines give what cmark-gfm gives; plain text has no white space at its ends or twice in
-/// a row; and every position the analysis reports lies inside the body.
+/// a row; and every position the analysis reports lies inside the body, a text's where it
+/// was written.
 public enum MarkdownFuzz {
     /// Tags cmark-gfm writes for Markdown with our extensions; those with no end tag are `void`.
     static let tags: Set<String> = [
@@ -118,6 +119,17 @@ public enum MarkdownFuzz {
             try Expect.position(
                 line: run.position.line, column: run.position.column, in: lines, firstLine: firstLine,
                 "the text \(run.text.debugDescription)")
+            // A text starts with what is written there, unless it was written as an escape or an
+            // entity (`\*`, `&amp;`) or is an autolink's (`<…>`).
+            let line = lines[run.position.line - firstLine]
+            if let first = run.text.unicodeScalars.first, run.position.column <= line.count {
+                let written = line[run.position.column - 1]
+                guard written == first || ["\\", "&", "<"].contains(written) else {
+                    throw FuzzFailure(
+                        "the text \(run.text.debugDescription) is at \(run.position.line):\(run.position.column), where "
+                            + "\(String(String.UnicodeScalarView(line[(run.position.column - 1)...])).debugDescription) is written")
+                }
+            }
         }
         // The validator asks for the position of any byte of the text (the start of a word).
         let bytes = analysis.text.bytes

@@ -12,8 +12,10 @@ public enum YAMLFuzz {
     static let lineOffset = 1
 
     public static func check(_ input: [UInt8]) throws(FuzzFailure) {
-        // What the loader hands over: valid UTF-8 without NUL (it refuses anything else).
-        guard let text = String(validating: input, as: UTF8.self), !input.contains(0) else { return }
+        // What the loader hands over: valid UTF-8 without NUL (it refuses anything else), with
+        // LF line ends (it turns CRLF and CR into LF).
+        guard let valid = String(validating: input, as: UTF8.self), !input.contains(0) else { return }
+        let text = valid.replacing("\r\n", with: "\n").replacing("\r", with: "\n")
         try compare(text)
         let lines = Expect.lines(text)
         switch Result(catching: { () throws(YAMLSyntaxError) in try YAMLNode.parse(text, file: "f.md", lineOffset: lineOffset) }) {
