@@ -256,15 +256,20 @@ public enum Markdown {
     ///   through the paragraph's text. The table keeps the paragraph's start, the paragraph's
     ///   lines are measured, and the header row lies just above the delimiter row.
     ///
-    /// And a text that starts with backticks that open no code span (`` `k ``) is put after
-    /// them.
+    /// After a hard break by a backslash at the end of a line, cmark-gfm counts the next line as
+    /// part of the same one. And a text that starts with backticks that open no code span
+    /// (`` `k ``) is put after them.
     ///
     /// Nodes must be asked for in document order (the order of `Document.walk`).
     private struct InlineSources {
         let lines: LineIndex
-        /// The first inline of the latest later line of a paragraph: its block, its line as
-        /// cmark-gfm gives it, and the column cmark-gfm gives it.
+        /// The first inline of the latest later line of a paragraph: its block, its line, and the
+        /// column cmark-gfm gives it.
         private var anchor: (block: OpaquePointer, line: Int, byteColumn: Int)?
+        /// The block and line of the latest inline in a paragraph or heading.
+        private var lastLine: (block: OpaquePointer, line: Int)?
+        /// How many hard breaks by a backslash the latest paragraph with any has had so far.
+        private var backslashBreaks: (block: OpaquePointer, count: Int)?
         /// For the latest paragraph that a table split off: the spaces cmark-gfm kept at the
         /// start of each later line (by the line's place in the paragraph).
         private var keptSpaces: (paragraph: OpaquePointer, spaces: [Int: Int])?
@@ -305,11 +310,11 @@ public enum Markdown {
 
         private mutating func corrected(_ node: OpaquePointer) -> (line: Int, byteColumn: Int) {
             let reported = Self.start(node)
-            // Blocks have right positions, line breaks none.
+            // Blocks have right positions, soft breaks none.
             let type = cmark_node_get_type(node)
-            guard Int32(type.rawValue) & CMARK_NODE_TYPE_MASK == CMARK_NODE_TYPE_INLINE, type != CMARK_NODE_SOFTBREAK,
-                type != CMARK_NODE_LINEBREAK
-            else { return reported }
+            guard Int32(type.rawValue) & CMARK_NODE_TYPE_MASK == CMARK_NODE_TYPE_INLINE, type != CMARK_NODE_SOFTBREAK else {
+                return reported
+            }
             let block = Markdown.enclosingBlock(of: node)
             // A table cell (the only blocks of an extension in an analysis), in a row, in a table.
             if cmark_node_get_syntax_extension(block) != nil, let row = cmark_node_parent(block), let table = cmark_node_parent(row) {
@@ -330,20 +335,30 @@ public enum Markdown {
             }
             let blockType = cmark_node_get_type(block)
             guard blockType == CMARK_NODE_PARAGRAPH || blockType == CMARK_NODE_HEADING else { return reported }
+            let breaks = backslashBreaks?.block == block ? backslashBreaks?.count ?? 0 : 0
+            if type == CMARK_NODE_LINEBREAK {
+                // A backslash at the end of a line: cmark-gfm goes on counting the next line's
+                // columns on this one.
+                if let last = lastLine, last.block == block, lines.endsWithBackslash(line: last.line) {
+                    backslashBreaks = (block, breaks + 1)
+                }
+                return reported
+            }
             let reportedBlockStart = Self.start(block)
-            let lineInBlock = reported.line - reportedBlockStart.line
+            let lineInBlock = reported.line - reportedBlockStart.line + breaks
             let offset = reported.byteColumn - reportedBlockStart.byteColumn
             var blockStart = reportedBlockStart
             if Self.isSplitOff(block), let table = cmark_node_next(block) { blockStart = Self.start(table) }
-            guard lineInBlock > 0 else { return (blockStart.line, blockStart.byteColumn + offset) }
-            if anchor?.block != block || anchor?.line != reported.line {
-                anchor = (block, reported.line, reported.byteColumn)
-                if Self.isSplitOff(block) {
+            let line = blockStart.line + lineInBlock
+            lastLine = (block, line)
+            guard lineInBlock > 0 else { return (line, blockStart.byteColumn + offset) }
+            if anchor?.block != block || anchor?.line != line {
+                anchor = (block, line, reported.byteColumn)
+                if Self.isSplitOff(block), breaks == 0 {
                     if keptSpaces?.paragraph != block { keptSpaces = (block, [:]) }
                     keptSpaces?.spaces[lineInBlock] = offset
                 }
             }
-            let line = blockStart.line + lineInBlock
             return (line, lines.continuationStart(line: line) + reported.byteColumn - (anchor?.byteColumn ?? reported.byteColumn))
         }
     }

@@ -141,6 +141,13 @@ struct LineIndex: Sendable {
         return bytes.prefix(count).allSatisfy { $0 == UInt8(ascii: "`") } && bytes.dropFirst(count).first != UInt8(ascii: "`")
     }
 
+    /// Whether `line` ends with a backslash that escapes its line break (a hard break).
+    func endsWithBackslash(line: Int) -> Bool {
+        guard line >= 1, line <= lineStarts.count else { return false }
+        let bytes = source.utf8.dropFirst(lineStarts[line - 1]).prefix(byteLength(line: line))
+        return bytes.reversed().prefix { $0 == UInt8(ascii: "\\") }.count % 2 == 1
+    }
+
     /// The length of `line` in bytes, without its line break.
     func byteLength(line: Int) -> Int {
         guard line >= 1, line <= lineStarts.count else { return 0 }

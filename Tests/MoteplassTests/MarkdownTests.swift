@@ -90,6 +90,10 @@ import Testing
         #expect(starts("- Punkt\n lat linje") == ["Punkt@1:3", "lat linje@2:2"])
         #expect(starts("> > Indre\n>   lat *ord*") == ["Indre@1:5", "lat @2:5", "ord@2:10"])
         #expect(starts("Først\n*uthevet* og `kode` så") == ["Først@1:1", "uthevet@2:2", " og @2:10", " så@2:20"])
+        // After a hard break by a backslash, cmark-gfm counts the next line as part of the same.
+        #expect(starts("a  \nb\\\nc *d*\\\n  e\ngata 1\\\\\nf") == [
+            "a@1:1", "b@2:1", "c @3:1", "d@3:4", "e@4:3", "gata 1\\@5:1", "f@6:1",
+        ])
         let analysis = Markdown.analyze("   Først\nså [lenke](id:X) og <i>", firstLine: 10)
         #expect(analysis.links.map(\.position) == [MarkdownPosition(line: 11, column: 4)])
         #expect(analysis.rawHTML.map(\.position) == [MarkdownPosition(line: 11, column: 21)])
