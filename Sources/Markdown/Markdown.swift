@@ -256,8 +256,9 @@ public enum Markdown {
     ///   through the paragraph's text. The table keeps the paragraph's start, the paragraph's
     ///   lines are measured, and the header row lies just above the delimiter row.
     ///
-    /// After a hard break by a backslash at the end of a line, cmark-gfm counts the next line as
-    /// part of the same one. And a text that starts with backticks that open no code span
+    /// A link whose text runs over several lines is put on the line where it closes. After a hard
+    /// break by a backslash at the end of a line, cmark-gfm counts the next line as part of the
+    /// same one. And a text that starts with backticks that open no code span
     /// (`` `k ``) is put after them.
     ///
     /// Nodes must be asked for in document order (the order of `Document.walk`).
@@ -309,9 +310,15 @@ public enum Markdown {
         }
 
         private mutating func corrected(_ node: OpaquePointer) -> (line: Int, byteColumn: Int) {
-            let reported = Self.start(node)
+            var reported = Self.start(node)
             // Blocks have right positions, soft breaks none.
             let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
+                // The line of a link is the line it closes on; its text starts on the line of `[`.
+                var child = cmark_node_first_child(node)
+                while let current = child, cmark_node_get_start_line(current) == 0 { child = cmark_node_next(current) }
+                if let child { reported.line = Self.start(child).line }
+            }
             guard Int32(type.rawValue) & CMARK_NODE_TYPE_MASK == CMARK_NODE_TYPE_INLINE, type != CMARK_NODE_SOFTBREAK else {
                 return reported
             }

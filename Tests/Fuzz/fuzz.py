@@ -185,7 +185,7 @@ def main():
     parser.add_argument("command", choices=["run", "merge"])
     parser.add_argument("--time", type=int, default=300, help="seconds per harness (run)")
     parser.add_argument("harnesses", nargs="*", metavar="HARNESS", help=", ".join(HARNESSES) + " (default: all)")
-    arguments = parser.parse_args()
+    arguments = parser.parse_intermixed_args()
     names = arguments.harnesses or HARNESSES
     if unknown := [name for name in names if name not in HARNESSES]:
         parser.error(f"no harness {', '.join(unknown)}; there are {', '.join(HARNESSES)}")

@@ -90,6 +90,13 @@ import Testing
         #expect(starts("- Punkt\n lat linje") == ["Punkt@1:3", "lat linje@2:2"])
         #expect(starts("> > Indre\n>   lat *ord*") == ["Indre@1:5", "lat @2:5", "ord@2:10"])
         #expect(starts("Først\n*uthevet* og `kode` så") == ["Først@1:1", "uthevet@2:2", " og @2:10", " så@2:20"])
+        // A link is where its `[` is, not on the line its text ends on.
+        let wrapped = Markdown.analyze("Se [siden om\nrådet](id:X) og\n[en *to*\ntre](id:Y) ![bilde\nher](b.png)")
+        #expect(wrapped.links.map(\.position) == [MarkdownPosition(line: 1, column: 4), MarkdownPosition(line: 3, column: 1)])
+        #expect(
+            wrapped.text.runs.map { "\($0.text)@\($0.position.line):\($0.position.column)" } == [
+                "Se @1:1", "siden om@1:5", "rådet@2:1", " og@2:13", "en @3:2", "to@3:6", "tre@4:1", " @4:11", "bilde@4:14", "her@5:1",
+            ])
         // After a hard break by a backslash, cmark-gfm counts the next line as part of the same.
         #expect(starts("a  \nb\\\nc *d*\\\n  e\ngata 1\\\\\nf") == [
             "a@1:1", "b@2:1", "c @3:1", "d@3:4", "e@4:3", "gata 1\\@5:1", "f@6:1",
