@@ -256,7 +256,8 @@ public enum Markdown {
     ///   through the paragraph's text. The table keeps the paragraph's start, the paragraph's
     ///   lines are measured, and the header row lies just above the delimiter row.
     ///
-    /// A link whose text runs over several lines is put on the line where it closes. After a hard
+    /// A link whose text runs over several lines is put on the line where it closes, and an
+    /// autolink's column is counted through the whole paragraph. After a hard
     /// break by a backslash at the end of a line, cmark-gfm counts the next line as part of the
     /// same one. And a text that starts with backticks that open no code span
     /// (`` `k ``) is put after them.
@@ -318,6 +319,13 @@ public enum Markdown {
                 var child = cmark_node_first_child(node)
                 while let current = child, cmark_node_get_start_line(current) == 0 { child = cmark_node_next(current) }
                 if let child { reported.line = Self.start(child).line }
+                // An autolink's (`<https://…>`) column is counted through the whole paragraph;
+                // its text's is right, one after the `<`.
+                if let child, cmark_node_get_type(child) == CMARK_NODE_TEXT, let url = Markdown.string(cmark_node_get_url(node)),
+                    let text = Markdown.string(cmark_node_get_literal(child)), url == text || url == "mailto:" + text
+                {
+                    reported = (Self.start(child).line, Self.start(child).byteColumn - 1)
+                }
             }
             guard Int32(type.rawValue) & CMARK_NODE_TYPE_MASK == CMARK_NODE_TYPE_INLINE, type != CMARK_NODE_SOFTBREAK else {
                 return reported

@@ -97,6 +97,12 @@ import Testing
             wrapped.text.runs.map { "\($0.text)@\($0.position.line):\($0.position.column)" } == [
                 "Se @1:1", "siden om@1:5", "rådet@2:1", " og@2:13", "en @3:2", "to@3:6", "tre@4:1", " @4:11", "bilde@4:14", "her@5:1",
             ])
+        // An autolink is where its `<` is (cmark-gfm counts its column through the paragraph).
+        let autolinks = Markdown.analyze("> Først\n> så &amp; <https://x.no> og <a@b.no>\n\n<https://y.no>")
+        #expect(
+            autolinks.links.map(\.position) == [
+                MarkdownPosition(line: 2, column: 12), MarkdownPosition(line: 2, column: 30), MarkdownPosition(line: 4, column: 1),
+            ])
         // After a hard break by a backslash, cmark-gfm counts the next line as part of the same.
         #expect(starts("a  \nb\\\nc *d*\\\n  e\ngata 1\\\\\nf") == [
             "a@1:1", "b@2:1", "c @3:1", "d@3:4", "e@4:3", "gata 1\\@5:1", "f@6:1",

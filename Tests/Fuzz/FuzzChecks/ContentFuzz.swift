@@ -73,10 +73,13 @@ public final class ContentFuzz: Sendable {
     /// The folder holding one site per file type, made by `init`.
     public let root: String
 
-    /// The checker used by the harness: its sites in a folder of the temporary directory.
+    /// The checker used by the harness: its sites in a folder of the temporary directory, removed
+    /// when the fuzzer exits.
     static let shared: ContentFuzz = {
         do {
-            return try ContentFuzz(root: NSTemporaryDirectory() + "moteplass-fuzz-content-\(getpid())")
+            let fuzz = try ContentFuzz(root: NSTemporaryDirectory() + "moteplass-fuzz-content-\(getpid())")
+            atexit { try? FileManager.default.removeItem(atPath: ContentFuzz.shared.root) }
+            return fuzz
         } catch {
             preconditionFailure("cannot write the fuzzed sites: \(error)")
         }
