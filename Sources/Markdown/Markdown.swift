@@ -247,7 +247,8 @@ public enum Markdown {
     ///   was put two columns right, past the end of a short line. The first inline on such a
     ///   line starts where the line's text starts (a line keeps the spaces cmark-gfm did not
     ///   strip, which is where the first inline's reported column differs from the others');
-    ///   the others keep their distance from it.
+    ///   the others keep their distance from it. (Unless a code span or raw HTML from above runs
+    ///   into the line: then its text is taken to start where the paragraph's first line does.)
     /// - In a table's rows, from where the table's first line starts; a row's text starts where
     ///   the line's does.
     /// - When a table interrupts a paragraph (`text` on the line above `| a | b |`), cmark-gfm
@@ -270,6 +271,8 @@ public enum Markdown {
         private var anchor: (block: OpaquePointer, line: Int, byteColumn: Int)?
         /// The block and line of the latest inline in a paragraph or heading.
         private var lastLine: (block: OpaquePointer, line: Int)?
+        /// The latest code span or raw HTML that ran over lines: its block and last line.
+        private var spill: (block: OpaquePointer, endLine: Int)?
         /// How many hard breaks by a backslash the latest paragraph with any has had so far.
         private var backslashBreaks: (block: OpaquePointer, count: Int)?
         /// For the latest paragraph that a table split off: the spaces cmark-gfm kept at the
@@ -366,9 +369,15 @@ public enum Markdown {
             if Self.isSplitOff(block), let table = cmark_node_next(block) { blockStart = Self.start(table) }
             let line = blockStart.line + lineInBlock
             lastLine = (block, line)
+            let spillsFrom = spill?.block == block && spill?.endLine ?? 0 >= reported.line
+            if type == CMARK_NODE_CODE || type == CMARK_NODE_HTML_INLINE, Int(cmark_node_get_end_line(node)) > reported.line {
+                spill = (block, Int(cmark_node_get_end_line(node)))
+            }
             guard lineInBlock > 0 else { return (line, blockStart.byteColumn + offset) }
             if anchor?.block != block || anchor?.line != line {
-                anchor = (block, line, reported.byteColumn)
+                // A line whose start a code span or raw HTML from the lines above runs into: its
+                // first inline starts after them, so the line is taken to keep no spaces.
+                anchor = (block, line, spillsFrom ? reportedBlockStart.byteColumn : reported.byteColumn)
                 if Self.isSplitOff(block), breaks == 0 {
                     if keptSpaces?.paragraph != block { keptSpaces = (block, [:]) }
                     keptSpaces?.spaces[lineInBlock] = offset

@@ -97,6 +97,9 @@ import Testing
             wrapped.text.runs.map { "\($0.text)@\($0.position.line):\($0.position.column)" } == [
                 "Se @1:1", "siden om@1:5", "rådet@2:1", " og@2:13", "en @3:2", "to@3:6", "tre@4:1", " @4:11", "bilde@4:14", "her@5:1",
             ])
+        // Text after a code span or raw HTML that runs over lines.
+        #expect(starts("Se `kode\nog mer` her <b\nclass=x> der") == ["Se @1:1", " her @2:8", " der@3:9"])
+        #expect(starts("> Se `kode\nog mer` her") == ["Se @1:3", " her@2:8"])
         // An autolink is where its `<` is (cmark-gfm counts its column through the paragraph).
         let autolinks = Markdown.analyze("> Først\n> så &amp; <https://x.no> og <a@b.no>\n\n<https://y.no>")
         #expect(
