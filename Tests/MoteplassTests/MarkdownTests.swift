@@ -149,6 +149,8 @@ import Testing
 
     @Test func inlineHTMLHasNoParagraph() {
         #expect(Markdown.inlineHTML("Bestiller **selv** time.") == "Bestiller <strong>selv</strong> time.")
+        // A combining mark first makes one character with the `>` of `<p>` (found by the fuzzer).
+        #expect(Markdown.inlineHTML("\u{5BA}*x*") == "\u{5BA}<em>x</em>")
         #expect(Markdown.inlineHTML("To\n\navsnitt") == "<p>To</p>\n<p>avsnitt</p>")
     }
 
