@@ -6,7 +6,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEBIAN_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libstemmer-dev pkg-config
 
-.PHONY: site test deps test-tools release-check release-sites property flaky sanitize sanitize-thread sanitize-address golden leaks bench bench-serve bench-validate format clean
+.PHONY: site test deps test-tools release-check release-sites property flaky sanitize sanitize-thread sanitize-address fuzz fuzz-merge golden leaks bench bench-serve bench-validate format clean
 
 ## Build the site from Content/ into public/ (release build of the tool).
 site: deps
@@ -123,8 +123,19 @@ sanitize-thread: deps
 sanitize-address: deps
 	ASAN_OPTIONS=halt_on_error=1:detect_leaks=0 $(SWIFT) test --scratch-path .build-asan --sanitize=address
 
+## The libFuzzer harnesses (Tests/Fuzz: content files, Markdown, templates, SimpleYAML against
+## libyaml), built with -sanitize=fuzzer,address in .build-fuzz and run FUZZ_TIME seconds each
+## (default 300), one after another; HARNESS=markdown runs one. A failing input is saved in
+## .build-fuzz/artifacts/ and named in the summary. `make fuzz-merge` minimises what they found
+## into Tests/Fuzz/Corpus, which `make test` runs (FuzzCorpusTests).
+FUZZ_TIME ?= 300
+fuzz: deps
+	python3 Tests/Fuzz/fuzz.py run --time $(FUZZ_TIME) $(HARNESS)
+fuzz-merge: deps
+	python3 Tests/Fuzz/fuzz.py merge $(HARNESS)
+
 format:
 	$(SWIFT) format --in-place --recursive Sources Tests Package.swift
 
 clean:
-	rm -rf .build .build-asan public
+	rm -rf .build .build-asan .build-fuzz public

@@ -53,13 +53,29 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // What each fuzzer checks on an input, shared by the libFuzzer harnesses and the tests
+        // that run the kept inputs (FuzzCorpusTests).
+        .target(
+            name: "FuzzChecks", dependencies: ["Content", "Validation", "Markdown", "Templating", "Diagnostics"],
+            path: "Tests/Fuzz/FuzzChecks"
+        ),
         .testTarget(
             name: "MoteplassTests",
             dependencies: [
                 "Content", "Validation", "Rendering", "Publishing", "Preview", "Diagnostics", "Markdown", "Templating", "Stemming",
+                "FuzzChecks",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             path: "Tests/MoteplassTests"
         ),
     ]
 )
+
+// The libFuzzer harnesses (`make fuzz`), one executable each, declared only for the fuzz build:
+// their entry point is libFuzzer's `main`, so they link only with `--sanitize=fuzzer`.
+if Context.environment["MOTEPLASS_FUZZ"] == "1" {
+    for name in ["content", "markdown", "templates", "yaml"] {
+        package.targets.append(
+            .executableTarget(name: "fuzz-\(name)", dependencies: ["FuzzChecks"], path: "Tests/Fuzz/Harnesses/\(name)"))
+    }
+}

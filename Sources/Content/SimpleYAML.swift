@@ -9,8 +9,8 @@ import Diagnostics
 /// structure, escapes, multi-line plain or quoted scalars, empty values, anchors, tags, flow
 /// mappings, more-indented lines in blocks, duplicate keys, syntax errors. The tests check that
 /// wherever it answers, the tree is the one libyaml builds, positions included.
-struct SimpleYAML {
-    struct Declined: Error {}
+package struct SimpleYAML {
+    package struct Declined: Error {}
 
     private struct Line {
         let start: Int
@@ -29,7 +29,7 @@ struct SimpleYAML {
     private let source: TextPositions.Source
 
     /// The tree of `text`, or `Declined` when libyaml must read it.
-    static func parse(_ text: String, file: String, lineOffset: Int, source: TextPositions.Source) throws(Declined) -> YAMLNode {
+    package static func parse(_ text: String, file: String, lineOffset: Int, source: TextPositions.Source) throws(Declined) -> YAMLNode {
         var text = text
         let root = text.withUTF8 { bytes -> YAMLNode? in
             var reader = SimpleYAML(bytes: bytes, file: file, lineOffset: lineOffset, source: source)
@@ -67,7 +67,13 @@ struct SimpleYAML {
             var end = start
             while end < bytes.count, bytes[end] != UInt8(ascii: "\n") {
                 // Carriage returns, tabs, byte order marks and control characters: libyaml's call.
-                if bytes[end] < Self.space || bytes[end] == 0x7F || bytes[end] == 0xEF { throw Declined() }
+                // So are the C1 controls (U+0080–U+009F, NEL among them) and U+2028 and U+2029,
+                // which libyaml refuses or takes for line breaks (the YAML fuzzer found them read
+                // here as text).
+                let byte = bytes[end]
+                if byte < Self.space || byte == 0x7F || byte == 0xEF { throw Declined() }
+                if byte == 0xC2, end + 1 < bytes.count, bytes[end + 1] < 0xA0 { throw Declined() }
+                if byte == 0xE2, end + 2 < bytes.count, bytes[end + 1] == 0x80, bytes[end + 2] & 0xFE == 0xA8 { throw Declined() }
                 end += 1
             }
             var content = start

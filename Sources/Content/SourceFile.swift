@@ -191,11 +191,19 @@ public struct SourceFile: Sendable {
         }
     }
 
-    /// The line and column (in characters) of the byte at `offset` of valid UTF-8 `bytes`.
+    /// The line and column (in characters) of the byte at `offset` of valid UTF-8 `bytes`. Lines
+    /// end as the loader ends them: at LF, CRLF or a lone CR (the file fuzzer found a lone CR
+    /// counted as no line end here, which put a bad byte lines above where an editor shows it).
     static func location(ofByte offset: Int, in bytes: [UInt8], file: String) -> SourceLocation {
-        let before = bytes[..<offset]
-        let line = before.count { $0 == UInt8(ascii: "\n") } + 1
-        let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
+        var line = 1
+        var lineStart = 0
+        for index in 0..<offset {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") && (index + 1 == bytes.count || bytes[index + 1] != UInt8(ascii: "\n")) {
+                line += 1
+                lineStart = index + 1
+            }
+        }
         let column = String(decoding: bytes[lineStart..<offset], as: UTF8.self).count + 1
         return SourceLocation(file: file, line: line, column: column)
     }

@@ -10,14 +10,26 @@ import Diagnostics
 /// that follow are approximate: counted on from the last line that matched.
 public struct TextPositions: Sendable {
     /// The YAML text a value came from, shared by all its values.
-    final class Source: Sendable {
+    package final class Source: Sendable {
         let text: String
         /// Added to line numbers (front matter starts below `---`).
         let lineOffset: Int
 
-        init(_ text: String, lineOffset: Int) {
+        package init(_ text: String, lineOffset: Int) {
             self.text = text
             self.lineOffset = lineOffset
+        }
+
+        /// Where the text ends: the 0-based line and column (in characters) after its last character.
+        ///
+        /// libyaml ends a text that does not end with a line break with one of its own, so a mark
+        /// at the end (an unclosed quote or bracket, a key without `:`) lies on a line after the
+        /// text's last: in a `.yml` file a line that does not exist (found by the fuzzers). Such a
+        /// mark is put here instead (`YAMLNode`).
+        var end: (line: Int, column: Int) {
+            let lines = text.utf8.count { $0 == UInt8(ascii: "\n") }
+            let last = text.utf8.lastIndex(of: UInt8(ascii: "\n")).map { text.utf8.index(after: $0) } ?? text.utf8.startIndex
+            return (lines, text.unicodeScalars[last...].count)
         }
     }
 

@@ -76,9 +76,9 @@ extension YAMLNode {
     }
 
     /// `parse` without the fast path (`SimpleYAML`): what the tests compare it with.
-    static func parseWithLibYAML(_ source: TextPositions.Source, file: String) throws(YAMLSyntaxError) -> YAMLNode? {
+    package static func parseWithLibYAML(_ source: TextPositions.Source, file: String) throws(YAMLSyntaxError) -> YAMLNode? {
         let text = source.text
-        let lineOffset = source.lineOffset
+        if let invisible = invisibleCharacter(in: source, file: file) { throw invisible }
         let builder = EventBuilder(file: file, source: source)
         switch builder.build() {
         case .success(let node):
@@ -89,10 +89,40 @@ extension YAMLNode {
             do {
                 _ = try Yams.compose(yaml: text)
             } catch let error as YamlError {
-                throw YAMLSyntaxError(error, file: file, lineOffset: lineOffset)
+                throw YAMLSyntaxError(error, file: file, source: source)
             } catch {}
             throw YAMLSyntaxError(message: YAMLSyntaxError.norwegian(problem), location: location)
         }
+    }
+
+    /// The first character YAML cannot take as written, as an error at its position: a control
+    /// character, which libyaml refuses with an English message at the start of the text, or a
+    /// separator (NEL, U+2028, U+2029), which libyaml takes for a line break, so that the lines
+    /// of everything after it were counted wrong. Both come invisibly with text pasted from other
+    /// programs (found by the fuzzers).
+    private static func invisibleCharacter(in source: TextPositions.Source, file: String) -> YAMLSyntaxError? {
+        var line = 1
+        var column = 1
+        for scalar in source.text.unicodeScalars {
+            switch scalar.value {
+            case 0x0A:
+                line += 1
+                column = 0
+            case 0x09, 0x0D, 0x20...0x7E, 0xA0...0x2027, 0x202A...0xFFFD, 0x10000...:
+                break
+            default:
+                let code = "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
+                let what =
+                    [0x85, 0x2028, 0x2029].contains(scalar.value)
+                    ? "et usynlig linjeskift som YAML leser som en ny linje; bytt det ut med et mellomrom eller et vanlig linjeskift"
+                    : "et usynlig kontrolltegn; slett det"
+                return YAMLSyntaxError(
+                    message: "tegnet \(code) kan ikke stå i YAML-feltene (ofte limt inn fra et annet program): \(what)",
+                    location: SourceLocation(file: file, line: line + source.lineOffset, column: column))
+            }
+            column += 1
+        }
+        return nil
     }
 
     /// libyaml events to a `YAMLNode` tree.
@@ -115,9 +145,18 @@ extension YAMLNode {
         /// The text, shared by the positions of every multi-line value.
         let source: TextPositions.Source
         var lineOffset: Int { source.lineOffset }
+        /// `source.end`, where a mark past the text is put.
+        private let end: (line: Int, column: Int)
+
+        init(file: String, source: TextPositions.Source) {
+            self.file = file
+            self.source = source
+            end = source.end
+        }
 
         func location(_ mark: yaml_mark_t) -> SourceLocation {
-            SourceLocation(file: file, line: Int(mark.line) + 1 + lineOffset, column: Int(mark.column) + 1)
+            let (line, column) = Int(mark.line) > end.line ? end : (Int(mark.line), Int(mark.column))
+            return SourceLocation(file: file, line: line + 1 + lineOffset, column: column + 1)
         }
 
         func build() -> Result<YAMLNode?, Failure> {
@@ -252,9 +291,13 @@ public struct YAMLSyntaxError: Error, Sendable {
         self.location = location
     }
 
-    init(_ error: YamlError, file: String, lineOffset: Int) {
+    init(_ error: YamlError, file: String, source: TextPositions.Source) {
+        let lineOffset = source.lineOffset
+        let end = source.end
         func at(_ mark: Mark) -> SourceLocation {
-            SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
+            // Yams counts from 1.
+            let (line, column) = mark.line - 1 > end.line ? end : (mark.line - 1, mark.column - 1)
+            return SourceLocation(file: file, line: line + 1 + lineOffset, column: column + 1)
         }
         switch error {
         case .scanner(let context, let problem, let mark, _),
@@ -265,7 +308,7 @@ public struct YAMLSyntaxError: Error, Sendable {
             let note = context.flatMap { $0.mark.line != mark.line ? " (fra linje \($0.mark.line + lineOffset))" : nil }
             self.init(message: YAMLSyntaxError.norwegian(detail, note: note ?? ""), location: at(mark))
         default:
-            self.init(message: "\(error)", location: SourceLocation(file: file, line: 1 + lineOffset, column: 1))
+            self.init(message: YAMLSyntaxError.norwegian("\(error)"), location: SourceLocation(file: file, line: 1 + lineOffset, column: 1))
         }
     }
 
@@ -283,5 +326,12 @@ public struct YAMLSyntaxError: Error, Sendable {
         ]
         let explanation = known.first { problem.contains($0.0) }?.1 ?? "YAML-en kan ikke leses"
         return "\(explanation)\(note) [YAML: \(problem)]"
+    }
+}
+
+extension String {
+    /// The string with zeros in front, to `length` characters.
+    fileprivate func leftPadded(to length: Int) -> String {
+        String(repeating: "0", count: max(0, length - count)) + self
     }
 }

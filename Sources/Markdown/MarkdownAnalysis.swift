@@ -122,6 +122,39 @@ struct LineIndex: Sendable {
         self.firstLine = firstLine
     }
 
+    /// The byte column (1-based) where the text of a paragraph's later line starts: after the
+    /// quote markers and indentation. (Such a line cannot start with `>`: that would begin a quote.)
+    func continuationStart(line: Int) -> Int {
+        guard line >= 1, line <= lineStarts.count else { return 1 }
+        var column = 1
+        for byte in source.utf8.dropFirst(lineStarts[line - 1]) {
+            guard byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: ">") else { break }
+            column += 1
+        }
+        return column
+    }
+
+    /// Whether the `count` bytes before `byteColumn` on `line` are backticks, and the byte at it is not.
+    func followsBackticks(line: Int, byteColumn: Int, count: Int) -> Bool {
+        guard line >= 1, line <= lineStarts.count, byteColumn > count, byteColumn - 1 <= byteLength(line: line) else { return false }
+        let bytes = source.utf8.dropFirst(lineStarts[line - 1] + byteColumn - 1 - count)
+        return bytes.prefix(count).allSatisfy { $0 == UInt8(ascii: "`") } && bytes.dropFirst(count).first != UInt8(ascii: "`")
+    }
+
+    /// Whether `line` ends with a backslash that escapes its line break (a hard break).
+    func endsWithBackslash(line: Int) -> Bool {
+        guard line >= 1, line <= lineStarts.count else { return false }
+        let bytes = source.utf8.dropFirst(lineStarts[line - 1]).prefix(byteLength(line: line))
+        return bytes.reversed().prefix { $0 == UInt8(ascii: "\\") }.count % 2 == 1
+    }
+
+    /// The length of `line` in bytes, without its line break.
+    func byteLength(line: Int) -> Int {
+        guard line >= 1, line <= lineStarts.count else { return 0 }
+        let end = line < lineStarts.count ? lineStarts[line] - 1 : source.utf8.count
+        return end - lineStarts[line - 1]
+    }
+
     /// `line` and `byteColumn` are 1-based, as cmark gives them.
     func position(line: Int, byteColumn: Int) -> MarkdownPosition {
         let fileLine = line + firstLine - 1

@@ -106,6 +106,27 @@ import Testing
         #expect(diagnostics.first?.message.hasPrefix("et kolon står der det ikke kan stå") == true)
     }
 
+    /// libyaml puts the end of a text without a last line break on a line of its own; an error
+    /// there is reported at the end of the last line, which exists (found by the fuzzers).
+    @Test func aYAMLErrorWhereTheTextEndsIsOnItsLastLine() throws {
+        let (_, site, _) = try Support.check(["site.yml": "title: T\nrelease: \"1\"\nuten kolon"])
+        #expect(site.map(\.short) == ["site.yml:3:11 yaml-syntax"])
+        let (_, page, _) = try Support.check(["pages/om.md": "---\ntitle: Om\nuten kolon\n---\nTekst.\n"])
+        #expect(page.map(\.short) == ["pages/om.md:3:11 yaml-syntax"])
+    }
+
+    /// Control characters and invisible line separators, which libyaml refuses in English at the
+    /// start of the text or counts as line breaks, are errors at their own position (found by
+    /// the YAML fuzzer).
+    @Test func invisibleCharactersInYAMLAreReportedWhereTheyAre() throws {
+        let (_, page, _) = try Support.check(["pages/om.md": "---\norder: 1\ntitle: Om\u{2028}oss\n---\nTekst.\n"])
+        #expect(page.map(\.short) == ["pages/om.md:3:10 yaml-syntax"])
+        #expect(page.first?.message.hasPrefix("tegnet U+2028 kan ikke stå i YAML-feltene") == true)
+        let (_, site, _) = try Support.check(["site.yml": "title: T\u{1}\nrelease: \"1\"\n"])
+        #expect(site.map(\.short) == ["site.yml:1:9 yaml-syntax"])
+        #expect(site.first?.message.contains("kontrolltegn") == true)
+    }
+
     @Test func aFileWithoutFrontMatterIsReported() throws {
         let (_, diagnostics, _) = try Support.check(["pages/om.md": "# Om\n"])
         #expect(diagnostics.map(\.short) == ["pages/om.md:1:1 front-matter-missing"])
@@ -122,6 +143,17 @@ import Testing
         #expect(result.diagnostics.map(\.rule) == ["encoding-invalid"])
         #expect(result.diagnostics.first?.location.line == 2)
         #expect(result.diagnostics.first?.location.column == 10)
+    }
+
+    /// Lines end at a lone CR too, as the loader reads a valid file (found by the file fuzzer).
+    @Test func invalidUTF8AfterLoneCarriageReturnsIsOnTheLineAnEditorShows() throws {
+        let root = try Support.contentFolder(Support.minimalSite)
+        defer { Support.removeTemporaryFolder(root) }
+        let bytes = Array("---\r\ntitle: T\r\n---\rLinje en\rLinje to ".utf8) + [0xFF] + Array("\r\n".utf8)
+        try Data(bytes).write(to: URL(fileURLWithPath: root + "/pages/om.md"))
+        let result = try ContentLoader.load(from: root)
+        #expect(result.diagnostics.map(\.rule) == ["encoding-invalid"])
+        #expect(result.diagnostics.first.map { "\($0.location.line):\($0.location.column)" } == "5:10")
     }
 
     @Test func filesOverFiveMegabytesAreRefused() throws {

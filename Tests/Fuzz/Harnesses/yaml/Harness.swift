@@ -1,0 +1,7 @@
+import FuzzChecks
+
+/// libFuzzer's entry point: the `yaml` check on one input (see `FuzzChecks`).
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+    FuzzChecks.run("yaml", data, size)
+}
