@@ -262,8 +262,8 @@ public enum Markdown {
     /// A link whose text runs over several lines is put on the line where it closes, and an
     /// autolink's column is counted through the whole paragraph. After a hard
     /// break by a backslash at the end of a line, cmark-gfm counts the next line as part of the
-    /// same one. And a text that starts with backticks that open no code span
-    /// (`` `k ``) is put after them.
+    /// same one. And a code span, or a text that starts with backticks that open no code span
+    /// (`` `k ``), is put after its backticks.
     ///
     /// Nodes must be asked for in document order (the order of `Document.walk`).
     private struct InlineSources {
@@ -297,22 +297,17 @@ public enum Markdown {
         mutating func start(of node: OpaquePointer) -> (line: Int, byteColumn: Int) {
             let anchorBefore = anchor
             let start = corrected(node)
-            guard cmark_node_get_type(node) == CMARK_NODE_TEXT, let literal = cmark_node_get_literal(node), literal[0] == 0x60 else {
+            // A code span, and a text that starts with backticks that open none, are put after
+            // their backticks.
+            let type = cmark_node_get_type(node)
+            guard type == CMARK_NODE_CODE || type == CMARK_NODE_TEXT && cmark_node_get_literal(node)?[0] == 0x60 else { return start }
+            if let current = anchor, anchorBefore.map({ $0.block != current.block || $0.line != current.line }) ?? true {
+                // The first inline of a later line, put where the line's text starts, at its
+                // backticks: the others on the line are counted from where cmark-gfm put it.
+                anchor?.byteColumn -= lines.backticks(line: start.line, from: start.byteColumn)
                 return start
             }
-            var ticks = 0
-            while literal[ticks] == 0x60 { ticks += 1 }
-            if lines.followsBackticks(line: start.line, byteColumn: start.byteColumn, count: ticks) {
-                return (start.line, start.byteColumn - ticks)
-            }
-            // The first inline of a later line, put where the line's text starts: the others on
-            // the line are counted from where cmark-gfm would have put it.
-            if let current = anchor, anchorBefore.map({ $0.block != current.block || $0.line != current.line }) ?? true,
-                lines.followsBackticks(line: start.line, byteColumn: start.byteColumn + ticks, count: ticks)
-            {
-                anchor?.byteColumn -= ticks
-            }
-            return start
+            return (start.line, start.byteColumn - lines.backticks(line: start.line, before: start.byteColumn))
         }
 
         private mutating func corrected(_ node: OpaquePointer) -> (line: Int, byteColumn: Int) {

@@ -90,6 +90,7 @@ import Testing
         #expect(starts("- Punkt\n lat linje") == ["Punkt@1:3", "lat linje@2:2"])
         #expect(starts("> > Indre\n>   lat *ord*") == ["Indre@1:5", "lat @2:5", "ord@2:10"])
         #expect(starts("Først\n*uthevet* og `kode` så") == ["Først@1:1", "uthevet@2:2", " og @2:10", " så@2:20"])
+        #expect(starts("Først\n` kode`2 og ``mer`` så") == ["Først@1:1", "2 og @2:8", " så@2:20"])
         // A link is where its `[` is, not on the line its text ends on.
         let wrapped = Markdown.analyze("Se [siden om\nrådet](id:X) og\n[en *to*\ntre](id:Y) ![bilde\nher](b.png)")
         #expect(wrapped.links.map(\.position) == [MarkdownPosition(line: 1, column: 4), MarkdownPosition(line: 3, column: 1)])
