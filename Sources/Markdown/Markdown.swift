@@ -250,7 +250,8 @@ public enum Markdown {
     ///   line starts where the line's text starts (a line keeps the spaces cmark-gfm did not
     ///   strip, which is where the first inline's reported column differs from the others');
     ///   the others keep their distance from it. (Unless a code span or raw HTML from above runs
-    ///   into the line: then its text is taken to start where the paragraph's first line does.)
+    ///   into the line: then the line is placed by where they end, their first closing run of
+    ///   backticks or `>` on it.)
     /// - In a table's rows, from where the table's first line starts; a row's text starts where
     ///   the line's does.
     /// - When a table interrupts a paragraph (`text` on the line above `| a | b |`), cmark-gfm
@@ -273,8 +274,9 @@ public enum Markdown {
         private var anchor: (block: OpaquePointer, line: Int, byteColumn: Int)?
         /// The block and line of the latest inline in a paragraph or heading.
         private var lastLine: (block: OpaquePointer, line: Int)?
-        /// The latest code span or raw HTML that ran over lines: its block and last line.
-        private var spill: (block: OpaquePointer, endLine: Int)?
+        /// The latest code span or raw HTML that ran over lines: its block, its last line and where
+        /// cmark-gfm puts its closing backticks or `>` on it, and what they are.
+        private var spill: (block: OpaquePointer, endLine: Int, endColumn: Int, delimiter: UInt8, count: Int)?
         /// How many hard breaks by a backslash the latest paragraph with any has had so far.
         private var backslashBreaks: (block: OpaquePointer, count: Int)?
         /// For the latest paragraph that a table split off: the spaces cmark-gfm kept at the
@@ -366,21 +368,38 @@ public enum Markdown {
             if Self.isSplitOff(block), let table = cmark_node_next(block) { blockStart = Self.start(table) }
             let line = blockStart.line + lineInBlock
             lastLine = (block, line)
-            let spillsFrom = spill?.block == block && spill?.endLine ?? 0 >= reported.line
-            if type == CMARK_NODE_CODE || type == CMARK_NODE_HTML_INLINE, Int(cmark_node_get_end_line(node)) > reported.line {
-                spill = (block, Int(cmark_node_get_end_line(node)))
-            }
-            guard lineInBlock > 0 else { return (line, blockStart.byteColumn + offset) }
-            if anchor?.block != block || anchor?.line != line {
-                // A line whose start a code span or raw HTML from the lines above runs into: its
-                // first inline starts after them, so the line is taken to keep no spaces.
-                anchor = (block, line, spillsFrom ? reportedBlockStart.byteColumn : reported.byteColumn)
-                if Self.isSplitOff(block), breaks == 0 {
-                    if keptSpaces?.paragraph != block { keptSpaces = (block, [:]) }
-                    keptSpaces?.spaces[lineInBlock] = offset
+            var result = (line: line, byteColumn: blockStart.byteColumn + offset)
+            if lineInBlock > 0 {
+                if anchor?.block != block || anchor?.line != line {
+                    var column = reported.byteColumn
+                    // A code span or raw HTML from the lines above that ends on this line: the
+                    // line is placed by where it ends.
+                    if let spill, spill.block == block, spill.endLine == reported.line,
+                        let end = lines.firstRun(of: spill.delimiter, count: spill.count, line: line)
+                    {
+                        column = spill.endColumn - (end - lines.continuationStart(line: line))
+                    }
+                    anchor = (block, line, column)
+                    if Self.isSplitOff(block), breaks == 0 {
+                        if keptSpaces?.paragraph != block { keptSpaces = (block, [:]) }
+                        keptSpaces?.spaces[lineInBlock] = offset
+                    }
                 }
+                result.byteColumn = lines.continuationStart(line: line) + reported.byteColumn - (anchor?.byteColumn ?? reported.byteColumn)
             }
-            return (line, lines.continuationStart(line: line) + reported.byteColumn - (anchor?.byteColumn ?? reported.byteColumn))
+            let endLine = Int(cmark_node_get_end_line(node))
+            if type == CMARK_NODE_CODE || type == CMARK_NODE_HTML_INLINE, endLine > reported.line {
+                // cmark-gfm gives the end as where the closing backticks or `>` lie in the line's
+                // text, without the block's indentation that its other columns count.
+                let code = type == CMARK_NODE_CODE
+                let ticks = max(
+                    lines.backticks(line: result.line, before: result.byteColumn), lines.backticks(line: result.line, from: result.byteColumn))
+                spill = (
+                    block, endLine, Int(cmark_node_get_end_column(node)) + reportedBlockStart.byteColumn,
+                    code ? UInt8(ascii: "`") : UInt8(ascii: ">"), code ? ticks : 1
+                )
+            }
+            return result
         }
     }
 

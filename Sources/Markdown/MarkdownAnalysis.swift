@@ -148,6 +148,23 @@ struct LineIndex: Sendable {
         return bytes.reversed().prefix { $0 == UInt8(ascii: "`") }.count
     }
 
+    /// The byte column of the first run of exactly `count` bytes `delimiter` on `line`.
+    func firstRun(of delimiter: UInt8, count: Int, line: Int) -> Int? {
+        guard line >= 1, line <= lineStarts.count else { return nil }
+        let bytes = Array(source.utf8.dropFirst(lineStarts[line - 1]).prefix(byteLength(line: line)))
+        var index = 0
+        while index < bytes.count {
+            guard bytes[index] == delimiter else {
+                index += 1
+                continue
+            }
+            let run = bytes[index...].prefix { $0 == delimiter }.count
+            if run == count { return index + 1 }
+            index += run
+        }
+        return nil
+    }
+
     /// Whether `line` ends with a backslash that escapes its line break (a hard break).
     func endsWithBackslash(line: Int) -> Bool {
         guard line >= 1, line <= lineStarts.count else { return false }
