@@ -280,7 +280,8 @@ public enum Markdown {
         /// How many hard breaks by a backslash the latest paragraph with any has had so far.
         private var backslashBreaks: (block: OpaquePointer, count: Int)?
         /// For the latest paragraph that a table split off: the spaces cmark-gfm kept at the
-        /// start of each later line (by the line's place in the paragraph).
+        /// start of each later line (by line), which is where it puts the line's text (the
+        /// paragraph's columns are counted from 0).
         private var keptSpaces: (paragraph: OpaquePointer, spaces: [Int: Int])?
 
         init(lines: LineIndex) {
@@ -306,7 +307,9 @@ public enum Markdown {
             if let current = anchor, anchorBefore.map({ $0.block != current.block || $0.line != current.line }) ?? true {
                 // The first inline of a later line, put where the line's text starts, at its
                 // backticks: the others on the line are counted from where cmark-gfm put it.
-                anchor?.byteColumn -= lines.backticks(line: start.line, from: start.byteColumn)
+                let ticks = lines.backticks(line: start.line, from: start.byteColumn)
+                anchor?.byteColumn -= ticks
+                if keptSpaces?.paragraph == current.block { keptSpaces?.spaces[current.line]? -= ticks }
                 return start
             }
             return (start.line, start.byteColumn - lines.backticks(line: start.line, before: start.byteColumn))
@@ -345,7 +348,7 @@ public enum Markdown {
                 var offset = reported.byteColumn - tableStart.byteColumn
                 for line in tableStart.line..<max(tableStart.line, headerLine) {
                     let textStart = line == tableStart.line ? tableStart.byteColumn : lines.continuationStart(line: line)
-                    let kept = keptSpaces?.paragraph == split ? keptSpaces?.spaces[line - tableStart.line] ?? 0 : 0
+                    let kept = keptSpaces?.paragraph == split ? keptSpaces?.spaces[line] ?? 0 : 0
                     offset -= lines.byteLength(line: line) - (textStart - 1) + kept + 1
                 }
                 return (headerLine, lines.continuationStart(line: headerLine) + offset)
@@ -382,7 +385,7 @@ public enum Markdown {
                     anchor = (block, line, column)
                     if Self.isSplitOff(block), breaks == 0 {
                         if keptSpaces?.paragraph != block { keptSpaces = (block, [:]) }
-                        keptSpaces?.spaces[lineInBlock] = offset
+                        keptSpaces?.spaces[line] = column
                     }
                 }
                 result.byteColumn = lines.continuationStart(line: line) + reported.byteColumn - (anchor?.byteColumn ?? reported.byteColumn)

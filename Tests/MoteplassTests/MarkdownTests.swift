@@ -138,6 +138,7 @@ import Testing
         #expect(
             starts("Tekst\n| a | b |\n|---|---|\n| 1 | 2 |", firstLine: 5) == ["Tekst@5:1", "a@6:3", "b@6:7", "1@8:3", "2@8:7"])
         #expect(starts("x\ny  \n  | a | b |\n|---|---|") == ["x@1:1", "y@2:1", "a@3:5", "b@3:9"])
+        #expect(starts("x `a\nb` y\n| a | b |\n|---|---|") == ["x @1:1", " y@2:3", "a@3:3", "b@3:7"])
         #expect(starts("> Sitat\n> | æ | b |\n> |---|---|") == ["Sitat@1:3", "æ@2:5", "b@2:9"])
         #expect(starts("- Punkt\n  | a |\n  |---|\n  | 1 |") == ["Punkt@1:3", "a@2:5", "1@4:5"])
         #expect(starts("# Tittel\n |\nHvem | Hva\n|---|---|\n| Nå| x |\n   | y | z") == [
