@@ -283,7 +283,8 @@ public enum Markdown {
     ///   line starts where the line's text starts (a line keeps the spaces cmark-gfm did not
     ///   strip, which is where the first inline's reported column differs from the others');
     ///   the others keep their distance from it. (Unless a code span or raw HTML from above runs
-    ///   into the line: then its text is taken to start where the paragraph's first line does.)
+    ///   into the line: then the line is placed by where they end, their first closing run of
+    ///   backticks or `>` on it.)
     /// - In a table's rows, from where the table's first line starts; a row's text starts where
     ///   the line's does.
     /// - When a table interrupts a paragraph (`text` on the line above `| a | b |`), cmark-gfm
@@ -295,8 +296,8 @@ public enum Markdown {
     /// A link whose text runs over several lines is put on the line where it closes, and an
     /// autolink's column is counted through the whole paragraph. After a hard
     /// break by a backslash at the end of a line, cmark-gfm counts the next line as part of the
-    /// same one. And a text that starts with backticks that open no code span
-    /// (`` `k ``) is put after them.
+    /// same one. And a code span, or a text that starts with backticks that open no code span
+    /// (`` `k ``), is put after its backticks.
     ///
     /// Nodes must be asked for in document order (the order of `Document.walk`).
     private struct InlineSources {
@@ -306,12 +307,14 @@ public enum Markdown {
         private var anchor: (block: OpaquePointer, line: Int, byteColumn: Int)?
         /// The block and line of the latest inline in a paragraph or heading.
         private var lastLine: (block: OpaquePointer, line: Int)?
-        /// The latest code span or raw HTML that ran over lines: its block and last line.
-        private var spill: (block: OpaquePointer, endLine: Int)?
+        /// The latest code span or raw HTML that ran over lines: its block, its last line and where
+        /// cmark-gfm puts its closing backticks or `>` on it, and what they are.
+        private var spill: (block: OpaquePointer, endLine: Int, endColumn: Int, delimiter: UInt8, count: Int)?
         /// How many hard breaks by a backslash the latest paragraph with any has had so far.
         private var backslashBreaks: (block: OpaquePointer, count: Int)?
         /// For the latest paragraph that a table split off: the spaces cmark-gfm kept at the
-        /// start of each later line (by the line's place in the paragraph).
+        /// start of each later line (by line), which is where it puts the line's text (the
+        /// paragraph's columns are counted from 0).
         private var keptSpaces: (paragraph: OpaquePointer, spaces: [Int: Int])?
 
         init(lines: LineIndex) {
@@ -330,22 +333,19 @@ public enum Markdown {
         mutating func start(of node: OpaquePointer) -> (line: Int, byteColumn: Int) {
             let anchorBefore = anchor
             let start = corrected(node)
-            guard cmark_node_get_type(node) == CMARK_NODE_TEXT, let literal = cmark_node_get_literal(node), literal[0] == 0x60 else {
+            // A code span, and a text that starts with backticks that open none, are put after
+            // their backticks.
+            let type = cmark_node_get_type(node)
+            guard type == CMARK_NODE_CODE || type == CMARK_NODE_TEXT && cmark_node_get_literal(node)?[0] == 0x60 else { return start }
+            if let current = anchor, anchorBefore.map({ $0.block != current.block || $0.line != current.line }) ?? true {
+                // The first inline of a later line, put where the line's text starts, at its
+                // backticks: the others on the line are counted from where cmark-gfm put it.
+                let ticks = lines.backticks(line: start.line, from: start.byteColumn)
+                anchor?.byteColumn -= ticks
+                if keptSpaces?.paragraph == current.block { keptSpaces?.spaces[current.line]? -= ticks }
                 return start
             }
-            var ticks = 0
-            while literal[ticks] == 0x60 { ticks += 1 }
-            if lines.followsBackticks(line: start.line, byteColumn: start.byteColumn, count: ticks) {
-                return (start.line, start.byteColumn - ticks)
-            }
-            // The first inline of a later line, put where the line's text starts: the others on
-            // the line are counted from where cmark-gfm would have put it.
-            if let current = anchor, anchorBefore.map({ $0.block != current.block || $0.line != current.line }) ?? true,
-                lines.followsBackticks(line: start.line, byteColumn: start.byteColumn + ticks, count: ticks)
-            {
-                anchor?.byteColumn -= ticks
-            }
-            return start
+            return (start.line, start.byteColumn - lines.backticks(line: start.line, before: start.byteColumn))
         }
 
         private mutating func corrected(_ node: OpaquePointer) -> (line: Int, byteColumn: Int) {
@@ -381,7 +381,7 @@ public enum Markdown {
                 var offset = reported.byteColumn - tableStart.byteColumn
                 for line in tableStart.line..<max(tableStart.line, headerLine) {
                     let textStart = line == tableStart.line ? tableStart.byteColumn : lines.continuationStart(line: line)
-                    let kept = keptSpaces?.paragraph == split ? keptSpaces?.spaces[line - tableStart.line] ?? 0 : 0
+                    let kept = keptSpaces?.paragraph == split ? keptSpaces?.spaces[line] ?? 0 : 0
                     offset -= lines.byteLength(line: line) - (textStart - 1) + kept + 1
                 }
                 return (headerLine, lines.continuationStart(line: headerLine) + offset)
@@ -404,21 +404,38 @@ public enum Markdown {
             if Self.isSplitOff(block), let table = cmark_node_next(block) { blockStart = Self.start(table) }
             let line = blockStart.line + lineInBlock
             lastLine = (block, line)
-            let spillsFrom = spill?.block == block && spill?.endLine ?? 0 >= reported.line
-            if type == CMARK_NODE_CODE || type == CMARK_NODE_HTML_INLINE, Int(cmark_node_get_end_line(node)) > reported.line {
-                spill = (block, Int(cmark_node_get_end_line(node)))
-            }
-            guard lineInBlock > 0 else { return (line, blockStart.byteColumn + offset) }
-            if anchor?.block != block || anchor?.line != line {
-                // A line whose start a code span or raw HTML from the lines above runs into: its
-                // first inline starts after them, so the line is taken to keep no spaces.
-                anchor = (block, line, spillsFrom ? reportedBlockStart.byteColumn : reported.byteColumn)
-                if Self.isSplitOff(block), breaks == 0 {
-                    if keptSpaces?.paragraph != block { keptSpaces = (block, [:]) }
-                    keptSpaces?.spaces[lineInBlock] = offset
+            var result = (line: line, byteColumn: blockStart.byteColumn + offset)
+            if lineInBlock > 0 {
+                if anchor?.block != block || anchor?.line != line {
+                    var column = reported.byteColumn
+                    // A code span or raw HTML from the lines above that ends on this line: the
+                    // line is placed by where it ends.
+                    if let spill, spill.block == block, spill.endLine == reported.line,
+                        let end = lines.firstRun(of: spill.delimiter, count: spill.count, line: line)
+                    {
+                        column = spill.endColumn - (end - lines.continuationStart(line: line))
+                    }
+                    anchor = (block, line, column)
+                    if Self.isSplitOff(block), breaks == 0 {
+                        if keptSpaces?.paragraph != block { keptSpaces = (block, [:]) }
+                        keptSpaces?.spaces[line] = column
+                    }
                 }
+                result.byteColumn = lines.continuationStart(line: line) + reported.byteColumn - (anchor?.byteColumn ?? reported.byteColumn)
             }
-            return (line, lines.continuationStart(line: line) + reported.byteColumn - (anchor?.byteColumn ?? reported.byteColumn))
+            let endLine = Int(cmark_node_get_end_line(node))
+            if type == CMARK_NODE_CODE || type == CMARK_NODE_HTML_INLINE, endLine > reported.line {
+                // cmark-gfm gives the end as where the closing backticks or `>` lie in the line's
+                // text, without the block's indentation that its other columns count.
+                let code = type == CMARK_NODE_CODE
+                let ticks = max(
+                    lines.backticks(line: result.line, before: result.byteColumn), lines.backticks(line: result.line, from: result.byteColumn))
+                spill = (
+                    block, endLine, Int(cmark_node_get_end_column(node)) + reportedBlockStart.byteColumn,
+                    code ? UInt8(ascii: "`") : UInt8(ascii: ">"), code ? ticks : 1
+                )
+            }
+            return result
         }
     }
 

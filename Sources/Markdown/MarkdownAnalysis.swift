@@ -134,11 +134,35 @@ struct LineIndex: Sendable {
         return column
     }
 
-    /// Whether the `count` bytes before `byteColumn` on `line` are backticks, and the byte at it is not.
-    func followsBackticks(line: Int, byteColumn: Int, count: Int) -> Bool {
-        guard line >= 1, line <= lineStarts.count, byteColumn > count, byteColumn - 1 <= byteLength(line: line) else { return false }
-        let bytes = source.utf8.dropFirst(lineStarts[line - 1] + byteColumn - 1 - count)
-        return bytes.prefix(count).allSatisfy { $0 == UInt8(ascii: "`") } && bytes.dropFirst(count).first != UInt8(ascii: "`")
+    /// How many backticks on `line` start at `byteColumn`.
+    func backticks(line: Int, from byteColumn: Int) -> Int {
+        guard line >= 1, line <= lineStarts.count, byteColumn >= 1 else { return 0 }
+        let bytes = source.utf8.dropFirst(lineStarts[line - 1]).prefix(byteLength(line: line))
+        return bytes.dropFirst(byteColumn - 1).prefix { $0 == UInt8(ascii: "`") }.count
+    }
+
+    /// How many backticks on `line` end just before `byteColumn`.
+    func backticks(line: Int, before byteColumn: Int) -> Int {
+        guard line >= 1, line <= lineStarts.count, byteColumn >= 1 else { return 0 }
+        let bytes = source.utf8.dropFirst(lineStarts[line - 1]).prefix(min(byteColumn - 1, byteLength(line: line)))
+        return bytes.reversed().prefix { $0 == UInt8(ascii: "`") }.count
+    }
+
+    /// The byte column of the first run of exactly `count` bytes `delimiter` on `line`.
+    func firstRun(of delimiter: UInt8, count: Int, line: Int) -> Int? {
+        guard line >= 1, line <= lineStarts.count else { return nil }
+        let bytes = Array(source.utf8.dropFirst(lineStarts[line - 1]).prefix(byteLength(line: line)))
+        var index = 0
+        while index < bytes.count {
+            guard bytes[index] == delimiter else {
+                index += 1
+                continue
+            }
+            let run = bytes[index...].prefix { $0 == delimiter }.count
+            if run == count { return index + 1 }
+            index += run
+        }
+        return nil
     }
 
     /// Whether `line` ends with a backslash that escapes its line break (a hard break).

@@ -133,6 +133,7 @@ import Testing
         #expect(starts("- Punkt\n lat linje") == ["Punkt@1:3", "lat linje@2:2"])
         #expect(starts("> > Indre\n>   lat *ord*") == ["Indre@1:5", "lat @2:5", "ord@2:10"])
         #expect(starts("Først\n*uthevet* og `kode` så") == ["Først@1:1", "uthevet@2:2", " og @2:10", " så@2:20"])
+        #expect(starts("Først\n` kode`2 og ``mer`` så") == ["Først@1:1", "2 og @2:8", " så@2:20"])
         // A link is where its `[` is, not on the line its text ends on.
         let wrapped = Markdown.analyze("Se [siden om\nrådet](id:X) og\n[en *to*\ntre](id:Y) ![bilde\nher](b.png)")
         #expect(wrapped.links.map(\.position) == [MarkdownPosition(line: 1, column: 4), MarkdownPosition(line: 3, column: 1)])
@@ -143,6 +144,8 @@ import Testing
         // Text after a code span or raw HTML that runs over lines.
         #expect(starts("Se `kode\nog mer` her <b\nclass=x> der") == ["Se @1:1", " her @2:8", " der@3:9"])
         #expect(starts("> Se `kode\nog mer` her") == ["Se @1:3", " her@2:8"])
+        #expect(starts("- Se `kode\n  og` her\n ``mer\n ``kode`` der") == ["Se @1:3", " her@2:6", "kode`` der@4:4"])
+        #expect(starts("> a\n> Se <b\nclass=x> der") == ["a@1:3", "Se @2:3", " der@3:9"])
         // An autolink is where its `<` is (cmark-gfm counts its column through the paragraph).
         let autolinks = Markdown.analyze("> Først\n> så &amp; <https://x.no> og <a@b.no>\n\n<https://y.no>")
         #expect(
@@ -178,6 +181,7 @@ import Testing
         #expect(
             starts("Tekst\n| a | b |\n|---|---|\n| 1 | 2 |", firstLine: 5) == ["Tekst@5:1", "a@6:3", "b@6:7", "1@8:3", "2@8:7"])
         #expect(starts("x\ny  \n  | a | b |\n|---|---|") == ["x@1:1", "y@2:1", "a@3:5", "b@3:9"])
+        #expect(starts("x `a\nb` y\n| a | b |\n|---|---|") == ["x @1:1", " y@2:3", "a@3:3", "b@3:7"])
         #expect(starts("> Sitat\n> | æ | b |\n> |---|---|") == ["Sitat@1:3", "æ@2:5", "b@2:9"])
         #expect(starts("- Punkt\n  | a |\n  |---|\n  | 1 |") == ["Punkt@1:3", "a@2:5", "1@4:5"])
         #expect(starts("# Tittel\n |\nHvem | Hva\n|---|---|\n| Nå| x |\n   | y | z") == [
