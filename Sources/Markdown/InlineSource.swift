@@ -11,7 +11,9 @@
 enum InlineSource {
     static func escapingBlocks(_ source: String) -> String {
         var lines: [String] = []
-        for rawLine in source.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+        // Only the line endings cmark-gfm knows (not U+000B, U+0085, U+2028 …, which Swift's
+        // `isNewline` also counts): the Markdown fuzzer found a vertical tab that became a line.
+        for rawLine in source.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) {
             lines.append(escapingBlockStart(rawLine.drop { $0 == " " || $0 == "\t" }))
         }
         return lines.joined(separator: "\n")
