@@ -19,6 +19,10 @@ struct TemplateRenderer {
     private var place: ListPlace?
     /// The overrides of the parents being drawn, outermost first.
     private var overrides: [Int32] = []
+    /// The blocks whose override is being drawn: inside it, the same block (met again through a
+    /// partial) draws its own contents, or the override would draw itself without end (found by
+    /// the template fuzzer: a stack overflow).
+    private var overriding: [Int32] = []
     /// Put before every line of the partial being drawn (when its tag stood alone on an indented line).
     private var indentation: [UInt8] = []
     private var atLineStart = false
@@ -92,8 +96,13 @@ struct TemplateRenderer {
                 overrides.removeLast()
                 step = Int(parentEnd)
             case .block(let block, let indentation, let blockEnd):
-                let body = override(of: block) ?? Int32(step + 1)..<blockEnd
-                drawApart(body, indentation: indentation)
+                if !overriding.contains(block), let body = override(of: block) {
+                    overriding.append(block)
+                    drawApart(body, indentation: indentation)
+                    overriding.removeLast()
+                } else {
+                    drawApart(Int32(step + 1)..<blockEnd, indentation: indentation)
+                }
                 step = Int(blockEnd)
             }
         }

@@ -31,6 +31,19 @@ import Testing
         return (ours, library.render(mustacheValue(.object(data)), withTemplate: "main"))
     }
 
+    /// A block whose override draws a partial holding the same block: inside, the block draws its
+    /// own contents, where it drew the override again without end (the template fuzzer's stack
+    /// overflow). Only ours: swift-mustache is not asked.
+    @Test func anOverrideDoesNotDrawItselfAgain() throws {
+        let sources = [
+            TemplateLibrary.Source(name: "main", path: "main.mustache", text: "{{<layout}}{{$main}}[{{>a}}]{{/main}}{{/layout}}"),
+            TemplateLibrary.Source(name: "a", path: "a.mustache", text: "({{$main}}standard{{/main}})"),
+            TemplateLibrary.Source(name: "layout", path: "layout.mustache", text: "<{{$main}}default{{/main}}>"),
+        ]
+        let drawn = try #require(try TemplateLibrary(sources, folder: ".").render("main", [:]))
+        #expect(String(decoding: drawn, as: UTF8.self) == "<[(standard)]>")
+    }
+
     /// The same value as swift-mustache reads it.
     static func mustacheValue(_ value: TemplateValue) -> Any {
         switch value {
