@@ -34,6 +34,19 @@ public enum Route {
 
     public static func path(of set: RecommendationSet) -> String { recommendations + set.slug + "/" }
     public static func path(ofParty id: String) -> String { parties + id + "/" }
+    /// Under `ansvar/`, beside the parties (which is why no party may be called `sett`).
+    public static let setMatrices = parties + matrixFolder + "/"
+    public static let matrixFolder = "sett"
+    /// One set's who-does-what matrix.
+    public static func matrix(of set: RecommendationSet) -> String { setMatrices + set.slug + "/" }
+    /// The folder that holds a list's later pages (`anbefalinger/side/2/`), which is why no set and
+    /// no recommendation may be called `side`.
+    public static let pagesFolder = "side"
+    /// Page `number` (from 1) of a list whose first page is `first`: the first page keeps its
+    /// address, the others are `<first>side/<number>/`.
+    public static func page(_ number: Int, of first: String) -> String {
+        number <= 1 ? first : first + pagesFolder + "/" + String(number) + "/"
+    }
     public static func path(of meeting: Meeting) -> String { meetings + meeting.slug + "/" }
     /// A meeting's calendar file, in its folder, and the calendar of all meetings.
     public static func calendar(of meeting: Meeting) -> String { path(of: meeting) + meeting.slug + ".ics" }

@@ -13,12 +13,14 @@ import Markdown
 /// as `schemaVersion` stays the same.
 public enum API {
     static let schemaVersion = 1
+    /// Every recommendation at once: the split list pages point to it.
+    static let recommendationsPath = "api/recommendations.json"
 
     static func files(_ site: Site) -> [OutputFile] {
         let checklists = site.checklists.map { checklist($0, site) }
         var files = [
             file("api/checklists.json", envelope(site, "checklists", .array(checklists))),
-            file("api/recommendations.json", envelope(site, "recommendations", .array(recommendations(site)))),
+            file(recommendationsPath, envelope(site, "recommendations", .array(recommendations(site)))),
             file("api/schema/checklist-bundle.schema.json", APISchemas.checklistBundle),
             file("api/schema/recommendations.schema.json", APISchemas.recommendations),
             file("api/fhir/CodeSystem-\(FHIR.answerCodeSystemID).json", FHIR.answerCodeSystem(site)),

@@ -48,9 +48,9 @@ enum CommonViews {
         ])
     }
 
-    /// A set in a list; with its recommendations where the page lists them too.
-    static func setSummary(_ set: RecommendationSet, _ context: PageContext, listingRecommendations: Bool = true) -> View {
-        let recommendations = context.site.recommendations(inSet: set.slug)
+    /// A set in a list; with `listing` (some or all of its recommendations) where the page lists them too.
+    static func setSummary(_ set: RecommendationSet, _ context: PageContext, listing: [Recommendation]? = nil) -> View {
+        let count = context.site.recommendations(inSet: set.slug).count
         return view([
             "id": set.id.value,
             "title": set.title.value,
@@ -58,9 +58,9 @@ enum CommonViews {
             "status": status(set.status.value),
             "adopted": date(set.adopted?.value),
             "description": set.description?.value,
-            "count": recommendations.count,
-            "countLabel": recommendations.count == 1 ? "1 anbefaling" : "\(recommendations.count) anbefalinger",
-            "recommendations": listingRecommendations ? recommendations.map { recommendationSummary($0, context) } : nil,
+            "count": count,
+            "countLabel": count == 1 ? "1 anbefaling" : "\(count) anbefalinger",
+            "recommendations": listing?.map { recommendationSummary($0, context) },
         ])
     }
 

@@ -1,12 +1,14 @@
 import Content
 
-/// A party's page: every duty it has, grouped by recommendation set.
+/// A party's page: its duties on one page of `page`, grouped by recommendation set.
 enum PartyView {
-    static func make(_ party: Party, context: PageContext) -> View {
+    static func make(
+        _ party: Party, duties: [(recommendation: Recommendation, responsibility: Responsibility)], page: Pagination,
+        context: PageContext
+    ) -> View {
         let site = context.site
-        let duties = site.duties(of: party.id.value)
         var groups: [(setSlug: String, items: [View])] = []
-        for (recommendation, responsibility) in duties {
+        for (recommendation, responsibility) in duties[page.range] {
             let item = view([
                 "recommendation": CommonViews.recommendationSummary(recommendation, context),
                 "dutyHTML": context.inlineHTML(responsibility.duty, in: recommendation.document),
@@ -22,6 +24,7 @@ enum PartyView {
             "id": party.id.value,
             "partyDescription": party.description?.value,
             "dutyCountLabel": duties.count == 1 ? "1 oppgave" : "\(duties.count) oppgaver",
+            "pagination": page.navigation(context, noun: ("oppgave", "oppgaver")),
             "groups": groups.map { group in
                 let set = site.set(slug: group.setSlug)
                 return view([

@@ -4,13 +4,15 @@ import Content
 enum SitePages {
     static func jobs(for site: Site, changes: ReleaseChanges, versions: VersionSwitcher, history: ReleaseHistory) -> [PageJob] {
         var jobs: [PageJob] = [
-            front(site, changes: changes), setsIndex(site), changesPage(changes), releasesPage(versions), accessibilityStatement(site),
+            front(site, changes: changes), changesPage(changes), releasesPage(versions), accessibilityStatement(site),
         ]
-        jobs += site.sets.map { set($0, site) }
+        jobs += setsIndex(site)
+        jobs += site.sets.flatMap { set($0, site) }
         jobs += site.recommendations.map { recommendation($0, site, history: history, versions: versions) }
         jobs += site.recommendations.map { shortLink($0) }
         jobs.append(partiesIndex(site))
-        jobs += site.parties.map { party($0, site) }
+        jobs += site.sets.flatMap { matrix($0, site) }
+        jobs += site.parties.flatMap { party($0, site) }
         jobs.append(meetingsIndex(site))
         jobs += site.meetings.map { meeting($0) }
         jobs.append(checklistsIndex(site))
@@ -21,7 +23,7 @@ enum SitePages {
     }
 
     /// The page types that list many recommendations (each is one long task).
-    static let listingTemplates: Set<String> = ["front", "sets", "set", "parties", "party"]
+    static let listingTemplates: Set<String> = ["front", "sets", "set", "parties", "matrix", "party"]
 
     static let home = Crumb(label: "Forside", folder: "")
     static let recommendationsCrumb = Crumb(label: "Anbefalinger", folder: Route.recommendations)
@@ -94,7 +96,7 @@ enum SitePages {
             let upcoming = site.meetings.filter { CommonViews.isUpcoming($0, site: site) }
             return view([
                 "bodyHTML": context.html(site.index.document, pageIDs: PageIDs.front),
-                "sets": site.sets.map { CommonViews.setSummary($0, context, listingRecommendations: false) },
+                "sets": site.sets.map { CommonViews.setSummary($0, context) },
                 "upcomingMeetings": upcoming.map { CommonViews.meetingSummary($0, context) },
                 "meetingsHref": context.href(Route.meetings),
                 "partiesHref": context.href(Route.parties),
@@ -155,31 +157,68 @@ enum SitePages {
 
     // MARK: Recommendations
 
-    static func setsIndex(_ site: Site) -> PageJob {
-        PageJob(
-            folder: Route.recommendations, template: "sets", title: "Anbefalinger om samarbeid", section: .recommendations, crumbs: [home]
-        ) { context in
-            view([
-                "sets": site.sets.map { CommonViews.setSummary($0, context) },
-                "filterParties": site.parties.filter { !site.duties(of: $0.id.value).isEmpty }.map {
-                    view(["id": $0.id.value, "name": $0.name.value])
-                },
-                "filterScript": context.file("assets/filter.js"),
-            ])
+    /// `anbefalinger/`: every recommendation, set by set, `Pagination.pageSize` to a page. A set
+    /// whose recommendations run over two pages has its heading on both; a set without any is
+    /// shown where it comes in order.
+    static func setsIndex(_ site: Site) -> [PageJob] {
+        let all = site.recommendations
+        // Where each set begins in the list of all recommendations, for the sets without any.
+        var position = 0
+        let starts = site.sets.map { set in
+            defer { position += site.recommendations(inSet: set.slug).count }
+            return position
+        }
+        let title = "Anbefalinger om samarbeid"
+        return Pagination.pages(of: all.count, first: Route.recommendations).map { page in
+            PageJob(
+                folder: page.folder, template: "sets", title: page.title(title), section: .recommendations,
+                crumbs: page.crumbs([home], label: title)
+            ) { context in
+                var groups: [(setSlug: String, items: [Recommendation])] = []
+                for recommendation in all[page.range] {
+                    if groups.last?.setSlug == recommendation.setSlug {
+                        groups[groups.count - 1].items.append(recommendation)
+                    } else {
+                        groups.append((recommendation.setSlug, [recommendation]))
+                    }
+                }
+                var blocks: [View] = []
+                for (set, start) in zip(site.sets, starts) {
+                    if let group = groups.first(where: { $0.setSlug == set.slug }) {
+                        blocks.append(CommonViews.setSummary(set, context, listing: group.items))
+                    } else if site.recommendations(inSet: set.slug).isEmpty, page.holds(start) {
+                        blocks.append(CommonViews.setSummary(set, context, listing: []))
+                    }
+                }
+                return view([
+                    "sets": blocks,
+                    "filterParties": site.parties.filter { !site.duties(of: $0.id.value).isEmpty }.map {
+                        view(["id": $0.id.value, "name": $0.name.value])
+                    },
+                    "filterScript": context.file("assets/filter.js"),
+                    "pagination": page.navigation(context, noun: ("anbefaling", "anbefalinger")),
+                ])
+            }
         }
     }
 
-    static func set(_ set: RecommendationSet, _ site: Site) -> PageJob {
-        PageJob(
-            folder: Route.path(of: set), template: "set", title: set.title.value, description: set.description?.value,
-            section: .recommendations, crumbs: [home, recommendationsCrumb]
-        ) { context in
-            view([
-                "set": CommonViews.setSummary(set, context),
-                "bodyHTML": context.html(set.document),
-                "owner": CommonViews.partyLink(set.owner.value, context),
-                "source": set.source?.value,
-            ])
+    /// `anbefalinger/<set>/`: the set's text (on its first page) and its recommendations.
+    static func set(_ set: RecommendationSet, _ site: Site) -> [PageJob] {
+        let members = site.recommendations(inSet: set.slug)
+        return Pagination.pages(of: members.count, first: Route.path(of: set)).map { page in
+            PageJob(
+                folder: page.folder, template: "set", title: page.title(set.title.value), description: set.description?.value,
+                section: .recommendations, crumbs: page.crumbs([home, recommendationsCrumb], label: set.title.value)
+            ) { context in
+                view([
+                    "set": CommonViews.setSummary(set, context, listing: Array(members[page.range])),
+                    "bodyHTML": page.number == 1 ? context.html(set.document) : nil,
+                    "owner": CommonViews.partyLink(set.owner.value, context),
+                    "source": set.source?.value,
+                    "matrixHref": members.contains { !$0.responsible.isEmpty } ? context.href(Route.matrix(of: set)) : nil,
+                    "pagination": page.navigation(context, noun: ("anbefaling", "anbefalinger")),
+                ])
+            }
         }
     }
 
@@ -201,44 +240,17 @@ enum SitePages {
 
     // MARK: Parties
 
+    /// `ansvar/`: the matrix of each set, and the parties.
     static func partiesIndex(_ site: Site) -> PageJob {
         PageJob(folder: Route.parties, template: "parties", title: "Hvem gjør hva", section: .parties, crumbs: [home]) { context in
-            // The matrix: a row per recommendation with duties, a column per party that has any.
-            let columns = site.parties.filter { !site.duties(of: $0.id.value).isEmpty }
-            let rows = site.recommendations.filter { !$0.responsible.isEmpty }
-            return view([
-                "columns": columns.map { view(["name": $0.name.value, "href": context.href(Route.path(ofParty: $0.id.value))]) },
-                "rows": rows.map { recommendation in
-                    let parties = Set(recommendation.responsible.map(\.party.value))
-                    let href = context.href(Route.path(of: recommendation))
+            view([
+                "matrices": site.sets.compactMap { set -> View? in
+                    let rows = site.recommendations(inSet: set.slug).filter { !$0.responsible.isEmpty }.count
+                    guard rows > 0 else { return nil }
                     return view([
-                        "id": recommendation.id.value,
-                        "title": recommendation.title.value,
-                        "href": href,
-                        // Only a cell with a duty has values: `{{#.duty}}` must not find the row's.
-                        "cells": columns.map { party in
-                            let id = party.id.value
-                            guard parties.contains(id) else { return View() }
-                            return [
-                                "duty": .object(
-                                    view([
-                                        "href": href + "#" + PageIDs.duty(ofParty: id),
-                                        "label": "\(party.name.value) har en oppgave i \(recommendation.id.value)",
-                                    ]))
-                            ]
-                        },
-                    ])
-                },
-                "byParty": columns.map { party in
-                    view([
-                        "name": party.name.value,
-                        "href": context.href(Route.path(ofParty: party.id.value)),
-                        "recommendations": rows.filter { $0.responsible.contains { $0.party.value == party.id.value } }.map {
-                            view([
-                                "id": $0.id.value, "title": $0.title.value,
-                                "href": context.href(Route.path(of: $0)) + "#" + PageIDs.duty(ofParty: party.id.value),
-                            ])
-                        },
+                        "title": set.title.value,
+                        "href": context.href(Route.matrix(of: set)),
+                        "countLabel": rows == 1 ? "1 anbefaling" : "\(rows) anbefalinger",
                     ])
                 },
                 "parties": site.parties.map { party in
@@ -257,12 +269,78 @@ enum SitePages {
         }
     }
 
-    static func party(_ party: Party, _ site: Site) -> PageJob {
-        PageJob(
-            folder: Route.path(ofParty: party.id.value), template: "party", title: party.name.value,
-            description: party.description?.value, section: .parties, crumbs: [home, partiesCrumb]
-        ) { context in
-            PartyView.make(party, context: context)
+    /// `ansvar/sett/<set>/`: who has duties in which of the set's recommendations, a row per
+    /// recommendation and a column per party with a duty anywhere in the set (the same columns on
+    /// every page of the set), with lists per party for phones and the party filter.
+    static func matrix(_ set: RecommendationSet, _ site: Site) -> [PageJob] {
+        let rows = site.recommendations(inSet: set.slug).filter { !$0.responsible.isEmpty }
+        guard !rows.isEmpty else { return [] }
+        let inSet = Set(rows.flatMap { $0.responsible.map(\.party.value) })
+        let columns = site.parties.filter { inSet.contains($0.id.value) }
+        let title = "Hvem gjør hva: " + set.title.value
+        return Pagination.pages(of: rows.count, first: Route.matrix(of: set)).map { page in
+            PageJob(
+                folder: page.folder, template: "matrix", title: page.title(title), section: .parties,
+                crumbs: page.crumbs([home, partiesCrumb], label: title)
+            ) { context in
+                let shown = rows[page.range]
+                return view([
+                    "setTitle": set.title.value,
+                    "setHref": context.href(Route.path(of: set)),
+                    "columns": columns.map { view(["name": $0.name.value, "href": context.href(Route.path(ofParty: $0.id.value))]) },
+                    "rows": shown.map { recommendation in
+                        let parties = Set(recommendation.responsible.map(\.party.value))
+                        let href = context.href(Route.path(of: recommendation))
+                        return view([
+                            "id": recommendation.id.value,
+                            "title": recommendation.title.value,
+                            "href": href,
+                            "partyIDs": columns.map(\.id.value).filter(parties.contains).joined(separator: " "),
+                            // Only a cell with a duty has values: `{{#.duty}}` must not find the row's.
+                            "cells": columns.map { party in
+                                let id = party.id.value
+                                guard parties.contains(id) else { return View() }
+                                return [
+                                    "duty": .object(
+                                        view([
+                                            "href": href + "#" + PageIDs.duty(ofParty: id),
+                                            "label": "\(party.name.value) har en oppgave i \(recommendation.id.value)",
+                                        ]))
+                                ]
+                            },
+                        ])
+                    },
+                    "byParty": columns.map { party in
+                        view([
+                            "id": party.id.value,
+                            "name": party.name.value,
+                            "href": context.href(Route.path(ofParty: party.id.value)),
+                            "recommendations": shown.filter { $0.responsible.contains { $0.party.value == party.id.value } }.map {
+                                view([
+                                    "id": $0.id.value, "title": $0.title.value,
+                                    "href": context.href(Route.path(of: $0)) + "#" + PageIDs.duty(ofParty: party.id.value),
+                                ])
+                            },
+                        ])
+                    },
+                    "filterParties": columns.map { view(["id": $0.id.value, "name": $0.name.value]) },
+                    "filterScript": context.file("assets/filter.js"),
+                    "pagination": page.navigation(context, noun: ("anbefaling", "anbefalinger")),
+                ])
+            }
+        }
+    }
+
+    /// `ansvar/<party>/`: every duty of the party, `Pagination.pageSize` to a page.
+    static func party(_ party: Party, _ site: Site) -> [PageJob] {
+        let duties = site.duties(of: party.id.value)
+        return Pagination.pages(of: duties.count, first: Route.path(ofParty: party.id.value)).map { page in
+            PageJob(
+                folder: page.folder, template: "party", title: page.title(party.name.value),
+                description: party.description?.value, section: .parties, crumbs: page.crumbs([home, partiesCrumb], label: party.name.value)
+            ) { context in
+                PartyView.make(party, duties: duties, page: page, context: context)
+            }
         }
     }
 

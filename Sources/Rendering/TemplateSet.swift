@@ -11,7 +11,7 @@ public struct TemplateSet: Sendable {
     /// The templates every build needs: one per page type, and the site header, which the build
     /// renders on its own (see `Chrome.Headers`) and hands the layout as `headerHTML`.
     public static let pageTemplates = [
-        "front", "sets", "set", "recommendation", "parties", "party", "meetings", "meeting",
+        "front", "sets", "set", "recommendation", "parties", "matrix", "party", "meetings", "meeting",
         "checklists", "checklist", "page", "404", "redirect", "header",
     ]
 

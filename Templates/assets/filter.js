@@ -1,5 +1,7 @@
-/* The party filter on the list of recommendations (anbefalinger/): shows only the recommendations
- * that give the chosen party a duty. Without JavaScript the whole list shows, and the filter does not. */
+/* The party filter on the list of recommendations (anbefalinger/) and on a set's matrix
+ * (ansvar/sett/<set>/): shows only the recommendations on the page that give the chosen party a
+ * duty (and, in the matrix's lists for phones, only that party's list). Without JavaScript the
+ * whole page shows, and the filter does not. */
 (function () {
   "use strict";
   var filter = document.querySelector("[data-party-filter]");
@@ -17,6 +19,9 @@
     });
     document.querySelectorAll(".set-block").forEach(function (block) {
       block.hidden = party !== "" && !block.querySelector("tr[data-parties]:not([hidden])");
+    });
+    document.querySelectorAll("[data-party]").forEach(function (list) {
+      list.hidden = party !== "" && list.dataset.party !== party;
     });
     status.textContent = party ? shown + (shown === 1 ? " anbefaling" : " anbefalinger") : "";
   }

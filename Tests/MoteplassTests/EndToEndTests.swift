@@ -109,18 +109,26 @@ import Testing
 
     }
 
-    @Test func theMatrixMarksExactlyTheCellsWhereAPartyHasADuty() throws {
-        let html = try Support.read(try Self.output() + "/v/2018.2/ansvar/index.html")
+    @Test func eachSetsMatrixMarksExactlyTheCellsWhereAPartyHasADuty() throws {
+        let release = try Self.output() + "/v/2018.2/"
         let site = try #require(try ContentLoader.load(from: Support.realContent).site)
-        let rows = html.components(separatedBy: "<tr><th scope=\"row\">").dropFirst().map { $0.components(separatedBy: "</tr>")[0] }
-        let withDuties = site.recommendations.filter { !$0.responsible.isEmpty }
-        #expect(rows.count == withDuties.count)
-        for (row, recommendation) in zip(rows, withDuties) {
-            let marked = row.components(separatedBy: "#oppgave-").dropFirst().map { String($0.prefix { $0 != "\"" }) }
-            let parties = Set(recommendation.responsible.map(\.party.value))
-            // Columns follow parties.yml.
-            #expect(marked == site.parties.map(\.id.value).filter(parties.contains), "\(recommendation.id.value)")
-            #expect(row.components(separatedBy: "<td>").count - 1 == site.parties.filter { !site.duties(of: $0.id.value).isEmpty }.count)
+        let index = try Support.read(release + "ansvar/index.html")
+        for set in site.sets {
+            let withDuties = site.recommendations(inSet: set.slug).filter { !$0.responsible.isEmpty }
+            if withDuties.isEmpty { continue }
+            #expect(index.contains("href=\"../ansvar/sett/\(set.slug)/index.html\""), "ansvar/ does not list the matrix of \(set.slug)")
+            let html = try Support.read(release + "ansvar/sett/\(set.slug)/index.html")
+            let rows = html.components(separatedBy: "<th scope=\"row\">").dropFirst().map { $0.components(separatedBy: "</tr>")[0] }
+            #expect(rows.count == withDuties.count)
+            // Columns follow parties.yml: every party with a duty in the set.
+            let inSet = Set(withDuties.flatMap { $0.responsible.map(\.party.value) })
+            let columns = site.parties.map(\.id.value).filter(inSet.contains)
+            for (row, recommendation) in zip(rows, withDuties) {
+                let marked = row.components(separatedBy: "#oppgave-").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+                let parties = Set(recommendation.responsible.map(\.party.value))
+                #expect(marked == columns.filter(parties.contains), "\(recommendation.id.value)")
+                #expect(row.components(separatedBy: "<td>").count - 1 == columns.count)
+            }
         }
     }
 
@@ -152,7 +160,8 @@ import Testing
             // Scripts only from the release's own assets (relative, or under base_url's path on the
             // 404 page), and none inline (the CSP forbids it): the version switcher's on every
             // page but the redirects, and the form's on the checklist, the meetings' on their list,
-            // the party filter's on the recommendations, the search's on the search page.
+            // the party filter's on the recommendations and the sets' matrices, the search's on the
+            // search page.
             let scripts = html.components(separatedBy: "<script").dropFirst()
             for script in scripts {
                 #expect(
@@ -165,9 +174,10 @@ import Testing
             let isRedirect = html.contains("http-equiv=\"refresh\"")
             let isChecklistForm = page.contains("sjekkliste/") && !page.hasSuffix("sjekkliste/index.html")
             let isMeetingList = page.hasSuffix("moter/index.html") || page.hasSuffix("anbefalinger/index.html")
+            let isMatrix = page.contains("ansvar/sett/")
             let isSearch = page.hasSuffix("sok/index.html")
             // The search page has two of its own: words.js (stemming) and search.js.
-            #expect(scripts.count == (isRedirect ? 0 : isSearch ? 3 : isChecklistForm || isMeetingList ? 2 : 1), "\(page)")
+            #expect(scripts.count == (isRedirect ? 0 : isSearch ? 3 : isChecklistForm || isMeetingList || isMatrix ? 2 : 1), "\(page)")
         }
     }
 

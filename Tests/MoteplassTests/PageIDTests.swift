@@ -62,8 +62,8 @@ import Testing
         #expect(Self.repeated(Self.ids(page)) == [])
         #expect(page.components(separatedBy: "id=\"oppgave-fastlege\"").count == 2)
         #expect(page.contains("Henviser pasienten.") && page.contains("Følger opp prøvesvarene."))
-        // The matrix and the party page link to that one anchor.
-        let matrix = try Support.read(release + "ansvar/index.html")
+        // The set's matrix and the party page link to that one anchor.
+        let matrix = try Support.read(release + "ansvar/sett/s/index.html")
         #expect(matrix.contains("anbefalinger/s/r/index.html#oppgave-fastlege"))
     }
 
