@@ -39,18 +39,20 @@ release-check: release-sites
 	python3 Tests/Browser/search_reference.py .build/release-check .build/release-check-fixture .build/release-check-corpus
 	python3 Tests/Browser/quality.py .build/release-check .build/screenshots/content
 	python3 Tests/Browser/quality.py .build/release-check-fixture .build/screenshots/fixture
+	python3 Tests/Browser/pagination.py .build/release-check-corpus
 	python3 Tests/Browser/releases.py .build/debug/moteplass Tests/Fixtures/clean
 	python3 Tests/Releases/kill_build.py .build/debug/moteplass
 	python3 Tests/Preview/serve.py .build/debug/moteplass
 
 ## The tool (debug build) and the sites the browser checks read: Content/, the clean fixture, and
-## a generated corpus of 3,000 recommendations (for the search's stemmer check).
+## a generated corpus of 3,000 recommendations in 20 sets (for the search's stemmer check, and for
+## lists split into pages: 150 recommendations a set).
 release-sites: test-tools
 	$(SWIFT) build --product moteplass
 	rm -rf .build/release-check .build/release-check-fixture .build/release-check-corpus .build/search-corpus
 	.build/debug/moteplass build --content Content --templates Templates --output .build/release-check
 	.build/debug/moteplass build --content Tests/Fixtures/clean --templates Templates --output .build/release-check-fixture
-	python3 Benchmarks/make-corpus.py .build/search-corpus --recommendations 3000 --seed 7 >/dev/null
+	python3 Benchmarks/make-corpus.py .build/search-corpus --recommendations 3000 --sets 20 --seed 7 >/dev/null
 	.build/debug/moteplass build --content .build/search-corpus --templates Templates --output .build/release-check-corpus >/dev/null
 
 ## The property test: SEEDS random valid sites (from SEED_START), each validated, built and checked

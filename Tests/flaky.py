@@ -28,6 +28,7 @@ CHECKS = [
     ("search_reference", ["Tests/Browser/search_reference.py", CONTENT, FIXTURE, ".build/release-check-corpus"]),
     ("quality Content/", ["Tests/Browser/quality.py", CONTENT, ".build/screenshots/flaky-content"]),
     ("quality fixture", ["Tests/Browser/quality.py", FIXTURE, ".build/screenshots/flaky-fixture"]),
+    ("pagination", ["Tests/Browser/pagination.py", ".build/release-check-corpus"]),
     ("releases", ["Tests/Browser/releases.py", BINARY, "Tests/Fixtures/clean"]),
     ("kill_build", ["Tests/Releases/kill_build.py", BINARY]),
     ("serve", ["Tests/Preview/serve.py", BINARY]),
