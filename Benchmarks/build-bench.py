@@ -18,7 +18,9 @@ end, after the last run: deleting many files slows the creation of new ones down
 minutes (ext4 without a journal skips inodes freed in the last minutes), so no timed run may
 follow a deletion. Run it at least five minutes after deleting many files. It prints the medians
 of wall time, CPU time (user + system, children included) and peak RSS (GNU time), and the ratios
-moteplass/hugo and moteplass/floor. The release binary must exist (`make bench` builds it).
+moteplass/hugo and moteplass/floor, and the page sizes of moteplass's first timed build
+(`Benchmarks/page-sizes.py`: the largest page and how many are over 500 KB; SPEC §7: none). The
+release binary must exist (`make bench` builds it).
 """
 import argparse
 import importlib.util
@@ -33,6 +35,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = ROOT / ".build/release/moteplass"
+_spec = importlib.util.spec_from_file_location("page_sizes", ROOT / "Benchmarks/page-sizes.py")
+page_sizes = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(page_sizes)
 
 
 def hugo_binary():
@@ -72,6 +77,7 @@ def main():
     print(f"== machine: {cpus} CPUs, load average {' '.join(open('/proc/loadavg').read().split()[:3])}; "
           f"{subprocess.run([str(hugo), 'version'], capture_output=True, text=True).stdout.strip()}")
     rows = []
+    sizes = []
     try:
         for size in [int(s) for s in args.sizes.split(",")]:
             corpus, site = work / f"corpus-{size}", work / f"hugo-{size}"
@@ -97,6 +103,10 @@ def main():
                     measured = timed(command(outputs / f"{round_}-{number}"))
                     if round_ > 0:
                         samples[name].append(measured)
+            # Sizes, not times: the pages of the first timed build.
+            _, built, over = page_sizes.measure(outputs / "1-0")
+            sizes.append((size, page_sizes.summary(built, over)))
+            print(f"{size:>6}  moteplass pages: {sizes[-1][1]}")
             for name, values in samples.items():
                 medians = [statistics.median(v[i] for v in values) for i in range(3)]
                 rows.append((size, name, *medians))
@@ -116,6 +126,9 @@ def main():
         wall = {r[1]: r[2] for r in rows if r[0] == size}
         full, hugo_, floor_ = wall["moteplass build"], wall["hugo"], wall["floor (cmark-gfm)"]
         print(f"| {size:,} | {full / hugo_:.2f} | {full / floor_:.1f} |")
+    print("\n| recommendations | moteplass's HTML pages |\n|---:|---|")
+    for size, text in sizes:
+        print(f"| {size:,} | {text} |")
 
 
 if __name__ == "__main__":
