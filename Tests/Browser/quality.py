@@ -6,7 +6,7 @@
 Serves the output folder on 127.0.0.1 under the path of its base_url and, on latest/:
 - axe-core 4.x (the axe.min.js of the pip package axe-playwright-python) with the tags wcag2a,
   wcag2aa, wcag21a, wcag21aa on every page: zero violations;
-- every page type is among them (front, sets, set, recommendation, parties, party, meetings,
+- every page type is among them (front, sets, set, recommendation, parties, a set's matrix, party, meetings,
   meeting, checklist, what changed, search, free page, 404);
 - no request to another host, no console error, on every page;
 - keyboard: the skip link is the first stop and moves focus to the content; the menu and the
@@ -43,6 +43,7 @@ def page_types(latest):
     pages["set"] = first("anbefalinger/*/index.html")
     pages["recommendation"] = first("anbefalinger/*/*/index.html")
     pages["parties"] = "ansvar/index.html"
+    pages["matrix"] = first("ansvar/sett/*/index.html")
     pages["party"] = first("ansvar/*/index.html")
     pages["meetings"] = "moter/index.html"
     pages["meeting"] = first("moter/*/index.html")
@@ -146,7 +147,7 @@ def main(output, screenshots):
 
             # Phones and print.
             driver.set_window_size(320, 900)
-            for kind in ["front", "recommendation", "checklist", "parties", "meeting"]:
+            for kind in ["front", "recommendation", "checklist", "parties", "matrix", "meeting"]:
                 driver.get(site_root + types[kind])
                 width = driver.execute_script("return document.documentElement.scrollWidth")
                 check(width <= 320, f"{kind} page scrolls sideways at 320 px ({width} px wide)")
