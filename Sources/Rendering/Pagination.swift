@@ -7,7 +7,7 @@ import Content
 /// an item is on may change from release to release.
 struct Pagination: Sendable {
     /// Items on a full page. At about 350 bytes a row (a list of recommendations), 500 bytes a duty
-    /// and 1.4 kB a matrix row with fifteen parties, a page stays near 150 kB; a duty as long as a
+    /// and 1.6 kB a matrix row with fifteen parties, a page stays near 150 kB; a duty as long as a
     /// paragraph still leaves it well under 500 kB.
     static let pageSize = 100
 
@@ -23,7 +23,8 @@ struct Pagination: Sendable {
     let first: String
 
     /// Every page of a list of `total` items whose first page is at `first`.
-    static func pages(of total: Int, first: String, size: Int = pageSize) -> [Pagination] {
+    static func pages(of total: Int, first: String) -> [Pagination] {
+        let size = pageSize
         let count = max(1, (total + size - 1) / size)
         return (1...count).map { number in
             let start = (number - 1) * size

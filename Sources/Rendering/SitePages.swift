@@ -337,7 +337,8 @@ enum SitePages {
         return Pagination.pages(of: duties.count, first: Route.path(ofParty: party.id.value)).map { page in
             PageJob(
                 folder: page.folder, template: "party", title: page.title(party.name.value),
-                description: party.description?.value, section: .parties, crumbs: page.crumbs([home, partiesCrumb], label: party.name.value)
+                description: party.description?.value, section: .parties,
+                crumbs: page.crumbs([home, partiesCrumb], label: party.name.value)
             ) { context in
                 PartyView.make(party, duties: duties, page: page, context: context)
             }

@@ -10,7 +10,9 @@ import Testing
 
     /// The release folder of one build shared by the checks below.
     static let build: Result<String, Error> = Result {
-        var files: [String: String] = ["recommendations/t/_set.md": "---\nid: T\ntitle: Lite sett\nstatus: vedtatt\nowner: forum\norder: 2\n---\n"]
+        var files: [String: String] = [
+            "recommendations/t/_set.md": "---\nid: T\ntitle: Lite sett\nstatus: vedtatt\nowner: forum\norder: 2\n---\n"
+        ]
         files["recommendations/s/_set.md"] = "---\nid: S\ntitle: Stort sett\nstatus: vedtatt\nowner: forum\norder: 1\n---\nSettets tekst.\n"
         files["recommendations/u/_set.md"] = "---\nid: U\ntitle: Tomt sett\nstatus: vedtatt\nowner: forum\norder: 3\n---\n"
         for (set, count) in [("s", bigSet), ("t", smallSet)] {
