@@ -70,7 +70,7 @@ enum Chrome {
                 "releaseDateMachine": config.releaseDate.value.description,
                 "organisation": config.organisation?.value == config.title.value ? nil : config.organisation?.value,
                 "secretariat": config.secretariat?.value,
-                "feedHref": context.file("feed.xml"),
+                "feedHref": context.file(Feeds.path),
                 "versionsScript": context.file("assets/versions.js"),
                 "releasesHref": context.href(Route.releases),
                 "accessibilityHref": context.href(Route.accessibility),

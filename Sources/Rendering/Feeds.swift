@@ -5,6 +5,8 @@ import Content
 /// They point into `v/<release>/`, which never changes once published, so a link in a feed
 /// reader keeps working after the next release.
 enum Feeds {
+    static let path = "feed.xml"
+
     static func sitemap(pages: [PageJob], releaseURL: String) -> String {
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for page in pages where page.template != "redirect" && page.template != "404" {
@@ -62,7 +64,7 @@ enum Feeds {
               <title>\(Escaping.xml(config.title.value))</title>
               <subtitle>Endringer og møter, utgave \(Escaping.xml(config.release.value))</subtitle>
               <id>\(Escaping.xml(base))</id>
-              <link rel="self" href="\(Escaping.xml(releaseURL + "feed.xml"))"/>
+              <link rel="self" href="\(Escaping.xml(releaseURL + path))"/>
               <link rel="alternate" type="text/html" href="\(Escaping.xml(releaseURL))"/>
               <updated>\(timestamp(config.releaseDate.value))</updated>
               <author><name>\(Escaping.xml(config.organisation?.value ?? config.title.value))</name></author>

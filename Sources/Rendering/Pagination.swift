@@ -63,21 +63,31 @@ struct Pagination: Sendable {
         return shown
     }
 
-    /// What `pagination.mustache` draws: `nil` for a list that fits on one page. `noun` names the
-    /// items (singular, plural), e.g. ("anbefaling", "anbefalinger").
-    func navigation(_ context: PageContext, noun: (one: String, many: String)) -> View? {
+    /// Where a reader gets the whole list at once, which a split page names.
+    enum Everything {
+        /// The search (with its filters) and `api/recommendations.json`: for the lists of
+        /// recommendations and duties.
+        case searchAndAPI
+        /// The Atom feed: for what changed.
+        case feed
+    }
+
+    /// What `pagination.mustache` draws: `nil` for a list that fits on one page. `items` names
+    /// the items in the plural ("anbefalinger").
+    func navigation(_ context: PageContext, items: String, everything: Everything = .searchAndAPI) -> View? {
         guard count > 1 else { return nil }
         func href(_ page: Int) -> String { context.href(Route.page(page, of: first)) }
         return view([
-            "summary": "Side \(number) av \(count): \(noun.many) \(range.lowerBound + 1)–\(range.upperBound) av \(total)",
+            "summary": "Side \(number) av \(count): \(items) \(range.lowerBound + 1)–\(range.upperBound) av \(total)",
             "previousHref": number > 1 ? href(number - 1) : nil,
             "nextHref": number < count ? href(number + 1) : nil,
             "pages": shownNumbers.map { page in
                 guard let page else { return view(["gap": true]) }
                 return view(["number": page, "href": href(page), "current": page == number ? true : nil])
             },
-            "searchHref": context.href(Route.search),
-            "apiHref": context.file(API.recommendationsPath),
+            "allSearchHref": everything == .searchAndAPI ? context.href(Route.search) : nil,
+            "allAPIHref": everything == .searchAndAPI ? context.file(API.recommendationsPath) : nil,
+            "allFeedHref": everything == .feed ? context.file(Feeds.path) : nil,
         ])
     }
 }

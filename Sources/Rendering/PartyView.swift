@@ -24,7 +24,7 @@ enum PartyView {
             "id": party.id.value,
             "partyDescription": party.description?.value,
             "dutyCountLabel": duties.count == 1 ? "1 oppgave" : "\(duties.count) oppgaver",
-            "pagination": page.navigation(context, noun: ("oppgave", "oppgaver")),
+            "pagination": page.navigation(context, items: "oppgaver"),
             "groups": groups.map { group in
                 let set = site.set(slug: group.setSlug)
                 return view([

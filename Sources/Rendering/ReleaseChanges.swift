@@ -63,8 +63,23 @@ struct ReleaseChanges: Sendable {
 
     var isEmpty: Bool { added.isEmpty && changed.isEmpty && withdrawn.isEmpty && checklists.isEmpty }
 
-    /// The view of the what-changed page (and, with `limit`, of its summary on the front page).
-    func make(_ context: PageContext, limit: Int? = nil) -> View {
+    /// How many recommendations the what-changed page lists: new, changed, withdrawn and overdue,
+    /// in that order, which is the list its pages split (the checklists are on the first).
+    var listedCount: Int { added.count + changed.count + withdrawn.count + overdue.count }
+
+    /// The view of one page of the what-changed page (`page`), or, with `limit` and no page, of
+    /// its summary on the front page.
+    func make(_ context: PageContext, page: Pagination? = nil, limit: Int? = nil) -> View {
+        // The part of each list on this page: the lists follow each other in one numbering.
+        var start = 0
+        func onPage<T>(_ items: [T]) -> ArraySlice<T> {
+            defer { start += items.count }
+            guard let page else { return items[...] }
+            let range = page.range.clamped(to: start..<start + items.count)
+            return items[(range.lowerBound - start)..<(range.upperBound - start)]
+        }
+        let (added, changed, withdrawn, overdue) = (onPage(added), onPage(changed), onPage(withdrawn), onPage(overdue))
+        let checklists = (page?.number ?? 1) == 1 ? self.checklists : []
         func recommendation(_ recommendation: Recommendation, _ extra: KeyValuePairs<String, (any TemplateRepresentable)?> = [:]) -> View {
             CommonViews.recommendationSummary(recommendation, context).merging(view(extra)) { _, extra in extra }
         }
@@ -99,6 +114,7 @@ struct ReleaseChanges: Sendable {
             },
             "overdue": overdue.map { recommendation($0, ["review": CommonViews.date($0.review?.value)]) },
             "changesHref": context.href(Route.changes),
+            "pagination": page?.navigation(context, items: "anbefalinger", everything: .feed),
         ])
         guard let limit else { return items }
         // The front page: the first few changes of any kind, and how many there are.

@@ -52,7 +52,7 @@ public struct RenderPlan: Sendable {
                 let files =
                     [
                         OutputFile(path: "sitemap.xml", text: Feeds.sitemap(pages: jobs, releaseURL: releaseURL)),
-                        OutputFile(path: "feed.xml", text: Feeds.atom(site, changes: changes, releaseURL: releaseURL)),
+                        OutputFile(path: Feeds.path, text: Feeds.atom(site, changes: changes, releaseURL: releaseURL)),
                         OutputFile(
                             path: Route.meetingsCalendar,
                             text: Calendar.file(site.meetings, name: site.config.title.value + ": møter", site: site)),

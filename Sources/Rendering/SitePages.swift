@@ -4,8 +4,9 @@ import Content
 enum SitePages {
     static func jobs(for site: Site, changes: ReleaseChanges, versions: VersionSwitcher, history: ReleaseHistory) -> [PageJob] {
         var jobs: [PageJob] = [
-            front(site, changes: changes), changesPage(changes), releasesPage(versions), accessibilityStatement(site),
+            front(site, changes: changes), releasesPage(versions), accessibilityStatement(site),
         ]
+        jobs += changesPages(changes)
         jobs += setsIndex(site)
         jobs += site.sets.flatMap { set($0, site) }
         jobs += site.recommendations.map { recommendation($0, site, history: history, versions: versions) }
@@ -83,10 +84,17 @@ enum SitePages {
         }
     }
 
-    /// `endringer/`: what changed since the previous release.
-    static func changesPage(_ changes: ReleaseChanges) -> PageJob {
-        PageJob(folder: Route.changes, template: "changes", title: "Endringer i denne utgaven", section: nil, crumbs: [home]) { context in
-            changes.make(context)
+    /// `endringer/`: what changed since the previous release, `Pagination.pageSize` recommendations
+    /// to a page (a release that changes everything, or a site whose reviews are all overdue,
+    /// would otherwise make it as long as the site).
+    static func changesPages(_ changes: ReleaseChanges) -> [PageJob] {
+        let title = "Endringer i denne utgaven"
+        return Pagination.pages(of: changes.listedCount, first: Route.changes).map { page in
+            PageJob(
+                folder: page.folder, template: "changes", title: page.title(title), section: nil, crumbs: page.crumbs([home], label: title)
+            ) { context in
+                changes.make(context, page: page)
+            }
         }
     }
 
@@ -196,7 +204,7 @@ enum SitePages {
                         view(["id": $0.id.value, "name": $0.name.value])
                     },
                     "filterScript": context.file("assets/filter.js"),
-                    "pagination": page.navigation(context, noun: ("anbefaling", "anbefalinger")),
+                    "pagination": page.navigation(context, items: "anbefalinger"),
                 ])
             }
         }
@@ -216,7 +224,7 @@ enum SitePages {
                     "owner": CommonViews.partyLink(set.owner.value, context),
                     "source": set.source?.value,
                     "matrixHref": members.contains { !$0.responsible.isEmpty } ? context.href(Route.matrix(of: set)) : nil,
-                    "pagination": page.navigation(context, noun: ("anbefaling", "anbefalinger")),
+                    "pagination": page.navigation(context, items: "anbefalinger"),
                 ])
             }
         }
@@ -325,7 +333,7 @@ enum SitePages {
                     },
                     "filterParties": columns.map { view(["id": $0.id.value, "name": $0.name.value]) },
                     "filterScript": context.file("assets/filter.js"),
-                    "pagination": page.navigation(context, noun: ("anbefaling", "anbefalinger")),
+                    "pagination": page.navigation(context, items: "anbefalinger"),
                 ])
             }
         }

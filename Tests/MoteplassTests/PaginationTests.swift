@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// Lists split into pages (`Pagination`): a site with 255 recommendations, 250 of them in one set
-/// and all giving the GP a duty, built once. Every list is 100 to a page; the first page keeps the
+/// and overdue for review, and all giving the GP a duty, built once. Every list is 100 to a page; the first page keeps the
 /// list's address, the others are `side/<n>/`.
 @Suite struct PaginationTests {
     static let bigSet = 250
@@ -24,7 +24,8 @@ import Testing
                     title: Anbefaling \(set) \(n)
                     version: 1.0
                     status: vedtatt
-                    adopted: 2020-01
+                    adopted: 2019-01
+                    \(set == "s" ? "review: 2019-06" : "tags: [t]")
                     owner: forum
                     responsible:
                       - party: fastlege
@@ -121,12 +122,23 @@ import Testing
         }
     }
 
+    @Test func whatChangedIsSplitToo() throws {
+        let release = try Self.build.get()
+        // The first release: no changes, but 250 recommendations overdue for review.
+        let last = try Self.page("endringer/side/3/index.html")
+        #expect(last.components(separatedBy: "skulle vært revidert").count - 1 == 50)
+        #expect(last.contains("Side 3 av 3: anbefalinger 201–250 av 250"))
+        #expect(last.contains("<a href=\"../../../feed.xml\">nyhetsstrømmen</a>") && !last.contains("api/recommendations.json"))
+        #expect(!FileManager.default.fileExists(atPath: release + "endringer/side/4/index.html"))
+        #expect(try Self.page("endringer/index.html").contains("Dette er den første utgaven."))
+    }
+
     @Test func everyLinkOnTheSplitPagesResolves() throws {
         let release = try Self.build.get()
         let pages = [
             "anbefalinger/index.html", "anbefalinger/side/2/index.html", "anbefalinger/side/3/index.html",
             "anbefalinger/s/side/2/index.html", "ansvar/fastlege/side/2/index.html", "ansvar/sett/s/side/3/index.html",
-            "ansvar/index.html",
+            "ansvar/index.html", "endringer/side/2/index.html",
         ]
         for page in pages {
             let html = try Self.page(page)
