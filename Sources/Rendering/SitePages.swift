@@ -11,7 +11,7 @@ enum SitePages {
         jobs += site.sets.flatMap { set($0, site) }
         jobs += site.recommendations.map { recommendation($0, site, history: history, versions: versions) }
         jobs += site.recommendations.map { shortLink($0) }
-        jobs.append(partiesIndex(site))
+        jobs += [partiesIndex(site), matricesFolder()]
         jobs += site.sets.flatMap { matrix($0, site) }
         jobs += site.parties.flatMap { party($0, site) }
         jobs.append(meetingsIndex(site))
@@ -274,6 +274,14 @@ enum SitePages {
                     ])
                 },
             ])
+        }
+    }
+
+    /// `ansvar/sett/`, the folder of the matrices, leads to `ansvar/`, which lists them (for a
+    /// reader who shortens the address).
+    static func matricesFolder() -> PageJob {
+        PageJob(folder: Route.setMatrices, template: "redirect", title: "Hvem gjør hva", section: nil) { context in
+            view(["targetHref": context.href(Route.parties)])
         }
     }
 

@@ -112,6 +112,7 @@ import Testing
         let parties = try Self.page("ansvar/index.html")
         #expect(parties.contains("href=\"../ansvar/sett/s/index.html\"") && parties.contains("href=\"../ansvar/sett/t/index.html\""))
         #expect(!parties.contains("ansvar/sett/u/"))
+        #expect(try Self.page("ansvar/sett/index.html").contains("url=../../ansvar/index.html"))
         let matrix = try Self.page("ansvar/sett/s/side/2/index.html")
         #expect(matrix.components(separatedBy: "<th scope=\"row\">").count - 1 == 100)
         #expect(matrix.contains("<select id=\"partfilter\">"))
