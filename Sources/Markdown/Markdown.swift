@@ -284,7 +284,7 @@ public enum Markdown {
     ///   strip, which is where the first inline's reported column differs from the others');
     ///   the others keep their distance from it. (Unless a code span or raw HTML from above runs
     ///   into the line: then the line is placed by where they end, their first closing run of
-    ///   backticks or `>` on it.)
+    ///   backticks or `>` on it; after the end of a link, the line is taken to keep no spaces.)
     /// - In a table's rows, from where the table's first line starts; a row's text starts where
     ///   the line's does.
     /// - When a table interrupts a paragraph (`text` on the line above `| a | b |`), cmark-gfm
@@ -307,8 +307,9 @@ public enum Markdown {
         private var anchor: (block: OpaquePointer, line: Int, byteColumn: Int)?
         /// The block and line of the latest inline in a paragraph or heading.
         private var lastLine: (block: OpaquePointer, line: Int)?
-        /// The latest code span or raw HTML that ran over lines: its block, its last line and where
-        /// cmark-gfm puts its closing backticks or `>` on it, and what they are.
+        /// The latest code span, raw HTML or link that ran over lines: its block, its last line and
+        /// where cmark-gfm puts its closing backticks or `>` on it, and what they are (none for a
+        /// link).
         private var spill: (block: OpaquePointer, endLine: Int, endColumn: Int, delimiter: UInt8, count: Int)?
         /// How many hard breaks by a backslash the latest paragraph with any has had so far.
         private var backslashBreaks: (block: OpaquePointer, count: Int)?
@@ -410,10 +411,13 @@ public enum Markdown {
                     var column = reported.byteColumn
                     // A code span or raw HTML from the lines above that ends on this line: the
                     // line is placed by where it ends.
-                    if let spill, spill.block == block, spill.endLine == reported.line,
-                        let end = lines.firstRun(of: spill.delimiter, count: spill.count, line: line)
-                    {
-                        column = spill.endColumn - (end - lines.continuationStart(line: line))
+                    if let spill, spill.block == block, spill.endLine == reported.line {
+                        if let end = lines.firstRun(of: spill.delimiter, count: spill.count, line: line) {
+                            column = spill.endColumn - (end - lines.continuationStart(line: line))
+                        } else {
+                            // A link: the line is taken to keep no spaces.
+                            column = reportedBlockStart.byteColumn
+                        }
                     }
                     anchor = (block, line, column)
                     if Self.isSplitOff(block), breaks == 0 {
@@ -424,6 +428,9 @@ public enum Markdown {
                 result.byteColumn = lines.continuationStart(line: line) + reported.byteColumn - (anchor?.byteColumn ?? reported.byteColumn)
             }
             let endLine = Int(cmark_node_get_end_line(node))
+            if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, endLine > reported.line {
+                spill = (block, endLine, 0, 0, 0)
+            }
             if type == CMARK_NODE_CODE || type == CMARK_NODE_HTML_INLINE, endLine > reported.line {
                 // cmark-gfm gives the end as where the closing backticks or `>` lie in the line's
                 // text, without the block's indentation that its other columns count.

@@ -150,7 +150,7 @@ struct LineIndex: Sendable {
 
     /// The byte column of the first run of exactly `count` bytes `delimiter` on `line`.
     func firstRun(of delimiter: UInt8, count: Int, line: Int) -> Int? {
-        guard line >= 1, line <= lineStarts.count else { return nil }
+        guard count > 0, line >= 1, line <= lineStarts.count else { return nil }
         let bytes = Array(source.utf8.dropFirst(lineStarts[line - 1]).prefix(byteLength(line: line)))
         var index = 0
         while index < bytes.count {

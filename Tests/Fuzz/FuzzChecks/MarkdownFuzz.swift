@@ -50,7 +50,7 @@ public enum MarkdownFuzz {
             if tag.name == "input", !tag.attributes.contains("aria-label=") {
                 throw FuzzFailure("a check box without a label: <input\(tag.attributes)> in:\n\(html)")
             }
-            if tag.name.count == 2, tag.name.hasPrefix("h") {
+            if ["h2", "h3", "h4", "h5", "h6"].contains(tag.name) {
                 let id = tag.attributes.utf8.split(separator: UInt8(ascii: "\""), omittingEmptySubsequences: false)
                 guard tag.attributes.hasPrefix(" id=\""), id.count == 3, !id[1].isEmpty,
                     id[1].allSatisfy({ $0 == UInt8(ascii: "-") || (0x30...0x39).contains($0) || (0x61...0x7A).contains($0) })
