@@ -390,19 +390,18 @@ public enum Markdown {
             let blockType = cmark_node_get_type(block)
             guard blockType == CMARK_NODE_PARAGRAPH || blockType == CMARK_NODE_HEADING else { return reported }
             let breaks = backslashBreaks?.block == block ? backslashBreaks?.count ?? 0 : 0
+            let reportedBlockStart = Self.start(block)
+            var blockStart = reportedBlockStart
+            if Self.isSplitOff(block), let table = cmark_node_next(block) { blockStart = Self.start(table) }
             if type == CMARK_NODE_LINEBREAK {
                 // A backslash at the end of a line: cmark-gfm goes on counting the next line's
                 // columns on this one.
-                if let last = lastLine, last.block == block, lines.endsWithBackslash(line: last.line) {
-                    backslashBreaks = (block, breaks + 1)
-                }
+                let line = lastLine.flatMap { $0.block == block ? $0.line : nil } ?? blockStart.line
+                if lines.endsWithBackslash(line: line) { backslashBreaks = (block, breaks + 1) }
                 return reported
             }
-            let reportedBlockStart = Self.start(block)
             let lineInBlock = reported.line - reportedBlockStart.line + breaks
             let offset = reported.byteColumn - reportedBlockStart.byteColumn
-            var blockStart = reportedBlockStart
-            if Self.isSplitOff(block), let table = cmark_node_next(block) { blockStart = Self.start(table) }
             let line = blockStart.line + lineInBlock
             lastLine = (block, line)
             var result = (line: line, byteColumn: blockStart.byteColumn + offset)

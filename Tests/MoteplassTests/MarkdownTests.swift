@@ -157,6 +157,7 @@ import Testing
         #expect(starts("a  \nb\\\nc *d*\\\n  e\ngata 1\\\\\nf") == [
             "a@1:1", "b@2:1", "c @3:1", "d@3:4", "e@4:3", "gata 1\\@5:1", "f@6:1",
         ])
+        #expect(starts("Tekst\n\n\\\nførst etter bruddet") == ["Tekst@1:1", "først etter bruddet@4:1"])
         let analysis = Markdown.analyze("   Først\nså [lenke](id:X) og <i>", firstLine: 10)
         #expect(analysis.links.map(\.position) == [MarkdownPosition(line: 11, column: 4)])
         #expect(analysis.rawHTML.map(\.position) == [MarkdownPosition(line: 11, column: 21)])
