@@ -311,8 +311,11 @@ public enum Markdown {
         /// where cmark-gfm puts its closing backticks or `>` on it, and what they are (none for a
         /// link).
         private var spill: (block: OpaquePointer, endLine: Int, endColumn: Int, delimiter: UInt8, count: Int)?
-        /// How many hard breaks by a backslash the latest paragraph with any has had so far.
+        /// How many line breaks cmark-gfm has not counted in the latest paragraph with any so far:
+        /// hard breaks by a backslash and line breaks in links' destinations and titles.
         private var backslashBreaks: (block: OpaquePointer, count: Int)?
+        /// The latest link or image, until the nodes after it: its block, where cmark-gfm ends it.
+        private var openLink: (block: OpaquePointer, node: OpaquePointer, endLine: Int, endColumn: Int)?
         /// For the latest paragraph that a table split off: the spaces cmark-gfm kept at the
         /// start of each later line (by line), which is where it puts the line's text (the
         /// paragraph's columns are counted from 0).
@@ -324,6 +327,44 @@ public enum Markdown {
 
         private static func start(_ node: OpaquePointer) -> (line: Int, byteColumn: Int) {
             (Int(cmark_node_get_start_line(node)), Int(cmark_node_get_start_column(node)))
+        }
+
+        /// Whether `node` lies inside `ancestor`.
+        private static func isInside(_ node: OpaquePointer, _ ancestor: OpaquePointer) -> Bool {
+            var current = cmark_node_parent(node)
+            while let parent = current {
+                if parent == ancestor { return true }
+                current = cmark_node_parent(parent)
+            }
+            return false
+        }
+
+        /// A link whose destination or title goes on over line breaks: cmark-gfm does not count
+        /// them, and counts the columns after the link on through them. Its end (the `)`, in
+        /// cmark-gfm's columns of its line) shows on which line it ends, and where that line's
+        /// text starts in cmark-gfm's columns.
+        private mutating func endOfLink(
+            _ link: (block: OpaquePointer, node: OpaquePointer, endLine: Int, endColumn: Int), reportedBlockStart: (line: Int, byteColumn: Int),
+            blockStart: (line: Int, byteColumn: Int)
+        ) {
+            let breaks = backslashBreaks?.block == link.block ? backslashBreaks?.count ?? 0 : 0
+            var line = blockStart.line + link.endLine - reportedBlockStart.line + breaks
+            // Where the line's text starts, in the file and in cmark-gfm's columns.
+            let textStart = line == blockStart.line ? blockStart.byteColumn : lines.continuationStart(line: line)
+            guard let base = line == blockStart.line ? reportedBlockStart.byteColumn : anchor.flatMap({ $0.line == line ? $0.byteColumn : nil })
+            else { return }
+            var rest = link.endColumn - base
+            var length = lines.byteLength(line: line) - (textStart - 1)
+            var later = 0
+            while rest >= length, line < lines.lineCount {
+                rest -= length + 1
+                line += 1
+                later += 1
+                length = lines.byteLength(line: line) - (lines.continuationStart(line: line) - 1)
+            }
+            guard later > 0 else { return }
+            backslashBreaks = (link.block, breaks + later)
+            anchor = (link.block, line, link.endColumn - rest)
         }
 
         /// A paragraph split off by the table after it (see above).
@@ -389,10 +430,14 @@ public enum Markdown {
             }
             let blockType = cmark_node_get_type(block)
             guard blockType == CMARK_NODE_PARAGRAPH || blockType == CMARK_NODE_HEADING else { return reported }
-            let breaks = backslashBreaks?.block == block ? backslashBreaks?.count ?? 0 : 0
             let reportedBlockStart = Self.start(block)
             var blockStart = reportedBlockStart
             if Self.isSplitOff(block), let table = cmark_node_next(block) { blockStart = Self.start(table) }
+            if let link = openLink, link.block == block, !Self.isInside(node, link.node) {
+                openLink = nil
+                endOfLink(link, reportedBlockStart: reportedBlockStart, blockStart: blockStart)
+            }
+            let breaks = backslashBreaks?.block == block ? backslashBreaks?.count ?? 0 : 0
             if type == CMARK_NODE_LINEBREAK {
                 // A backslash at the end of a line: cmark-gfm goes on counting the next line's
                 // columns on this one.
@@ -427,8 +472,9 @@ public enum Markdown {
                 result.byteColumn = lines.continuationStart(line: line) + reported.byteColumn - (anchor?.byteColumn ?? reported.byteColumn)
             }
             let endLine = Int(cmark_node_get_end_line(node))
-            if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, endLine > reported.line {
-                spill = (block, endLine, 0, 0, 0)
+            if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
+                if endLine > reported.line { spill = (block, endLine, 0, 0, 0) }
+                openLink = (block, node, endLine, Int(cmark_node_get_end_column(node)))
             }
             if type == CMARK_NODE_CODE || type == CMARK_NODE_HTML_INLINE, endLine > reported.line {
                 // cmark-gfm gives the end as where the closing backticks or `>` lie in the line's

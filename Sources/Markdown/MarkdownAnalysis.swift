@@ -122,6 +122,9 @@ struct LineIndex: Sendable {
         self.firstLine = firstLine
     }
 
+    /// How many lines the source has.
+    var lineCount: Int { lineStarts.count }
+
     /// The byte column (1-based) where the text of a paragraph's later line starts: after the
     /// quote markers and indentation. (Such a line cannot start with `>`: that would begin a quote.)
     func continuationStart(line: Int) -> Int {
