@@ -394,6 +394,7 @@ public enum Markdown {
             var reported = Self.start(node)
             // Blocks have right positions, soft breaks none.
             let type = cmark_node_get_type(node)
+            var autolink = false
             if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
                 // The line of a link is the line it closes on; its text starts on the line of `[`.
                 var child = cmark_node_first_child(node)
@@ -405,6 +406,7 @@ public enum Markdown {
                     let text = Markdown.string(cmark_node_get_literal(child)), url == text || url == "mailto:" + text
                 {
                     reported = (Self.start(child).line, Self.start(child).byteColumn - 1)
+                    autolink = true
                 }
             }
             guard Int32(type.rawValue) & CMARK_NODE_TYPE_MASK == CMARK_NODE_TYPE_INLINE, type != CMARK_NODE_SOFTBREAK else {
@@ -472,7 +474,7 @@ public enum Markdown {
                 result.byteColumn = lines.continuationStart(line: line) + reported.byteColumn - (anchor?.byteColumn ?? reported.byteColumn)
             }
             let endLine = Int(cmark_node_get_end_line(node))
-            if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
+            if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, !autolink {
                 if endLine > reported.line { spill = (block, endLine, 0, 0, 0) }
                 openLink = (block, node, endLine, Int(cmark_node_get_end_column(node)))
             }
