@@ -307,10 +307,10 @@ public enum Markdown {
         private var anchor: (block: OpaquePointer, line: Int, byteColumn: Int)?
         /// The block and line of the latest inline in a paragraph or heading.
         private var lastLine: (block: OpaquePointer, line: Int)?
-        /// The latest code span, raw HTML or link that ran over lines: its block, its last line and
-        /// where cmark-gfm puts its closing backticks or `>` on it, and what they are (none for a
-        /// link).
-        private var spill: (block: OpaquePointer, endLine: Int, endColumn: Int, delimiter: UInt8, count: Int)?
+        /// The code spans, raw HTML and links of the latest block with any that ran over lines:
+        /// their last line and where cmark-gfm puts their closing backticks or `>` on it, and what
+        /// they are (none for a link).
+        private var spills: (block: OpaquePointer, ends: [(endLine: Int, endColumn: Int, delimiter: UInt8, count: Int)])?
         /// How many line breaks cmark-gfm has not counted in the latest paragraph with any so far:
         /// hard breaks by a backslash and line breaks in links' destinations and titles.
         private var backslashBreaks: (block: OpaquePointer, count: Int)?
@@ -457,7 +457,9 @@ public enum Markdown {
                     var column = reported.byteColumn
                     // A code span or raw HTML from the lines above that ends on this line: the
                     // line is placed by where it ends.
-                    if let spill, spill.block == block, spill.endLine == reported.line {
+                    if spills?.block == block { spills?.ends.removeAll { $0.endLine < reported.line } }
+                    let ending = spills?.block == block ? spills?.ends.filter { $0.endLine == reported.line } ?? [] : []
+                    if let spill = ending.first(where: { $0.delimiter != 0 }) ?? ending.first {
                         if let end = lines.firstRun(of: spill.delimiter, count: spill.count, line: line) {
                             column = spill.endColumn - (end - lines.continuationStart(line: line))
                         } else {
@@ -475,7 +477,7 @@ public enum Markdown {
             }
             let endLine = Int(cmark_node_get_end_line(node))
             if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, !autolink {
-                if endLine > reported.line { spill = (block, endLine, 0, 0, 0) }
+                if endLine > reported.line { addSpill(block, (endLine, 0, 0, 0)) }
                 openLink = (block, node, endLine, Int(cmark_node_get_end_column(node)))
             }
             if type == CMARK_NODE_CODE || type == CMARK_NODE_HTML_INLINE, endLine > reported.line {
@@ -484,12 +486,19 @@ public enum Markdown {
                 let code = type == CMARK_NODE_CODE
                 let ticks = max(
                     lines.backticks(line: result.line, before: result.byteColumn), lines.backticks(line: result.line, from: result.byteColumn))
-                spill = (
-                    block, endLine, Int(cmark_node_get_end_column(node)) + reportedBlockStart.byteColumn,
-                    code ? UInt8(ascii: "`") : UInt8(ascii: ">"), code ? ticks : 1
-                )
+                addSpill(
+                    block,
+                    (
+                        endLine, Int(cmark_node_get_end_column(node)) + reportedBlockStart.byteColumn,
+                        code ? UInt8(ascii: "`") : UInt8(ascii: ">"), code ? ticks : 1
+                    ))
             }
             return result
+        }
+
+        private mutating func addSpill(_ block: OpaquePointer, _ end: (endLine: Int, endColumn: Int, delimiter: UInt8, count: Int)) {
+            if spills?.block != block { spills = (block, []) }
+            spills?.ends.append(end)
         }
     }
 
