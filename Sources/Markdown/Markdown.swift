@@ -307,9 +307,9 @@ public enum Markdown {
         private var anchor: (block: OpaquePointer, line: Int, byteColumn: Int)?
         /// The block and line of the latest inline in a paragraph or heading.
         private var lastLine: (block: OpaquePointer, line: Int)?
-        /// The code spans, raw HTML and links of the latest block with any that ran over lines:
-        /// their last line and where cmark-gfm puts their closing backticks or `>` on it, and what
-        /// they are (none for a link).
+        /// The code spans and raw HTML of the latest block with any that ran over lines: their
+        /// last line (in the file) and where cmark-gfm puts their closing backticks or `>` on it,
+        /// and what they are.
         private var spills: (block: OpaquePointer, ends: [(endLine: Int, endColumn: Int, delimiter: UInt8, count: Int)])?
         /// How many line breaks cmark-gfm has not counted in the latest paragraph with any so far:
         /// hard breaks by a backslash and line breaks in links' destinations and titles.
@@ -344,15 +344,20 @@ public enum Markdown {
         /// cmark-gfm's columns of its line) shows on which line it ends, and where that line's
         /// text starts in cmark-gfm's columns.
         private mutating func endOfLink(
-            _ link: (block: OpaquePointer, node: OpaquePointer, endLine: Int, endColumn: Int), reportedBlockStart: (line: Int, byteColumn: Int),
-            blockStart: (line: Int, byteColumn: Int)
+            _ link: (block: OpaquePointer, node: OpaquePointer, endLine: Int, endColumn: Int),
+            reportedBlockStart: (line: Int, byteColumn: Int), blockStart: (line: Int, byteColumn: Int)
         ) {
             let breaks = backslashBreaks?.block == link.block ? backslashBreaks?.count ?? 0 : 0
             var line = blockStart.line + link.endLine - reportedBlockStart.line + breaks
             // Where the line's text starts, in the file and in cmark-gfm's columns.
             let textStart = line == blockStart.line ? blockStart.byteColumn : lines.continuationStart(line: line)
-            guard let base = line == blockStart.line ? reportedBlockStart.byteColumn : anchor.flatMap({ $0.line == line ? $0.byteColumn : nil })
-            else { return }
+            let anchored = anchor.flatMap { $0.block == link.block && $0.line == line ? $0.byteColumn : nil }
+            let base = line == blockStart.line ? reportedBlockStart.byteColumn : anchored ?? reportedBlockStart.byteColumn
+            if line != blockStart.line, anchored == nil {
+                // Its text went on over lines, but none of it starts on the last: the line is
+                // taken to keep no spaces.
+                anchor = (link.block, line, base)
+            }
             var rest = link.endColumn - base
             var length = lines.byteLength(line: line) - (textStart - 1)
             var later = 0
@@ -457,13 +462,11 @@ public enum Markdown {
                     var column = reported.byteColumn
                     // A code span or raw HTML from the lines above that ends on this line: the
                     // line is placed by where it ends.
-                    if spills?.block == block { spills?.ends.removeAll { $0.endLine < reported.line } }
-                    let ending = spills?.block == block ? spills?.ends.filter { $0.endLine == reported.line } ?? [] : []
-                    if let spill = ending.first(where: { $0.delimiter != 0 }) ?? ending.first {
+                    if spills?.block == block { spills?.ends.removeAll { $0.endLine < line } }
+                    if let spill = spills?.block == block ? spills?.ends.first(where: { $0.endLine == line }) : nil {
                         if let end = lines.firstRun(of: spill.delimiter, count: spill.count, line: line) {
                             column = spill.endColumn - (end - lines.continuationStart(line: line))
                         } else {
-                            // A link: the line is taken to keep no spaces.
                             column = reportedBlockStart.byteColumn
                         }
                     }
@@ -477,7 +480,6 @@ public enum Markdown {
             }
             let endLine = Int(cmark_node_get_end_line(node))
             if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, !autolink {
-                if endLine > reported.line { addSpill(block, (endLine, 0, 0, 0)) }
                 openLink = (block, node, endLine, Int(cmark_node_get_end_column(node)))
             }
             if type == CMARK_NODE_CODE || type == CMARK_NODE_HTML_INLINE, endLine > reported.line {
@@ -489,7 +491,7 @@ public enum Markdown {
                 addSpill(
                     block,
                     (
-                        endLine, Int(cmark_node_get_end_column(node)) + reportedBlockStart.byteColumn,
+                        line + endLine - reported.line, Int(cmark_node_get_end_column(node)) + reportedBlockStart.byteColumn,
                         code ? UInt8(ascii: "`") : UInt8(ascii: ">"), code ? ticks : 1
                     ))
             }
