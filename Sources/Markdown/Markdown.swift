@@ -367,6 +367,7 @@ public enum Markdown {
                 later += 1
                 length = lines.byteLength(line: line) - (lines.continuationStart(line: line) - 1)
             }
+            lastLine = (link.block, line)
             guard later > 0 else { return }
             backslashBreaks = (link.block, breaks + later)
             anchor = (link.block, line, link.endColumn - rest)
@@ -414,9 +415,7 @@ public enum Markdown {
                     autolink = true
                 }
             }
-            guard Int32(type.rawValue) & CMARK_NODE_TYPE_MASK == CMARK_NODE_TYPE_INLINE, type != CMARK_NODE_SOFTBREAK else {
-                return reported
-            }
+            guard Int32(type.rawValue) & CMARK_NODE_TYPE_MASK == CMARK_NODE_TYPE_INLINE else { return reported }
             let block = Markdown.enclosingBlock(of: node)
             // A table cell (the only blocks of an extension in an analysis), in a row, in a table.
             if cmark_node_get_syntax_extension(block) != nil, let row = cmark_node_parent(block), let table = cmark_node_parent(row) {
@@ -445,11 +444,12 @@ public enum Markdown {
                 endOfLink(link, reportedBlockStart: reportedBlockStart, blockStart: blockStart)
             }
             let breaks = backslashBreaks?.block == block ? backslashBreaks?.count ?? 0 : 0
-            if type == CMARK_NODE_LINEBREAK {
-                // A backslash at the end of a line: cmark-gfm goes on counting the next line's
-                // columns on this one.
+            if type == CMARK_NODE_LINEBREAK || type == CMARK_NODE_SOFTBREAK {
+                // The break ends the line of the inline before it (or the block's first); a
+                // backslash at its end: cmark-gfm goes on counting the next line's columns on it.
                 let line = lastLine.flatMap { $0.block == block ? $0.line : nil } ?? blockStart.line
-                if lines.endsWithBackslash(line: line) { backslashBreaks = (block, breaks + 1) }
+                if type == CMARK_NODE_LINEBREAK, lines.endsWithBackslash(line: line) { backslashBreaks = (block, breaks + 1) }
+                lastLine = (block, line + 1)
                 return reported
             }
             let lineInBlock = reported.line - reportedBlockStart.line + breaks
@@ -483,6 +483,7 @@ public enum Markdown {
                 openLink = (block, node, endLine, Int(cmark_node_get_end_column(node)))
             }
             if type == CMARK_NODE_CODE || type == CMARK_NODE_HTML_INLINE, endLine > reported.line {
+                lastLine = (block, line + endLine - reported.line)
                 // cmark-gfm gives the end as where the closing backticks or `>` lie in the line's
                 // text, without the block's indentation that its other columns count.
                 let code = type == CMARK_NODE_CODE

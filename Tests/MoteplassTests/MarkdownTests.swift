@@ -161,6 +161,8 @@ import Testing
             "a@1:1", "b@2:1", "c @3:1", "d@3:4", "e@4:3", "gata 1\\@5:1", "f@6:1",
         ])
         #expect(starts("Tekst\n\n\\\nførst etter bruddet") == ["Tekst@1:1", "først etter bruddet@4:1"])
+        #expect(starts("   Først\n\\\n\\\netter to brudd") == ["Først@1:4", "etter to brudd@4:1"])
+        #expect(starts("x `a\nb`\n\\\nd [e](f\n)\n\\\ng") == ["x @1:1", "d @4:1", "e@4:4", "g@7:1"])
         // cmark-gfm does not count a line break in a link's destination or title either.
         #expect(starts("Se [her](x\n\"tittel\") nå\nog [der](y \"a\nb\nc\") *så*") == [
             "Se @1:1", "her@1:5", " nå@2:10", "og @3:1", "der@3:5", " @5:4", "så@5:6",
