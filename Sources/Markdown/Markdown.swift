@@ -404,8 +404,12 @@ public enum Markdown {
             if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
                 // The line of a link is the line it closes on; its text starts on the line of `[`.
                 var child = cmark_node_first_child(node)
-                while let current = child, cmark_node_get_start_line(current) == 0 { child = cmark_node_next(current) }
-                if let child { reported.line = Self.start(child).line }
+                var breaks = 0
+                while let current = child, cmark_node_get_start_line(current) == 0 {
+                    breaks += 1
+                    child = cmark_node_next(current)
+                }
+                if let child { reported.line = Self.start(child).line - breaks }
                 // An autolink's (`<https://…>`) column is counted through the whole paragraph;
                 // its text's is right, one after the `<`.
                 if let child, cmark_node_get_type(child) == CMARK_NODE_TEXT, let url = Markdown.string(cmark_node_get_url(node)),

@@ -147,6 +147,7 @@ import Testing
         #expect(starts("- Se `kode\n  og` her\n ``mer\n ``kode`` der") == ["Se @1:3", " her@2:6", "kode`` der@4:4"])
         #expect(starts("> a\n> Se <b\nclass=x> der") == ["a@1:3", "Se @2:3", " der@3:9"])
         #expect(starts("Se [u[X]stet\n](id:x). Og") == ["Se @1:1", "u[X]stet@1:5", ". Og@2:8"])
+        #expect(starts("Se [\n  mangler](x).") == ["Se @1:1", "mangler@2:3", ".@2:14"])
         #expect(starts("Se [u `a\nb` c\n](id:x). Og") == ["Se @1:1", "u @1:5", " c@2:3", ". Og@3:8"])
         #expect(starts("[a\nb](x) og *\\\nc `d` e") == ["a@1:2", "b@2:1", " og *@2:6", "c @3:1", " e@3:6"])
         // An autolink is where its `<` is (cmark-gfm counts its column through the paragraph).
