@@ -405,7 +405,7 @@ public enum Markdown {
                 // The line of a link is the line it closes on; its text starts on the line of `[`.
                 var child = cmark_node_first_child(node)
                 var breaks = 0
-                while let current = child, cmark_node_get_start_line(current) == 0 {
+                while let current = child, [CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK].contains(cmark_node_get_type(current)) {
                     breaks += 1
                     child = cmark_node_next(current)
                 }

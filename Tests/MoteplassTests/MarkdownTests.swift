@@ -201,6 +201,8 @@ import Testing
         ])
         #expect(starts("  | a |\n|---|\n| 1 |") == ["a@1:5", "1@3:3"])
         #expect(starts("[Lenke](x)\n| a |\n|---|") == ["Lenke@1:2", "a@2:3"])
+        let split = Markdown.analyze("Se [her\nog der](x)\n| a |\n|---|")
+        #expect(split.links.map(\.position) == [MarkdownPosition(line: 1, column: 4)])
         #expect(starts("a | b\n--|--\nc | d") == ["a@1:1", "b@1:5", "c@3:1", "d@3:5"])
         let analysis = Markdown.analyze("Først\n| [a](id:X) | b |\n|---|---|\n")
         #expect(analysis.links.map(\.position) == [MarkdownPosition(line: 2, column: 3)])
