@@ -258,6 +258,24 @@ import Testing
         }
     }
 
+    /// Text is found where it was written although cmark-gfm makes one text of what was written
+    /// with escapes and entities, skips link reference definitions, and ends an autolink before a
+    /// link (the Markdown fuzzer found the link's destination taken for the autolink's end).
+    @Test func textIsFoundWhereItWasWrittenThroughEscapesAndEntities() {
+        func starts(_ body: String) -> [String] {
+            Markdown.analyze(body).text.runs.map { "\($0.text)@\($0.position.line):\($0.position.column)" }
+        }
+        #expect(starts("x\\*y &amp; z &ouml;rn") == ["x*y & z örn@1:1"])
+        #expect(starts("&amp;lt; og \\\\ her") == ["&lt; og \\ her@1:1"])
+        #expect(starts("[a]: /u\nfoo [a] bar") == ["foo @2:1", "a@2:6", " bar@2:8"])
+        #expect(starts("| a \\| b | c |\n|---|---|\n| d | e |") == ["a | b@1:3", "c@1:12", "d@3:3", "e@3:7"])
+        let autolink = Markdown.analyze("Se <https://x.no> kg [siden](a.md#b). Slutt")
+        #expect(autolink.links.map(\.position.column) == [4, 22])
+        #expect(autolink.text.runs.map { "\($0.text)@\($0.position.column)" } == ["Se @1", "https://x.no@5", " kg @18", "siden@23", ". Slutt@37"])
+        // A duty that is one paragraph as written keeps a line inside a code span as written.
+        #expect(Markdown.inlineHTML("`kode\n|---|---|` her") == "<code>kode |---|---|</code> her")
+    }
+
     @Test func analysisPositionsPointIntoTheFile() {
         let analysis = Markdown.analyze("Første linje.\n\nSe [her](id:X) og\n  <i>dette</i>.\n", firstLine: 10)
         #expect(analysis.links.map(\.destination) == ["id:X"])
