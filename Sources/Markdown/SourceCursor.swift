@@ -53,8 +53,7 @@ struct SourceCursor {
             return found.start
         }
         // Not written as read: where its first character is.
-        let first = literal.prefix(utf8Length(literal[0]))
-        if let found = find(first) {
+        if let found = find(UnsafeBufferPointer(rebasing: literal.prefix(utf8Length(literal[0])))) {
             offset = found.end
             return found.start
         }
@@ -173,10 +172,9 @@ struct SourceCursor {
     }
 
     /// The first place at or after the cursor, within the block, where `needle` (text as cmark-gfm
-    /// read it) was written: each character as itself, as a backslash escape (`\*`) or as an
+    /// read it) was written: each character as itself, as a backslash escape (`\\*`) or as an
     /// entity (`&amp;`, which stands for one or two characters).
-    private func find<Needle: Collection<UInt8>>(_ needle: Needle) -> (start: Int, end: Int)? {
-        let needle = Array(needle)
+    private func find(_ needle: UnsafeBufferPointer<UInt8>) -> (start: Int, end: Int)? {
         guard let first = needle.first else { return (offset, offset) }
         var index = offset
         while index < limit {
@@ -188,9 +186,20 @@ struct SourceCursor {
         return nil
     }
 
-    /// Where `needle` ends if it was written at `start` (see `find`). The ways to read the source
-    /// are tried in turn, without trying a state (place in the needle, place in the source) twice.
-    private func match(_ needle: [UInt8], at start: Int) -> Int? {
+    private func find(_ needle: [UInt8]) -> (start: Int, end: Int)? {
+        needle.withUnsafeBufferPointer { find($0) }
+    }
+
+    /// Where `needle` ends if it was written at `start` (see `find`). Most text is written as it
+    /// reads; otherwise the ways to read the source are tried in turn, without trying a state
+    /// (place in the needle, place in the source) twice.
+    private func match(_ needle: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
+        var same = 0
+        while same < needle.count, start + same < limit, bytes[start + same] == needle[same] { same += 1 }
+        if same == needle.count { return start + same }
+        // Another reading parts from this one at an escape or entity up to where this one failed.
+        guard bytes[start..<min(limit, start + same + 1)].contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "&") })
+        else { return nil }
         var pending = [(0, start)]
         var tried: Set<Int> = []
         while let (read, at) = pending.popLast() {
