@@ -214,6 +214,17 @@ public enum Markdown {
         }
     }
 
+    /// What an entity (`&amp;`) stands for, `nil` if cmark-gfm does not take it for one.
+    static func entityValue(_ entity: String) -> String? {
+        withDocument(entity, options: CMARK_OPT_DEFAULT, extensions: []) { document in
+            var value: String?
+            document.walk { node in
+                if value == nil, cmark_node_get_type(node) == CMARK_NODE_TEXT { value = string(cmark_node_get_literal(node)) }
+            }
+            return value == entity ? nil : value
+        }
+    }
+
     /// The text of a Markdown snippet without markup (for summaries, titles and feeds).
     /// A line without Markdown (see `plainInlineHTML`) is its own text, without asking cmark-gfm.
     public static func plainText(_ source: String) -> String {
@@ -355,8 +366,8 @@ public enum Markdown {
         // autolink) in one global table while it parses inlines, and unmarks them when done: two
         // such parses at once would unmark each other's characters mid-parse (github/cmark-gfm
         // #176). Those parses take turns; the analysis, whose only extension (table) marks no
-        // character, runs freely.
-        let root = extensions == analysisExtensionNames ? cmark_parser_finish(parser) : inlineLock.withLock { cmark_parser_finish(parser) }
+        // character, and a parse without extensions run freely.
+        let root = extensions == analysisExtensionNames || extensions.isEmpty ? cmark_parser_finish(parser) : inlineLock.withLock { cmark_parser_finish(parser) }
         return body(Document(parser: parser, root: root!))
     }
 

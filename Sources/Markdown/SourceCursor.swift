@@ -19,6 +19,7 @@ struct SourceCursor {
     private var offset = 0
     /// The end of the current paragraph or heading: its inlines lie before it.
     private var limit: Int
+    private let entities = Entities()
 
     init(lines: LineIndex) {
         self.lines = lines
@@ -28,15 +29,18 @@ struct SourceCursor {
     private var bytes: [UInt8] { lines.bytes }
 
     /// Moves to the start of a block; returns where it starts. Paragraphs and headings also bound
-    /// the search for their inlines. (A table's rows and cells are placed by their line only: a
-    /// table that interrupts a paragraph gets its header row on the paragraph's first line.)
+    /// the search for their inlines.
     mutating func enterBlock(_ node: OpaquePointer) -> Int {
         let line = Int(cmark_node_get_start_line(node))
         let type = cmark_node_get_type(node)
         let leaf = type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING
         // A paragraph that a table split off has no position (line 0): search on to the end.
         limit = bytes.count
-        guard line >= 1 else { return offset }
+        // A table's rows and cells come in order after it, but their lines are not to be trusted
+        // (a header row on the line of the paragraph the table interrupts, a row on the line of
+        // the next one after `\\|`): the cursor is not moved for them.
+        let core = type.rawValue <= CMARK_NODE_FOOTNOTE_DEFINITION.rawValue
+        guard line >= 1, core || String(cString: cmark_node_get_type_string(node)) == "table" else { return offset }
         let byteColumn = leaf || type == CMARK_NODE_HTML_BLOCK ? Int(cmark_node_get_start_column(node)) : 1
         offset = max(offset, lines.offset(line: line, byteColumn: byteColumn))
         let endLine = Int(cmark_node_get_end_line(node))
@@ -139,7 +143,8 @@ struct SourceCursor {
         }
     }
 
-    /// Where the entity (`&amp;`, `&#42;`, `&#x2A;`) at `start` ends, if one starts there.
+    /// Where what looks like an entity (`&amp;`, `&#42;`, `&#x2A;`) at `start` ends, if one
+    /// starts there (`entities` knows whether it is one).
     private func entityEnd(at start: Int) -> Int? {
         guard start < limit, bytes[start] == UInt8(ascii: "&") else { return nil }
         var end = start + 1
@@ -173,7 +178,7 @@ struct SourceCursor {
 
     /// The first place at or after the cursor, within the block, where `needle` (text as cmark-gfm
     /// read it) was written: each character as itself, as a backslash escape (`\\*`) or as an
-    /// entity (`&amp;`, which stands for one or two characters).
+    /// entity (`&amp;`).
     private func find(_ needle: UnsafeBufferPointer<UInt8>) -> (start: Int, end: Int)? {
         guard let first = needle.first else { return (offset, offset) }
         var index = offset
@@ -207,13 +212,10 @@ struct SourceCursor {
             guard at < limit, tried.insert(read &* (limit + 1) &+ at).inserted else { continue }
             let byte = needle[read]
             // Pushed last, tried first: a character as itself.
-            if let end = entityEnd(at: at) {
-                // An entity for the next one or two characters.
-                var next = read
-                for _ in 0..<2 where next < needle.count {
-                    next += utf8Length(needle[next])
-                    pending.append((min(next, needle.count), end))
-                }
+            if let end = entityEnd(at: at), let value = entities.value(bytes[at..<end]),
+                needle[read...].starts(with: value)
+            {
+                pending.append((read + value.count, end))
             }
             if bytes[at] == UInt8(ascii: "\\"), at + 1 < limit, bytes[at + 1] == byte, isASCIIPunctuation(byte) {
                 pending.append((read + 1, at + 2))
@@ -221,5 +223,18 @@ struct SourceCursor {
             if bytes[at] == byte { pending.append((read + 1, at + 1)) }
         }
         return nil
+    }
+}
+
+/// What the entities of a body stand for, as cmark-gfm reads them (`&m;` is no entity, and stays
+/// as written), each asked once.
+private final class Entities {
+    private var values: [ArraySlice<UInt8>: [UInt8]?] = [:]
+
+    func value(_ entity: ArraySlice<UInt8>) -> [UInt8]? {
+        if let known = values[entity] { return known }
+        let value = Markdown.entityValue(String(decoding: entity, as: UTF8.self)).map { Array($0.utf8) }
+        values[entity] = .some(value)
+        return value
     }
 }
