@@ -2,6 +2,8 @@ import Diagnostics
 import Foundation
 import Testing
 
+@testable import Rendering
+
 /// Who does what across recommendations: handovers to parties without a duty, a duty's `task`,
 /// `tasks.yml`, tasks given to two parties, and the page `oppgaver/`.
 @Suite struct TaskTests {
@@ -53,10 +55,12 @@ import Testing
     // MARK: task
 
     @Test func aMalformedTaskIsReportedAtItsValueAndTheDutyKept() throws {
-        let text = Self.recommendation(id: "A-1", duties: [("fastlege", "Time Bestilling")], extra: "handover:\n  - from: sykehus\n    to: fastlege\n")
+        let text = Self.recommendation(
+            id: "A-1", duties: [("fastlege", "Time Bestilling")], extra: "handover:\n  - from: sykehus\n    to: fastlege\n")
         let (site, diagnostics, _) = try Support.check(["recommendations/s/a.md": text])
         // The duty stays, so the handover's `to` finds it; `from` has none.
-        #expect(diagnostics.map(\.short) == ["recommendations/s/a.md:11:11 slug-invalid", "recommendations/s/a.md:13:11 handover-without-duty"])
+        #expect(
+            diagnostics.map(\.short) == ["recommendations/s/a.md:11:11 slug-invalid", "recommendations/s/a.md:13:11 handover-without-duty"])
         #expect(diagnostics.first?.message.contains("(f.eks. `time-bestilling`)") == true)
         #expect(site?.recommendations.first?.responsible.map(\.party.value) == ["fastlege"])
         #expect(site?.recommendations.first?.responsible.first?.task == nil)
@@ -193,9 +197,29 @@ import Testing
         #expect(duties.last?["task"] is NSNull)
     }
 
+    @Test func aChangedTaskChangesTheRecommendationsFingerprintAndNoTaskLeavesItAsItWas() throws {
+        func fingerprint(_ task: String?) throws -> String {
+            let (site, _, _) = try Support.check(["recommendations/s/a.md": Self.recommendation(id: "A-1", duties: [("fastlege", task)])])
+            let recommendation = try #require(site?.recommendations.first)
+            return ReleaseHistory.record(recommendation, try #require(site)).sha256
+        }
+        let none = try fingerprint(nil)
+        #expect(try fingerprint("timebestilling") != none)
+        #expect(try fingerprint("epikrise") != fingerprint("timebestilling"))
+        // The fingerprint of a recommendation without tasks is the one releases made before tasks
+        // existed: the canonical JSON of these fields, with no `task` key.
+        let old: JSONValue = [
+            "id": "A-1", "title": "Tittel A-1", "version": "1.0", "status": "vedtatt", "adopted": "2017", "review": .null,
+            "duties": [["party": "fastlege", "duty": "Gjør noe."]], "handover": [], "tags": [], "text": "Tekst.\n",
+        ]
+        #expect(none == API.sha256(bytes: old.canonicalBytes()))
+    }
+
     @Test func aSiteWithoutTasksHasNoTasksPage() throws {
         let content = try Support.contentFolder(
-            Support.minimalSite.merging(["recommendations/s/a.md": Self.recommendation(id: "A-1", duties: [("fastlege", nil)])]) { _, new in new }
+            Support.minimalSite.merging(["recommendations/s/a.md": Self.recommendation(id: "A-1", duties: [("fastlege", nil)])]) { _, new in
+                new
+            }
         )
         let output = try Support.temporaryFolder()
         defer {
