@@ -188,6 +188,13 @@ import Testing
         #expect(try Support.read("\(output)/v/1/index.html").contains("href=\"oppgaver/index.html\""))
         #expect(try Support.read("\(output)/v/1/ansvar/index.html").contains("href=\"../oppgaver/index.html\""))
         #expect(try Support.read("\(output)/v/1/sitemap.xml").contains("<loc>https://t.example/v/1/oppgaver/</loc>"))
+        // The duty links to its task; the one without a task does not.
+        let recommendation = try Support.read("\(output)/v/1/anbefalinger/s/a/index.html")
+        #expect(
+            recommendation.contains(
+                "Gjør noe. <span class=\"duty-task\">(oppgave: <a href=\"../../../oppgaver/index.html#oppgave-timebestilling\">Timebestilling etter utskrivning</a>)</span></td>"
+            ))
+        #expect(recommendation.components(separatedBy: "class=\"duty-task\"").count == 2)
 
         let api = try JSONSerialization.jsonObject(with: Data(Support.read("\(output)/v/1/api/recommendations.json").utf8))
         let recommendations = (api as? [String: Any])?["recommendations"] as? [[String: Any]] ?? []
