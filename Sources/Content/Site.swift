@@ -167,7 +167,8 @@ public struct Site: Sendable {
 
     /// The task named `id` in `tasks.yml`.
     public func task(_ id: String) -> NamedTask? {
-        taskIndex[id].map { tasks?[$0] } ?? nil
+        guard let index = taskIndex[id], let tasks else { return nil }
+        return tasks[index]
     }
 
     /// The task's title from `tasks.yml`, or its id when the file does not name it.
