@@ -3,6 +3,7 @@
 public enum Route {
     public static let recommendations = "anbefalinger/"
     public static let parties = "ansvar/"
+    public static let tasks = "oppgaver/"
     public static let meetings = "moter/"
     public static let checklists = "sjekkliste/"
     public static let shortLinks = "id/"
@@ -13,7 +14,7 @@ public enum Route {
 
     /// Top-level names the site itself uses: a free page may not take one of them.
     public static let reservedNames: Set<String> = [
-        "anbefalinger", "ansvar", "moter", "sjekkliste", "endringer", "id", "api", "assets", "sok",
+        "anbefalinger", "ansvar", "oppgaver", "moter", "sjekkliste", "endringer", "id", "api", "assets", "sok",
         "tilgjengelighet", "v", "latest", "utgivelser", "404",
     ]
 

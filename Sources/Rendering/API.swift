@@ -135,6 +135,9 @@ public enum API {
                                 "text": .string(Markdown.inlinePlainText(responsibility.duty.value)),
                                 "html": .string(context.inlineHTML(responsibility.duty, in: recommendation.document)),
                             ],
+                            "task": responsibility.task.map { task -> JSONValue in
+                                ["id": .string(task.value), "title": .optional(site.task(task.value)?.title.value)]
+                            } ?? .null,
                         ]
                     }),
                 "handover": .array(

@@ -123,8 +123,14 @@ enum APISchemas {
             ),
             (
                 "responsibility",
-                object([("party", reference("party")), ("duty", object([("text", ["type": "string"]), ("html", ["type": "string"])]))])
+                object([
+                    ("party", reference("party")),
+                    ("duty", object([("text", ["type": "string"]), ("html", ["type": "string"])])),
+                    ("task", ["anyOf": [reference("task"), ["type": "null"]]]),
+                ])
             ),
+            // A task's title is the one `tasks.yml` gives it; `null` when the site has no such file.
+            ("task", object([("id", reference("slug")), ("title", optionalText)])),
             ("handover", object([("from", reference("party")), ("to", reference("party")), ("when", optionalText)])),
         ])
 }

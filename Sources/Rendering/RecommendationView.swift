@@ -27,6 +27,12 @@ enum RecommendationView {
                     "party": CommonViews.partyLink(party, context),
                     "rowID": first ? PageIDs.duty(ofParty: party) : nil,
                     "dutyHTML": context.inlineHTML(responsibility.duty, in: document),
+                    "task": responsibility.task.map { task in
+                        view([
+                            "title": context.site.taskTitle(task.value),
+                            "href": context.href(Route.tasks) + "#" + TasksView.anchor(task.value),
+                        ])
+                    },
                 ])
             },
             "handover": recommendation.handover.map { handover in

@@ -199,6 +199,12 @@ enum SearchIndex {
             entries.append(
                 Entry(url: Route.path(ofParty: party.id.value), title: party.name.value, kind: "Part", text: text.joined(separator: " ")))
         }
+        if !site.taskIDs.isEmpty {
+            let text = site.taskIDs.map { id in
+                [site.taskTitle(id), site.task(id)?.description?.value ?? ""].joined(separator: " ")
+            }
+            entries.append(Entry(url: Route.tasks, title: "Oppgaver", kind: "Oppgaver", text: text.joined(separator: " ")))
+        }
         for meeting in site.meetings {
             let text =
                 [NorwegianDate.formatWithWeekday(meeting.date.value), meeting.venue?.value ?? "", meeting.description?.value ?? ""]

@@ -11,6 +11,7 @@ enum SitePages {
         jobs += site.recommendations.map { shortLink($0) }
         jobs.append(partiesIndex(site))
         jobs += site.parties.map { party($0, site) }
+        if !site.taskIDs.isEmpty { jobs.append(tasksIndex(site)) }
         jobs.append(meetingsIndex(site))
         jobs += site.meetings.map { meeting($0) }
         jobs.append(checklistsIndex(site))
@@ -21,7 +22,7 @@ enum SitePages {
     }
 
     /// The page types that list many recommendations (each is one long task).
-    static let listingTemplates: Set<String> = ["front", "sets", "set", "parties", "party"]
+    static let listingTemplates: Set<String> = ["front", "sets", "set", "parties", "party", "tasks"]
 
     static let home = Crumb(label: "Forside", folder: "")
     static let recommendationsCrumb = Crumb(label: "Anbefalinger", folder: Route.recommendations)
@@ -98,6 +99,7 @@ enum SitePages {
                 "upcomingMeetings": upcoming.map { CommonViews.meetingSummary($0, context) },
                 "meetingsHref": context.href(Route.meetings),
                 "partiesHref": context.href(Route.parties),
+                "tasksHref": site.taskIDs.isEmpty ? nil : context.href(Route.tasks),
                 "checklists": site.checklists.map { checklistLink($0, context) },
                 "changes": changes.make(context, limit: 5),
             ])
@@ -207,6 +209,7 @@ enum SitePages {
             let columns = site.parties.filter { !site.duties(of: $0.id.value).isEmpty }
             let rows = site.recommendations.filter { !$0.responsible.isEmpty }
             return view([
+                "tasksHref": site.taskIDs.isEmpty ? nil : context.href(Route.tasks),
                 "columns": columns.map { view(["name": $0.name.value, "href": context.href(Route.path(ofParty: $0.id.value))]) },
                 "rows": rows.map { recommendation in
                     let parties = Set(recommendation.responsible.map(\.party.value))
@@ -263,6 +266,13 @@ enum SitePages {
             description: party.description?.value, section: .parties, crumbs: [home, partiesCrumb]
         ) { context in
             PartyView.make(party, context: context)
+        }
+    }
+
+    /// `oppgaver/`: every task a duty names, the party that holds it and the recommendations that say so.
+    static func tasksIndex(_ site: Site) -> PageJob {
+        PageJob(folder: Route.tasks, template: "tasks", title: "Oppgaver", section: .parties, crumbs: [home, partiesCrumb]) { context in
+            TasksView.make(context)
         }
     }
 

@@ -9,6 +9,7 @@ import Testing
         "anbefalinger/utskrivning/timer/index.html",
         "anbefalinger/utskrivning/gammel/index.html",
         "ansvar/fastlege/index.html",
+        "oppgaver/index.html",
         "moter/2020-09-10-hoestmote/index.html",
         "sjekkliste/skjema/index.html",
         "404.html",
