@@ -153,6 +153,19 @@ public struct Site: Sendable {
         }
     }
 
+    /// Whether a recommendation is in force: adopted (`vedtatt` or `retningslinje`), published by a
+    /// release (not in a draft set), and not superseded by another recommendation in force.
+    /// (`høring` is a proposal, `utkast` a draft, `trukket` withdrawn.)
+    public func isInForce(_ recommendation: Recommendation) -> Bool {
+        isAdoptedAndReleased(recommendation)
+            && !recommendations(superseding: recommendation.id.value).contains { $0 !== recommendation && isAdoptedAndReleased($0) }
+    }
+
+    private func isAdoptedAndReleased(_ recommendation: Recommendation) -> Bool {
+        let status = recommendation.status.value
+        return (status == .vedtatt || status == .retningslinje) && isInRelease(recommendation)
+    }
+
     public func meetings(relatedTo recommendationID: String) -> [Meeting] {
         (meetingsByRecommendation[recommendationID] ?? []).map { meetings[$0] }
     }
