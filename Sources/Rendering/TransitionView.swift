@@ -8,13 +8,12 @@ enum TransitionView {
         view([
             "transitions": transitions.all.map { transition in
                 view([
-                    "fromName": context.site.partyName(transition.from),
-                    "toName": context.site.partyName(transition.to),
+                    "label": title(transition, context.site),
                     "href": context.href(Route.path(of: transition)),
                     "count": transition.entries.count,
-                    "countLabel": countLabel(transition.entries.count),
                 ])
             },
+            "diagramSVG": TransitionDiagram.svg(transitions, site: context.site),
             "partiesHref": context.href(Route.parties),
         ])
     }

@@ -191,9 +191,12 @@ import Testing
         let index = try Support.read(release + "overganger/index.html")
         #expect(
             index.contains(
-                "<tr><th scope=\"row\">Sykehuset</th><td>Fastlegen</td><td><a href=\"../overganger/sykehus-fastlege/index.html\">2 gjeldende anbefalinger"
+                "<tr><th scope=\"row\"><a href=\"../overganger/sykehus-fastlege/index.html\">Fra Sykehuset til Fastlegen</a></th><td>2</td></tr>"
             ))
         #expect(index.components(separatedBy: "<tr><th scope=\"row\">").count - 1 == 3)
+        // The drawing beside the table: hidden from assistive technology, an arrow per pair.
+        #expect(index.contains("aria-hidden=\"true\">"))
+        #expect(index.components(separatedBy: "class=\"diagram-arrow\"").count - 1 == 3)
 
         // A pair's page: each recommendation in force, when, and what each party does.
         let page = try Support.read(release + "overganger/sykehus-fastlege/index.html")
