@@ -7,8 +7,10 @@ import Content
 /// Inline SVG made at build time (no script, nothing loaded), with whole-number coordinates so
 /// that it is the same on every build. It is `aria-hidden`: the table says the same and is the
 /// accessible source; phones, where the drawing would be too small to read, show the table only.
-/// Dark strokes and text on light boxes, so it prints in black and white.
+/// Dark strokes and text on light boxes, so it prints in black and white. Beyond `maxArrows` pairs
+/// the arrows become a thicket that shows nothing the table does not, so there is no drawing.
 enum TransitionDiagram {
+    static let maxArrows = 40
     static let width = 640
     static let boxWidth = 220
     static let boxHeight = 28
@@ -18,7 +20,7 @@ enum TransitionDiagram {
     static let maxCharacters = 26
 
     static func svg(_ transitions: Transitions, site: Site) -> String? {
-        guard !transitions.all.isEmpty else { return nil }
+        guard !transitions.all.isEmpty, transitions.all.count <= maxArrows else { return nil }
         var position: [String: Int] = [:]
         for (index, party) in site.parties.enumerated() where position[party.id.value] == nil { position[party.id.value] = index }
         func ordered(_ ids: Set<String>) -> [String] {

@@ -256,4 +256,24 @@ import Testing
         let schema = try APITests.json(APITests.file("api/schema/transitions.schema.json", in: API.files(site)))
         #expect(schema["$id"] as? String == "urn:moteplass-oslo:schema:transitions:1")
     }
+
+    /// Seven parties that all hand over to each other make 42 pairs: too many arrows to draw.
+    @Test func thereIsNoDrawingOfMoreThanFortyPairs() throws {
+        let ids = ["a", "b", "c", "d", "e", "f", "g"]
+        func site(handovers pairs: [(String, String)]) throws -> Site {
+            let parties = ids.map { "- id: \($0)\n  name: Part \($0)\n" }.joined() + "- id: forum\n  name: Forumet\n"
+            let handovers = pairs.map { "  - from: \($0.0)\n    to: \($0.1)\n" }.joined()
+            let recommendation =
+                "---\nid: S-01\ntitle: Alle\nversion: 1.0\nstatus: vedtatt\nadopted: 2019\nowner: forum\nresponsible:\n"
+                + ids.map { "  - party: \($0)\n    duty: Noe.\n" }.joined() + "handover:\n" + handovers + "---\nTekst.\n"
+            let (site, _, _) = try Support.check(["parties.yml": parties, "recommendations/s/a.md": recommendation])
+            return try #require(site)
+        }
+        let all = ids.flatMap { from in ids.filter { $0 != from }.map { (from, $0) } }
+        let many = try site(handovers: all)
+        #expect(Transitions(many).all.count == 42)
+        #expect(TransitionDiagram.svg(Transitions(many), site: many) == nil)
+        let few = try site(handovers: Array(all.prefix(40)))
+        #expect(TransitionDiagram.svg(Transitions(few), site: few)?.components(separatedBy: "class=\"diagram-arrow\"").count == 41)
+    }
 }
