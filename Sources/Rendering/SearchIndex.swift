@@ -201,7 +201,9 @@ enum SearchIndex {
         }
         // A transition's page: found by its two parties and when the responsibility passes.
         for transition in Transitions(site).all {
-            let text = transition.entries.flatMap { entry in [entry.recommendation.id.value] + entry.handovers.compactMap { $0.when?.value } }
+            let text = transition.entries.flatMap { entry in
+                [entry.recommendation.id.value] + entry.handovers.compactMap { $0.when?.value }
+            }
             var entry = Entry(
                 url: Route.path(of: transition),
                 title: TransitionView.title(transition, site), kind: "Overgang",

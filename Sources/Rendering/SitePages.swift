@@ -200,10 +200,9 @@ enum SitePages {
             section: .recommendations, crumbs: crumbs
         ) { context in
             let past = RecommendationView.history(recommendation, history: history, versions: versions, context: context)
-            return RecommendationView.make(
-                recommendation, set: set, transitions: transitions, changed: past["diff"] != nil, context: context
-            )
-                .merging(past) { a, _ in a }
+            let values = RecommendationView.make(
+                recommendation, set: set, transitions: transitions, changed: past["diff"] != nil, context: context)
+            return values.merging(past) { a, _ in a }
         }
     }
 

@@ -48,7 +48,8 @@ enum TransitionDiagram {
             guard let y1 = left[transition.from], let y2 = right[transition.to] else { continue }
             let stroke = 1 + min(transition.entries.count, 4)
             let tipX = rightX - 2
-            svg += "<line x1=\"\(1 + boxWidth)\" y1=\"\(y1)\" x2=\"\(tipX - 10)\" y2=\"\(y2)\" stroke-width=\"\(stroke)\" class=\"diagram-arrow\"/>\n"
+            svg +=
+                "<line x1=\"\(1 + boxWidth)\" y1=\"\(y1)\" x2=\"\(tipX - 10)\" y2=\"\(y2)\" stroke-width=\"\(stroke)\" class=\"diagram-arrow\"/>\n"
             svg += "<polygon points=\"\(tipX),\(y2) \(tipX - 12),\(y2 - 6) \(tipX - 12),\(y2 + 6)\" class=\"diagram-arrowhead\"/>\n"
         }
         for (x, column, centres) in [(1, givers, left), (rightX, takers, right)] {

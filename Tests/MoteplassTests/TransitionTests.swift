@@ -10,119 +10,119 @@ import Testing
     /// Recommendations of every kind with handovers: only those in force make transitions.
     static let files: [String: String] = [
         "parties.yml": """
-            - id: fastlege
-              name: Fastlegen
-            - id: sykehus
-              name: Sykehuset
-            - id: moteplass-arbeidsforum
-              name: Arbeidsforumet
-            - id: forum
-              name: Forumet
-            """,
+        - id: fastlege
+          name: Fastlegen
+        - id: sykehus
+          name: Sykehuset
+        - id: moteplass-arbeidsforum
+          name: Arbeidsforumet
+        - id: forum
+          name: Forumet
+        """,
         // In force, both directions, one pair twice and a handover to the party itself.
         "recommendations/s/a.md": """
-            ---
-            id: S-01
-            title: Utskrivning
-            version: 1.0
-            status: vedtatt
-            adopted: 2019
-            owner: forum
-            responsible:
-              - party: sykehus
-                duty: Sender epikrisen.
-              - party: fastlege
-                duty: Følger opp.
-              - party: sykehus
-                duty: Ringer fastlegen.
-            handover:
-              - from: sykehus
-                to: fastlege
-                when: Ved utskrivning
-              - from: fastlege
-                to: sykehus
-                when: Ved innleggelse
-              - from: sykehus
-                to: sykehus
-                when: Ved overflytting
-              - from: sykehus
-                to: fastlege
-            ---
-            Tekst.
-            """,
+        ---
+        id: S-01
+        title: Utskrivning
+        version: 1.0
+        status: vedtatt
+        adopted: 2019
+        owner: forum
+        responsible:
+          - party: sykehus
+            duty: Sender epikrisen.
+          - party: fastlege
+            duty: Følger opp.
+          - party: sykehus
+            duty: Ringer fastlegen.
+        handover:
+          - from: sykehus
+            to: fastlege
+            when: Ved utskrivning
+          - from: fastlege
+            to: sykehus
+            when: Ved innleggelse
+          - from: sykehus
+            to: sykehus
+            when: Ved overflytting
+          - from: sykehus
+            to: fastlege
+        ---
+        Tekst.
+        """,
         // In force (retningslinje); the receiving party has no duty; it supersedes S-03.
         "recommendations/s/b.md": """
-            ---
-            id: S-02
-            title: Retningslinje
-            version: 2.0
-            status: retningslinje
-            adopted: 2020
-            owner: forum
-            supersedes: [S-03]
-            responsible:
-              - party: sykehus
-                duty: Melder fra.
-            handover:
-              - from: sykehus
-                to: fastlege
-                when: Etter kontroll
-              - from: sykehus
-                to: moteplass-arbeidsforum
-                when: Ved avvik
-            ---
-            Tekst.
-            """,
+        ---
+        id: S-02
+        title: Retningslinje
+        version: 2.0
+        status: retningslinje
+        adopted: 2020
+        owner: forum
+        supersedes: [S-03]
+        responsible:
+          - party: sykehus
+            duty: Melder fra.
+        handover:
+          - from: sykehus
+            to: fastlege
+            when: Etter kontroll
+          - from: sykehus
+            to: moteplass-arbeidsforum
+            when: Ved avvik
+        ---
+        Tekst.
+        """,
         // Adopted but superseded by S-02, which is in force: not in force.
         "recommendations/s/c.md": """
-            ---
-            id: S-03
-            title: Gammel
-            version: 1.0
-            status: vedtatt
-            adopted: 2018
-            owner: forum
-            responsible:
-              - party: forum
-                duty: Noe.
-            handover:
-              - from: forum
-                to: fastlege
-            ---
-            Tekst.
-            """,
+        ---
+        id: S-03
+        title: Gammel
+        version: 1.0
+        status: vedtatt
+        adopted: 2018
+        owner: forum
+        responsible:
+          - party: forum
+            duty: Noe.
+        handover:
+          - from: forum
+            to: fastlege
+        ---
+        Tekst.
+        """,
         // On consultation: not in force.
         "recommendations/s/d.md": """
-            ---
-            id: S-04
-            title: Forslag
-            version: 0.9
-            status: høring
-            owner: forum
-            responsible:
-              - party: fastlege
-                duty: Noe.
-            handover:
-              - from: fastlege
-                to: forum
-            ---
-            Tekst.
-            """,
+        ---
+        id: S-04
+        title: Forslag
+        version: 0.9
+        status: høring
+        owner: forum
+        responsible:
+          - party: fastlege
+            duty: Noe.
+        handover:
+          - from: fastlege
+            to: forum
+        ---
+        Tekst.
+        """,
         // Withdrawn: not in force.
         "recommendations/s/e.md": """
-            ---
-            id: S-05
-            title: Trukket
-            version: 1.0
-            status: trukket
-            withdrawn_reason: Feil.
-            owner: forum
-            handover:
-              - from: moteplass-arbeidsforum
-                to: sykehus
-            ---
-            Tekst.
-            """,
+        ---
+        id: S-05
+        title: Trukket
+        version: 1.0
+        status: trukket
+        withdrawn_reason: Feil.
+        owner: forum
+        handover:
+          - from: moteplass-arbeidsforum
+            to: sykehus
+        ---
+        Tekst.
+        """,
     ]
 
     static func site() throws -> Site {
@@ -228,7 +228,9 @@ import Testing
         let forum = try Support.read(release + "ansvar/forum/index.html")
         #expect(!forum.contains("seksjon-overganger"))
         let hyphenated = try Support.read(release + "ansvar/moteplass-arbeidsforum/index.html")
-        #expect(hyphenated.contains("<a href=\"../../overganger/sykehus--moteplass-arbeidsforum/index.html\">Fra Sykehuset til Arbeidsforumet</a>"))
+        #expect(
+            hyphenated.contains(
+                "<a href=\"../../overganger/sykehus--moteplass-arbeidsforum/index.html\">Fra Sykehuset til Arbeidsforumet</a>"))
 
         // The sitemap has them.
         let sitemap = try Support.read(release + "sitemap.xml")
