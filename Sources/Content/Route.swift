@@ -4,6 +4,7 @@ public enum Route {
     public static let recommendations = "anbefalinger/"
     public static let parties = "ansvar/"
     public static let tasks = "oppgaver/"
+    public static let transitions = "overganger/"
     public static let meetings = "moter/"
     public static let checklists = "sjekkliste/"
     public static let shortLinks = "id/"
@@ -14,7 +15,7 @@ public enum Route {
 
     /// Top-level names the site itself uses: a free page may not take one of them.
     public static let reservedNames: Set<String> = [
-        "anbefalinger", "ansvar", "oppgaver", "moter", "sjekkliste", "endringer", "id", "api", "assets", "sok",
+        "anbefalinger", "ansvar", "oppgaver", "overganger", "moter", "sjekkliste", "endringer", "id", "api", "assets", "sok",
         "tilgjengelighet", "v", "latest", "utgivelser", "404",
     ]
 
@@ -35,6 +36,8 @@ public enum Route {
 
     public static func path(of set: RecommendationSet) -> String { recommendations + set.slug + "/" }
     public static func path(ofParty id: String) -> String { parties + id + "/" }
+    /// `overganger/sykehus-fastlege/` (the folder name: `Transition.slug`).
+    public static func path(of transition: Transition) -> String { transitions + transition.slug + "/" }
     public static func path(of meeting: Meeting) -> String { meetings + meeting.slug + "/" }
     /// A meeting's calendar file, in its folder, and the calendar of all meetings.
     public static func calendar(of meeting: Meeting) -> String { path(of: meeting) + meeting.slug + ".ics" }

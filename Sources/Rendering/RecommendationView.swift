@@ -4,7 +4,10 @@ import Markdown
 /// The recommendation page: who does what first, then everything else about the text.
 enum RecommendationView {
     /// `changed`: the page shows what changed since the previous release (`history`).
-    static func make(_ recommendation: Recommendation, set: RecommendationSet?, changed: Bool = false, context: PageContext) -> View {
+    /// `transitions`: the site's, so that each handover links to its transition's page.
+    static func make(
+        _ recommendation: Recommendation, set: RecommendationSet?, transitions: Transitions, changed: Bool = false, context: PageContext
+    ) -> View {
         let site = context.site
         let document = recommendation.document
         let status = recommendation.status.value
@@ -40,6 +43,9 @@ enum RecommendationView {
                     "from": CommonViews.partyLink(handover.from.value, context),
                     "to": CommonViews.partyLink(handover.to.value, context),
                     "when": handover.when?.value,
+                    "transitionHref": transitions.transition(from: handover.from.value, to: handover.to.value).map {
+                        context.href(Route.path(of: $0))
+                    },
                 ])
             },
             "bodyHTML": status == .trukket

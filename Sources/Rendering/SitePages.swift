@@ -2,15 +2,19 @@ import Content
 
 /// Every HTML page of a release, as jobs that can be rendered in any order, on any core.
 enum SitePages {
-    static func jobs(for site: Site, changes: ReleaseChanges, versions: VersionSwitcher, history: ReleaseHistory) -> [PageJob] {
+    static func jobs(
+        for site: Site, transitions: Transitions, changes: ReleaseChanges, versions: VersionSwitcher, history: ReleaseHistory
+    ) -> [PageJob] {
         var jobs: [PageJob] = [
             front(site, changes: changes), setsIndex(site), changesPage(changes), releasesPage(versions), accessibilityStatement(site),
         ]
         jobs += site.sets.map { set($0, site) }
-        jobs += site.recommendations.map { recommendation($0, site, history: history, versions: versions) }
+        jobs += site.recommendations.map { recommendation($0, site, transitions: transitions, history: history, versions: versions) }
         jobs += site.recommendations.map { shortLink($0) }
         jobs.append(partiesIndex(site))
-        jobs += site.parties.map { party($0, site) }
+        jobs += site.parties.map { party($0, transitions: transitions) }
+        jobs.append(transitionsIndex(transitions))
+        jobs += transitions.all.map { transition($0, site) }
         if !site.taskIDs.isEmpty { jobs.append(tasksIndex(site)) }
         jobs.append(meetingsIndex(site))
         jobs += site.meetings.map { meeting($0) }
@@ -27,6 +31,7 @@ enum SitePages {
     static let home = Crumb(label: "Forside", folder: "")
     static let recommendationsCrumb = Crumb(label: "Anbefalinger", folder: Route.recommendations)
     static let partiesCrumb = Crumb(label: "Hvem gjør hva", folder: Route.parties)
+    static let transitionsCrumb = Crumb(label: "Overganger", folder: Route.transitions)
     static let meetingsCrumb = Crumb(label: "Møter", folder: Route.meetings)
 
     // MARK: Front page and free pages
@@ -100,6 +105,7 @@ enum SitePages {
                 "meetingsHref": context.href(Route.meetings),
                 "partiesHref": context.href(Route.parties),
                 "tasksHref": site.taskIDs.isEmpty ? nil : context.href(Route.tasks),
+                "transitionsHref": context.href(Route.transitions),
                 "checklists": site.checklists.map { checklistLink($0, context) },
                 "changes": changes.make(context, limit: 5),
             ])
@@ -186,7 +192,7 @@ enum SitePages {
     }
 
     static func recommendation(
-        _ recommendation: Recommendation, _ site: Site, history: ReleaseHistory, versions: VersionSwitcher
+        _ recommendation: Recommendation, _ site: Site, transitions: Transitions, history: ReleaseHistory, versions: VersionSwitcher
     ) -> PageJob {
         let set = site.set(slug: recommendation.setSlug)
         var crumbs = [home, recommendationsCrumb]
@@ -196,8 +202,9 @@ enum SitePages {
             section: .recommendations, crumbs: crumbs
         ) { context in
             let past = RecommendationView.history(recommendation, history: history, versions: versions, context: context)
-            return RecommendationView.make(recommendation, set: set, changed: past["diff"] != nil, context: context)
-                .merging(past) { a, _ in a }
+            let values = RecommendationView.make(
+                recommendation, set: set, transitions: transitions, changed: past["diff"] != nil, context: context)
+            return values.merging(past) { a, _ in a }
         }
     }
 
@@ -210,6 +217,7 @@ enum SitePages {
             let rows = site.recommendations.filter { !$0.responsible.isEmpty }
             return view([
                 "tasksHref": site.taskIDs.isEmpty ? nil : context.href(Route.tasks),
+                "transitionsHref": context.href(Route.transitions),
                 "columns": columns.map { view(["name": $0.name.value, "href": context.href(Route.path(ofParty: $0.id.value))]) },
                 "rows": rows.map { recommendation in
                     let parties = Set(recommendation.responsible.map(\.party.value))
@@ -260,12 +268,34 @@ enum SitePages {
         }
     }
 
-    static func party(_ party: Party, _ site: Site) -> PageJob {
+    static func party(_ party: Party, transitions: Transitions) -> PageJob {
         PageJob(
             folder: Route.path(ofParty: party.id.value), template: "party", title: party.name.value,
             description: party.description?.value, section: .parties, crumbs: [home, partiesCrumb]
         ) { context in
-            PartyView.make(party, context: context)
+            var values = PartyView.make(party, context: context)
+            values["transitions"] = TransitionView.ofParty(party.id.value, transitions, context: context).map { .object($0) }
+            return values
+        }
+    }
+
+    // MARK: Transitions
+
+    /// `overganger/`: which parties hand over to which, and how many recommendations say how.
+    static func transitionsIndex(_ transitions: Transitions) -> PageJob {
+        PageJob(folder: Route.transitions, template: "transitions", title: "Overganger", section: .parties, crumbs: [home, partiesCrumb]) {
+            context in
+            TransitionView.index(transitions, context: context)
+        }
+    }
+
+    /// `overganger/<from>-<to>/`: one transition and the recommendations in force that cover it.
+    static func transition(_ transition: Transition, _ site: Site) -> PageJob {
+        PageJob(
+            folder: Route.path(of: transition), template: "transition", title: TransitionView.title(transition, site), section: .parties,
+            crumbs: [home, partiesCrumb, transitionsCrumb]
+        ) { context in
+            TransitionView.page(transition, context: context)
         }
     }
 

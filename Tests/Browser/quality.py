@@ -6,8 +6,8 @@
 Serves the output folder on 127.0.0.1 under the path of its base_url and, on latest/:
 - axe-core 4.x (the axe.min.js of the pip package axe-playwright-python) with the tags wcag2a,
   wcag2aa, wcag21a, wcag21aa on every page: zero violations;
-- every page type is among them (front, sets, set, recommendation, parties, party, meetings,
-  meeting, checklist, what changed, search, free page, 404);
+- every page type is among them (front, sets, set, recommendation, parties, party, transitions,
+  transition, meetings, meeting, checklist, what changed, search, free page, 404);
 - no request to another host, no console error, on every page;
 - keyboard: the skip link is the first stop and moves focus to the content; the menu and the
   search field are reached with Tab and work with Enter;
@@ -44,12 +44,14 @@ def page_types(latest):
     pages["recommendation"] = first("anbefalinger/*/*/index.html")
     pages["parties"] = "ansvar/index.html"
     pages["party"] = first("ansvar/*/index.html")
+    pages["transitions"] = "overganger/index.html"
+    pages["transition"] = first("overganger/*/index.html")
     pages["meetings"] = "moter/index.html"
     pages["meeting"] = first("moter/*/index.html")
     pages["checklist"] = first("sjekkliste/*/index.html")
     pages["what changed"] = "endringer/index.html"
     pages["search"] = "sok/index.html"
-    reserved = {"anbefalinger", "ansvar", "moter", "sjekkliste", "endringer", "id", "api", "assets", "sok",
+    reserved = {"anbefalinger", "ansvar", "overganger", "moter", "sjekkliste", "endringer", "id", "api", "assets", "sok",
                 "tilgjengelighet", "utgivelser"}
     free = sorted(p.parent.name for p in latest.glob("*/index.html") if p.parent.name not in reserved)
     pages["free page"] = f"{free[0]}/index.html" if free else None
@@ -146,7 +148,7 @@ def main(output, screenshots):
 
             # Phones and print.
             driver.set_window_size(320, 900)
-            for kind in ["front", "recommendation", "checklist", "parties", "meeting"]:
+            for kind in ["front", "recommendation", "checklist", "parties", "meeting", "transitions", "transition"]:
                 driver.get(site_root + types[kind])
                 width = driver.execute_script("return document.documentElement.scrollWidth")
                 check(width <= 320, f"{kind} page scrolls sideways at 320 px ({width} px wide)")
@@ -162,7 +164,7 @@ def main(output, screenshots):
             screenshots.mkdir(parents=True, exist_ok=True)
             for width in [1280, 375]:
                 driver.set_window_size(width, 1000)
-                for kind in ["front", "recommendation", "checklist"]:
+                for kind in ["front", "recommendation", "checklist", "transitions", "transition"]:
                     driver.get(site_root + types[kind])
                     height = driver.execute_script("return document.documentElement.scrollHeight")
                     driver.set_window_size(width, min(height, 6000))

@@ -10,6 +10,8 @@ import Testing
         "anbefalinger/utskrivning/gammel/index.html",
         "ansvar/fastlege/index.html",
         "oppgaver/index.html",
+        "overganger/index.html",
+        "overganger/sykehus-fastlege/index.html",
         "moter/2020-09-10-hoestmote/index.html",
         "sjekkliste/skjema/index.html",
         "404.html",
