@@ -9,7 +9,7 @@ import Markdown
 /// a column at the left; screens from 40rem, and print) and `narrow` (each name above its duties;
 /// phones). A drawing is scaled to the width it is given, so one made for 640 px would shrink its
 /// text to 6 px on a 320 px phone, and one that scrolled sideways would need a keyboard stop of
-/// its own; the narrow one, 300 units wide, keeps its text at 13 px or more down to 320 px.
+/// its own; the narrow one, 270 units wide, keeps its 15-unit text at about 14 px on a 320 px phone.
 ///
 /// The drawing is `aria-hidden`: the who-does-what table and the handover list beside it say the
 /// same, with links, and stay the text everyone reads; a description of the drawing (`role="img"`)
@@ -203,7 +203,8 @@ extension Swimlane {
             for (lines, isPlaceholder) in texts {
                 let height = lines.count * lineHeight + 14
                 boxes.append(
-                    Geometry.Box(lane: index, x: boxX, y: inner, width: boxWidth, height: height, lines: lines, isPlaceholder: isPlaceholder))
+                    Geometry.Box(
+                        lane: index, x: boxX, y: inner, width: boxWidth, height: height, lines: lines, isPlaceholder: isPlaceholder))
                 inner += height + 8
             }
             var bottom = inner - 8 + 10
@@ -265,7 +266,8 @@ extension Swimlane {
             svg += Self.text(band.nameLines, x: band.nameX, y: band.nameY, className: "swimlane-name", bold: true)
             for box in geometry.boxes where box.lane == band.lane {
                 svg += "<g class=\"\(box.isPlaceholder ? "swimlane-empty" : "swimlane-duty")\">"
-                svg += "<rect class=\"swimlane-box\" x=\"\(box.x).5\" y=\"\(box.y).5\" width=\"\(box.width - 1)\" height=\"\(box.height - 1)\""
+                svg += "<rect class=\"swimlane-box\" x=\"\(box.x).5\" y=\"\(box.y).5\""
+                svg += " width=\"\(box.width - 1)\" height=\"\(box.height - 1)\""
                 svg += " rx=\"4\" fill=\"#fff\" stroke=\"#000\"\(box.isPlaceholder ? " stroke-dasharray=\"6 4\"" : "")/>"
                 svg += Self.text(
                     box.lines, x: box.x + 10, y: box.y + 7 + Self.baseline,
@@ -277,11 +279,13 @@ extension Swimlane {
         for arrow in geometry.arrows {
             let (x, start, end, boxX) = (arrow.slotX, arrow.startY, arrow.endY, arrow.boxX)
             svg += "<g class=\"swimlane-handover\">"
-            svg += "<path class=\"swimlane-arrow\" d=\"M\(boxX) \(start)H\(x)V\(end)H\(boxX - 8)\" fill=\"none\" stroke=\"#000\" stroke-width=\"2\"/>"
+            svg += "<path class=\"swimlane-arrow\" d=\"M\(boxX) \(start)H\(x)V\(end)H\(boxX - 8)\""
+            svg += " fill=\"none\" stroke=\"#000\" stroke-width=\"2\"/>"
             svg += "<circle class=\"swimlane-head\" cx=\"\(boxX)\" cy=\"\(start)\" r=\"3.5\" fill=\"#000\"/>"
             svg += "<path class=\"swimlane-head\" d=\"M\(boxX) \(end)l-10 -6v12z\" fill=\"#000\"/>"
             if let label = arrow.label {
-                svg += "<rect class=\"swimlane-label-box\" x=\"\(label.x)\" y=\"\(label.y)\" width=\"\(label.width)\" height=\"\(label.height)\" fill=\"#fff\"/>"
+                svg += "<rect class=\"swimlane-label-box\" x=\"\(label.x)\" y=\"\(label.y)\""
+                svg += " width=\"\(label.width)\" height=\"\(label.height)\" fill=\"#fff\"/>"
                 svg += Self.text(label.lines, x: label.x + 4, y: label.y + 2 + Self.baseline, className: "swimlane-label", bold: true)
             }
             svg += "</g>"

@@ -169,7 +169,9 @@ import Testing
         #expect(lines.allSatisfy { Swimlane.textWidth($0, bold: false) <= 120 })
         #expect(lines.dropLast().dropFirst().allSatisfy { $0.hasSuffix("-") })
         #expect(lines.last?.hasSuffix("knapper.") == true)
-        #expect(lines.map { $0.hasSuffix("-") ? String($0.dropLast()) : $0 + " " }.joined().dropLast() == "Ved Donaudampfschiffahrtsgesellschaftskapteinsuniformsknapper.")
+        #expect(
+            lines.map { $0.hasSuffix("-") ? String($0.dropLast()) : $0 + " " }.joined().dropLast()
+                == "Ved Donaudampfschiffahrtsgesellschaftskapteinsuniformsknapper.")
     }
 
     @Test func textIsMeasuredAtLeastAsWideAsDejaVuSans() {
@@ -189,7 +191,8 @@ import Testing
             Swimlane(lanes: [Self.fastlege, Self.sykehus], duties: [], handovers: [Handover(from: "sykehus", to: "fastlege")]).html == nil)
         #expect(
             Swimlane(lanes: [Self.fastlege, Self.fastlege], duties: [Duty(lane: "fastlege", text: "Gjør alt.")], handovers: []).html == nil)
-        #expect(Swimlane(lanes: [Self.fastlege, Self.sykehus], duties: [Duty(lane: "fastlege", text: "Gjør alt.")], handovers: []).html != nil)
+        #expect(
+            Swimlane(lanes: [Self.fastlege, Self.sykehus], duties: [Duty(lane: "fastlege", text: "Gjør alt.")], handovers: []).html != nil)
     }
 
     @Test func theDrawingIsHiddenFromScreenReadersAndHasNoIDs() throws {
