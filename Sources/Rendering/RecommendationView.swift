@@ -36,8 +36,7 @@ enum RecommendationView {
                     "when": handover.when?.value,
                 ])
             },
-            // A withdrawn recommendation's page says it was withdrawn; its duties are not drawn.
-            "swimlaneHTML": status == .trukket ? nil : Swimlane(recommendation, site: site).html,
+            "swimlaneHTML": Swimlane(recommendation, site: site).html,
             "bodyHTML": status == .trukket
                 ? nil : context.html(document, pageIDs: PageIDs.recommendation(recommendation, changed: changed)),
             "tags": recommendation.tags.map(\.value),

@@ -213,6 +213,41 @@ import Testing
         #expect(!Self.sample.svg(.wide).contains(".0\""))
     }
 
+    @Test func aRecommendationPageShowsTheDrawingInItsWhoDoesWhatAndAWithdrawnOneNone() throws {
+        func recommendation(_ id: String, status: String) -> String {
+            """
+            ---
+            id: \(id)
+            title: Tegnet \(id)
+            version: 1.0
+            status: \(status)
+            adopted: 2020
+            owner: forum
+            withdrawn_reason: Utdatert.
+            responsible:
+              - party: fastlege
+                duty: Henviser.
+              - party: sykehus
+                duty: Sender epikrise.
+            ---
+            Tekst.
+            """
+        }
+        let (release, cleanup) = try PageIDTests.build([
+            "recommendations/s/gjeldende.md": recommendation("S-1", status: "vedtatt"),
+            "recommendations/s/trukket.md": recommendation("S-2", status: "trukket"),
+        ])
+        defer { cleanup() }
+        let page = try Support.read(release + "anbefalinger/s/gjeldende/index.html")
+        let section = try #require(page.components(separatedBy: "<section class=\"who-does-what\"").dropFirst().first)
+        #expect(section.components(separatedBy: "</section>")[0].contains("<div class=\"swimlane\" aria-hidden=\"true\">"))
+        #expect(Self.count(page, "<svg ") == 2)
+        // A withdrawn recommendation's duties are not read (nor listed), so there is nothing to draw.
+        let withdrawn = try Support.read(release + "anbefalinger/s/trukket/index.html")
+        #expect(withdrawn.contains("Anbefalingen er trukket"))
+        #expect(!withdrawn.contains("swimlane"))
+    }
+
     @Test func aRecommendationIsDrawnFromItsPlainDutiesAndHandovers() throws {
         let recommendation = """
             ---
