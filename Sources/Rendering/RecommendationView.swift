@@ -48,6 +48,7 @@ enum RecommendationView {
                     },
                 ])
             },
+            "swimlaneHTML": Swimlane(recommendation, site: site).html,
             "bodyHTML": status == .trukket
                 ? nil : context.html(document, pageIDs: PageIDs.recommendation(recommendation, changed: changed)),
             "tags": recommendation.tags.map(\.value),
