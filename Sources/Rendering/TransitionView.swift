@@ -46,6 +46,8 @@ enum TransitionView {
                     "version": recommendation.version.value.description,
                     "whens": entry.handovers.compactMap { $0.when?.value },
                     "giver": duties(of: transition.from, in: recommendation),
+                    // The two lanes of the recommendation's swimlane (aria-hidden: the list above says the same).
+                    "swimlaneHTML": Swimlane(recommendation, site: site, parties: [transition.from, transition.to]).html,
                     "receiver": duties(of: transition.to, in: recommendation),
                 ])
             },

@@ -209,6 +209,16 @@ import Testing
         #expect(page.contains("<dt>Fastlegen gjør</dt><dd>Følger opp.</dd>"))
         // S-02 gives the fastlege no duty, and the page says so.
         #expect(page.contains("<dt>Fastlegen gjør</dt><dd>Har ingen oppgave i anbefalingen.</dd>"))
+        // Each recommendation's swimlane, with the pair's two lanes only (giver first), hidden
+        // from screen readers as on the recommendation page.
+        let drawings = page.components(separatedBy: "<div class=\"swimlane\" aria-hidden=\"true\">").dropFirst()
+        #expect(drawings.count == 2)
+        for drawing in drawings {
+            let wide = String(drawing.prefix { $0 != "\n" } == "" ? drawing.dropFirst().prefix { $0 != "\n" } : drawing.prefix { $0 != "\n" })
+            #expect(wide.components(separatedBy: "class=\"swimlane-lane\"").count - 1 == 2, "\(wide)")
+            let sykehus = try #require(wide.range(of: ">Sykehuset</tspan>")), fastlege = try #require(wide.range(of: ">Fastlegen</tspan>"))
+            #expect(sykehus.lowerBound < fastlege.lowerBound)
+        }
 
         // The recommendation's handovers link to their transitions; not the one to the party itself.
         let recommendation = try Support.read(release + "anbefalinger/s/a/index.html")
