@@ -220,6 +220,13 @@ struct SourceCursor {
             if bytes[at] == UInt8(ascii: "\\"), at + 1 < limit, bytes[at + 1] == byte, isASCIIPunctuation(byte) {
                 pending.append((read + 1, at + 2))
             }
+            // In a table cell, cmark-gfm drops the backslash before a `|` before it reads the
+            // escapes: `\\|` reads `|`.
+            if byte == UInt8(ascii: "|"), bytes[at] == UInt8(ascii: "\\"), at + 2 < limit, bytes[at + 1] == UInt8(ascii: "\\"),
+                bytes[at + 2] == byte
+            {
+                pending.append((read + 1, at + 3))
+            }
             if bytes[at] == byte { pending.append((read + 1, at + 1)) }
         }
         return nil
