@@ -87,6 +87,8 @@ public enum ContentLoader {
                 } ?? []
         }
         let synonyms = find("synonyms.yml").flatMap { decodeYAML($0, into: &diagnostics, Synonyms.decode) } ?? []
+        let tasksFile = find("tasks.yml")
+        let tasks = tasksFile.map { decodeYAML($0, into: &diagnostics, NamedTask.decodeList) ?? [] }
         let partyNames = Dictionary(parties.map { ($0.id.value, $0.name.value) }, uniquingKeysWith: { a, _ in a })
 
         // Every Markdown file, decoded on all cores.
@@ -119,13 +121,17 @@ public enum ContentLoader {
         if partiesFile.map({ file in diagnostics.contains { $0.location.file == file.path && $0.severity == .error } }) ?? true {
             incomplete.insert("parties.yml")
         }
+        if let tasksFile, diagnostics.contains(where: { $0.location.file == tasksFile.path && $0.severity == .error }) {
+            incomplete.insert("tasks.yml")
+        }
         // A site is assembled even when some files failed, so that cross-file rules can still run
         // on the rest; `incompleteFiles` tells them what is missing.
         var site: Site?
         if let config, let index {
             site = Site(
                 config: config, parties: parties, index: index, sets: sets, recommendations: recommendations,
-                meetings: meetings, checklists: checklists, pages: pages, synonyms: synonyms, incompleteFiles: incomplete)
+                meetings: meetings, checklists: checklists, pages: pages, synonyms: synonyms, tasks: tasks,
+                incompleteFiles: incomplete)
         }
         return Result(site: site, diagnostics: diagnostics, fileCount: files.count)
     }

@@ -138,7 +138,7 @@ struct FolderWalk {
             return kind
         }
         switch components.count {
-        case 1 where name == "site.yml" || name == "parties.yml" || name == "synonyms.yml": return .config
+        case 1 where name == "site.yml" || name == "parties.yml" || name == "synonyms.yml" || name == "tasks.yml": return .config
         case 1 where name == "index.md": return .index
         case 2 where name.hasSuffix(".md"):
             switch components[0] {

@@ -57,6 +57,9 @@ public struct Responsibility: Sendable {
     public let party: Located<String>
     /// Inline Markdown.
     public let duty: Located<String>
+    /// The task the duty is (`timebestilling-etter-utskrivning`): a slug that names the same work
+    /// across recommendations, so that two of them cannot give it to different parties unseen.
+    public let task: Located<String>?
     /// The entry's first line (where entry-level problems are reported).
     public let location: SourceLocation
 }
@@ -166,6 +169,7 @@ extension Recommendation {
             var entryReader = FieldReader(item, path: path, what: "hvert punkt i `responsible`")
             let party = entryReader.string("party", "partens id")
             let duty = entryReader.string("duty", "oppgaven")
+            let task = decodeTask(&entryReader)
             entryReader.finish()
             reader.absorb(entryReader, failing: !exempt)
             guard !exempt, !entryReader.failed else { continue }
@@ -183,7 +187,7 @@ extension Recommendation {
                     "punktet for `\(party.value)` mangler `duty:`; legg til `duty:` med hva \(who) skal gjøre")
                 continue
             }
-            result.append(Responsibility(party: party, duty: duty, location: itemLocation))
+            result.append(Responsibility(party: party, duty: duty, task: task, location: itemLocation))
         }
         // A party listed twice is valid (each duty is shown), but readers then find half of what the
         // party does in one row and half in another, and the editor likely meant one entry.
@@ -201,5 +205,19 @@ extension Recommendation {
             )
         }
         return exempt ? [] : result
+    }
+
+    /// A duty's `task:`. A malformed one is reported (`slug-invalid`) without dropping the duty, so
+    /// that the rules about who does what still see the party.
+    private static func decodeTask(_ reader: inout FieldReader) -> Located<String>? {
+        guard let task = reader.string("task", "oppgavens id (slug), f.eks. `timebestilling-etter-utskrivning`") else { return nil }
+        guard Slug.isValid(task.value) else {
+            reader.report(
+                .slugInvalid, at: task.location,
+                "`task: \(task.value)` er ikke en gyldig oppgave-id; skriv den som en slug med små bokstaver a–z, tall og bindestrek (f.eks. `\(Slug.suggest(task.value))`)"
+            )
+            return nil
+        }
+        return task
     }
 }

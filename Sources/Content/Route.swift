@@ -3,6 +3,8 @@
 public enum Route {
     public static let recommendations = "anbefalinger/"
     public static let parties = "ansvar/"
+    public static let tasks = "oppgaver/"
+    public static let transitions = "overganger/"
     public static let meetings = "moter/"
     public static let checklists = "sjekkliste/"
     public static let shortLinks = "id/"
@@ -13,7 +15,7 @@ public enum Route {
 
     /// Top-level names the site itself uses: a free page may not take one of them.
     public static let reservedNames: Set<String> = [
-        "anbefalinger", "ansvar", "moter", "sjekkliste", "endringer", "id", "api", "assets", "sok",
+        "anbefalinger", "ansvar", "oppgaver", "overganger", "moter", "sjekkliste", "endringer", "id", "api", "assets", "sok",
         "tilgjengelighet", "v", "latest", "utgivelser", "404",
     ]
 
@@ -34,6 +36,8 @@ public enum Route {
 
     public static func path(of set: RecommendationSet) -> String { recommendations + set.slug + "/" }
     public static func path(ofParty id: String) -> String { parties + id + "/" }
+    /// `overganger/sykehus-fastlege/` (the folder name: `Transition.slug`).
+    public static func path(of transition: Transition) -> String { transitions + transition.slug + "/" }
     /// Under `ansvar/`, beside the parties (which is why no party may be called `sett`).
     public static let setMatrices = parties + matrixFolder + "/"
     public static let matrixFolder = "sett"

@@ -20,6 +20,9 @@ public struct Site: Sendable {
     public let pages: [Page]
     /// The groups of `synonyms.yml`: words and phrases that mean the same for searching.
     public let synonyms: [[Located<String>]]
+    /// The tasks of `tasks.yml` in its order; `nil` when there is no such file (then any slug in
+    /// a duty's `task:` is a task, named by its slug).
+    public let tasks: [NamedTask]?
     /// Content files (relative paths) that exist but could not be decoded: cross-file rules must
     /// not report links to them as broken.
     public let incompleteFiles: Set<String>
@@ -31,6 +34,8 @@ public struct Site: Sendable {
     private let dutiesByParty: [String: [Duty]]
     private let meetingsByRecommendation: [String: [Int]]
     private let supersededBy: [String: [Int]]
+    private let taskIndex: [String: Int]
+    private let dutiesByTask: [String: [Duty]]
     private let targetsByPath: [String: LinkTarget]
     private let targetsByID: [String: LinkTarget]
     /// The slugs of the sets and checklists a release publishes.
@@ -40,10 +45,11 @@ public struct Site: Sendable {
     public init(
         config: SiteConfig, parties: [Party], index: Page, sets: [RecommendationSet], recommendations: [Recommendation],
         meetings: [Meeting], checklists: [Checklist], pages: [Page], synonyms: [[Located<String>]] = [],
-        incompleteFiles: Set<String> = []
+        tasks: [NamedTask]? = nil, incompleteFiles: Set<String> = []
     ) {
         self.config = config
         self.synonyms = synonyms
+        self.tasks = tasks
         self.incompleteFiles = incompleteFiles
         self.parties = parties
         self.index = index
@@ -74,10 +80,14 @@ public struct Site: Sendable {
         var bySet: [String: [Int]] = [:]
         var duties: [String: [Duty]] = [:]
         var supersededBy: [String: [Int]] = [:]
+        var byTask: [String: [Duty]] = [:]
         for (i, recommendation) in self.recommendations.enumerated() {
             bySet[recommendation.setSlug, default: []].append(i)
             for (j, responsibility) in recommendation.responsible.enumerated() {
                 duties[responsibility.party.value, default: []].append(Duty(recommendation: i, responsibility: j))
+                if let task = responsibility.task {
+                    byTask[task.value, default: []].append(Duty(recommendation: i, responsibility: j))
+                }
             }
             for old in recommendation.supersedes {
                 supersededBy[old.value, default: []].append(i)
@@ -85,7 +95,9 @@ public struct Site: Sendable {
         }
         recommendationsBySet = bySet
         dutiesByParty = duties
+        dutiesByTask = byTask
         self.supersededBy = supersededBy
+        taskIndex = firstIndex(tasks ?? []) { $0.id.value }
 
         var meetingsByRecommendation: [String: [Int]] = [:]
         for (i, meeting) in self.meetings.enumerated() {
@@ -151,6 +163,48 @@ public struct Site: Sendable {
             let recommendation = recommendations[duty.recommendation]
             return (recommendation, recommendation.responsible[duty.responsibility])
         }
+    }
+
+    /// The task named `id` in `tasks.yml`.
+    public func task(_ id: String) -> NamedTask? {
+        guard let index = taskIndex[id], let tasks else { return nil }
+        return tasks[index]
+    }
+
+    /// The task's title from `tasks.yml`, or its id when the file does not name it.
+    public func taskTitle(_ id: String) -> String {
+        task(id)?.title.value ?? id
+    }
+
+    /// The ids of every task that a duty names or `tasks.yml` lists: the file's order first, then
+    /// the others in natural order.
+    public var taskIDs: [String] {
+        let listed = (tasks ?? []).map(\.id.value)
+        let known = Set(listed)
+        var seen = Set<String>()
+        let listedOnce = listed.filter { seen.insert($0).inserted }
+        return listedOnce + dutiesByTask.keys.filter { !known.contains($0) }.sorted { NaturalKey($0) < NaturalKey($1) }
+    }
+
+    /// Every duty that names the task, in recommendation order.
+    public func duties(withTask id: String) -> [(recommendation: Recommendation, responsibility: Responsibility)] {
+        (dutiesByTask[id] ?? []).map { duty in
+            let recommendation = recommendations[duty.recommendation]
+            return (recommendation, recommendation.responsible[duty.responsibility])
+        }
+    }
+
+    /// Whether a recommendation is in force: adopted (`vedtatt` or `retningslinje`), published by a
+    /// release (not in a draft set), and not superseded by another recommendation in force.
+    /// (`høring` is a proposal, `utkast` a draft, `trukket` withdrawn.)
+    public func isInForce(_ recommendation: Recommendation) -> Bool {
+        isAdoptedAndReleased(recommendation)
+            && !recommendations(superseding: recommendation.id.value).contains { $0 !== recommendation && isAdoptedAndReleased($0) }
+    }
+
+    private func isAdoptedAndReleased(_ recommendation: Recommendation) -> Bool {
+        let status = recommendation.status.value
+        return (status == .vedtatt || status == .retningslinje) && isInRelease(recommendation)
     }
 
     public func meetings(relatedTo recommendationID: String) -> [Meeting] {
@@ -226,7 +280,7 @@ public struct Site: Sendable {
             config: config, parties: parties, index: index, sets: sets.filter { Self.released($0.status) },
             recommendations: recommendations.filter(isInRelease), meetings: meetings,
             checklists: checklists.filter { Self.released($0.status) }, pages: pages, synonyms: synonyms,
-            incompleteFiles: incompleteFiles
+            tasks: tasks, incompleteFiles: incompleteFiles
         )
     }
 

@@ -42,6 +42,9 @@ extension Rule {
     public static let responsiblePartyMissing = Rule("responsible-party-missing", .error)
     public static let responsibleDutyMissing = Rule("responsible-duty-missing", .error)
     public static let responsibleRepeated = Rule("responsible-repeated", .warning)
+    public static let handoverWithoutDuty = Rule("handover-without-duty", .warning)
+    public static let taskConflict = Rule("task-conflict", .error)
+    public static let taskUnknown = Rule("task-unknown", .error)
     public static let partyUnknown = Rule("party-unknown", .error)
     public static let ownerMissing = Rule("owner-missing", .error)
     public static let adoptedMissing = Rule("adopted-missing", .error)
@@ -70,9 +73,11 @@ extension Rule {
         .frontMatterMissing, .yamlSyntax, .yamlAlias, .fieldMissing, .fieldType, .keyUnknown,
         .fileMissing, .statusInvalid, .versionInvalid, .dateInvalid, .timeInvalid, .slugInvalid, .idInvalid, .releaseInvalid,
         .responsibleMissing, .responsibleEmpty, .responsibleInvalid, .responsiblePartyMissing,
-        .responsibleDutyMissing, .responsibleRepeated, .partyUnknown, .ownerMissing, .adoptedMissing, .withdrawnReasonMissing, .reviewOverdue,
+        .responsibleDutyMissing, .responsibleRepeated, .handoverWithoutDuty, .taskConflict, .taskUnknown, .partyUnknown, .ownerMissing,
+        .adoptedMissing, .withdrawnReasonMissing, .reviewOverdue,
         .responsibleUnlisted,
-        .idDuplicate, .referenceUnknown, .linkBroken, .linkDraft, .htmlRaw, .pageSlugReserved, .synonymRepeated, .idRemoved, .checklistVersionUnchanged,
+        .idDuplicate, .referenceUnknown, .linkBroken, .linkDraft, .htmlRaw, .pageSlugReserved, .synonymRepeated, .idRemoved,
+        .checklistVersionUnchanged,
         .templateSyntax, .templateMissing,
     ]
 }

@@ -92,17 +92,32 @@ public enum Markdown {
     /// phrasing content that may stand in a `<p>` or beside other duties.
     public static func inlineHTML(_ source: String, rewriteLink: (String) -> LinkRewrite = { _ in .keep }) -> String {
         if let plain = plainInlineHTML(source) { return plain }
-        let rendered = render(InlineSource.escapingBlocks(source), reservedIDs: [], joiningParagraphs: true, rewriteLink: rewriteLink)
-        var body = rendered.utf8[...]
-        if body.last == UInt8(ascii: "\n") { body = body.dropLast() }
-        // One paragraph: `<p>…</p>` with no other `<p>` inside. Compared as bytes: as characters,
-        // a combining mark at the start of the text would make one with the `>` of `<p>` (the
-        // Markdown fuzzer found such a duty drawn with its paragraph).
-        if body.starts(with: "<p>".utf8), body.reversed().starts(with: "</p>".utf8.reversed()) {
-            let inner = body.dropFirst(3).dropLast(4)
-            if !inner.indices.contains(where: { inner[$0...].starts(with: "<p>".utf8) }) { return String(decoding: inner, as: UTF8.self) }
+        // Text that is one paragraph as it stands is left as written: an escape would show as a
+        // backslash where the line starts inside a code span (the Markdown fuzzer found one). But
+        // a link reference definition at the start would vanish from the paragraph.
+        let firstLine = source.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
+            .first { !$0.allSatisfy { $0 == " " || $0 == "\t" } }?.drop { $0 == " " || $0 == "\t" }
+        if firstLine.map({ !($0.first == "[" && $0.contains("]:")) }) ?? true,
+            let inner = paragraphContent(render(source, reservedIDs: [], joiningParagraphs: false, rewriteLink: rewriteLink))
+        {
+            return inner
         }
-        return String(decoding: body, as: UTF8.self)
+        let escaped = render(InlineSource.escapingBlocks(source), reservedIDs: [], joiningParagraphs: true, rewriteLink: rewriteLink)
+        if let inner = paragraphContent(escaped) { return inner }
+        return String(decoding: escaped.utf8.last == UInt8(ascii: "\n") ? escaped.utf8.dropLast() : escaped.utf8[...], as: UTF8.self)
+    }
+
+    /// What stands in the paragraph if `html` is one paragraph: `<p>…</p>` with no other `<p>`
+    /// inside. Compared as bytes: as characters, a combining mark at the start of the text would
+    /// make one with the `>` of `<p>` (the Markdown fuzzer found such a duty drawn with its
+    /// paragraph).
+    private static func paragraphContent(_ html: String) -> String? {
+        var body = html.utf8[...]
+        if body.last == UInt8(ascii: "\n") { body = body.dropLast() }
+        guard body.starts(with: "<p>".utf8), body.reversed().starts(with: "</p>".utf8.reversed()) else { return nil }
+        let inner = body.dropFirst(3).dropLast(4)
+        if inner.indices.contains(where: { inner[$0...].starts(with: "<p>".utf8) }) { return nil }
+        return String(decoding: inner, as: UTF8.self)
     }
 
     /// What cmark-gfm renders for a line that holds no Markdown at all, without asking it: most
@@ -161,30 +176,52 @@ public enum Markdown {
             // The inlines of a block come one after another in the walk, so a block is known to
             // end when a text of another block is met.
             var block: OpaquePointer?
-            var sources = InlineSources(lines: lines)
-            document.walk { node in
-                let start = sources.start(of: node)
-                func position() -> MarkdownPosition {
-                    lines.position(line: start.line, byteColumn: start.byteColumn)
+            var cursor = SourceCursor(lines: lines)
+            document.walkEnteringAndLeaving { node, entering in
+                let type = cmark_node_get_type(node)
+                guard entering else {
+                    if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE { cursor.leaveLink(node) }
+                    return
                 }
-                switch cmark_node_get_type(node) {
+                switch type {
                 case CMARK_NODE_LINK:
-                    analysis.links.append(MarkdownLink(destination: string(cmark_node_get_url(node)) ?? "", position: position()))
-                case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+                    let offset = cursor.enterLink(node)
+                    analysis.links.append(MarkdownLink(destination: string(cmark_node_get_url(node)) ?? "", position: lines.position(ofByte: offset)))
+                case CMARK_NODE_IMAGE:
+                    _ = cursor.enterLink(node)
+                case CMARK_NODE_HTML_BLOCK:
+                    let offset = cursor.enterBlock(node)
+                    analysis.rawHTML.append(MarkdownHTML(html: string(cmark_node_get_literal(node)) ?? "", position: lines.position(ofByte: offset)))
+                case CMARK_NODE_HTML_INLINE:
                     let literal = string(cmark_node_get_literal(node)) ?? ""
-                    analysis.rawHTML.append(MarkdownHTML(html: literal, position: position()))
+                    analysis.rawHTML.append(MarkdownHTML(html: literal, position: lines.position(ofByte: cursor.html(literal))))
+                case CMARK_NODE_CODE:
+                    cursor.codeSpan()
                 case CMARK_NODE_TEXT:
                     guard let literal = cmark_node_get_literal(node) else { break }
                     let enclosing = enclosingBlock(of: node)
-                    analysis.text.append(
-                        literal, line: Int32(start.line), byteColumn: Int32(start.byteColumn), newBlock: enclosing != block)
+                    let offset = literal.withMemoryRebound(to: UInt8.self, capacity: 0) { text in
+                        cursor.text(UnsafeBufferPointer(start: text, count: strlen(literal)))
+                    }
+                    analysis.text.append(literal, offset: offset, newBlock: enclosing != block)
                     block = enclosing
                 default:
-                    break
+                    if Int32(type.rawValue) & CMARK_NODE_TYPE_MASK == CMARK_NODE_TYPE_BLOCK { _ = cursor.enterBlock(node) }
                 }
             }
             analysis.text.finish()
             return analysis
+        }
+    }
+
+    /// What an entity (`&amp;`) stands for, `nil` if cmark-gfm does not take it for one.
+    static func entityValue(_ entity: String) -> String? {
+        withDocument(entity, options: CMARK_OPT_DEFAULT, extensions: []) { document in
+            var value: String?
+            document.walk { node in
+                if value == nil, cmark_node_get_type(node) == CMARK_NODE_TEXT { value = string(cmark_node_get_literal(node)) }
+            }
+            return value == entity ? nil : value
         }
     }
 
@@ -273,172 +310,6 @@ public enum Markdown {
         }
     }
 
-    /// Where the nodes of a parsed body start (line of the body, column in bytes), with cmark-gfm's
-    /// slips put right (found by the Markdown fuzzer, `make fuzz`). cmark-gfm counts an inline's
-    /// column from where its block's *first* line starts, as if every line began alike, although
-    /// it strips each line's own quote markers and indentation:
-    ///
-    /// - On a paragraph's (or setext heading's) later lines: text on a lazy line after `> quote`
-    ///   was put two columns right, past the end of a short line. The first inline on such a
-    ///   line starts where the line's text starts (a line keeps the spaces cmark-gfm did not
-    ///   strip, which is where the first inline's reported column differs from the others');
-    ///   the others keep their distance from it. (Unless a code span or raw HTML from above runs
-    ///   into the line: then the line is placed by where they end, their first closing run of
-    ///   backticks or `>` on it.)
-    /// - In a table's rows, from where the table's first line starts; a row's text starts where
-    ///   the line's does.
-    /// - When a table interrupts a paragraph (`text` on the line above `| a | b |`), cmark-gfm
-    ///   0.29.0.gfm.6 splits the paragraph off without a position (line 0, which pointed into the
-    ///   front matter) and puts the header row on the paragraph's first line, its columns counted
-    ///   through the paragraph's text. The table keeps the paragraph's start, the paragraph's
-    ///   lines are measured, and the header row lies just above the delimiter row.
-    ///
-    /// A link whose text runs over several lines is put on the line where it closes, and an
-    /// autolink's column is counted through the whole paragraph. After a hard
-    /// break by a backslash at the end of a line, cmark-gfm counts the next line as part of the
-    /// same one. And a code span, or a text that starts with backticks that open no code span
-    /// (`` `k ``), is put after its backticks.
-    ///
-    /// Nodes must be asked for in document order (the order of `Document.walk`).
-    private struct InlineSources {
-        let lines: LineIndex
-        /// The first inline of the latest later line of a paragraph: its block, its line, and the
-        /// column cmark-gfm gives it.
-        private var anchor: (block: OpaquePointer, line: Int, byteColumn: Int)?
-        /// The block and line of the latest inline in a paragraph or heading.
-        private var lastLine: (block: OpaquePointer, line: Int)?
-        /// The latest code span or raw HTML that ran over lines: its block, its last line and where
-        /// cmark-gfm puts its closing backticks or `>` on it, and what they are.
-        private var spill: (block: OpaquePointer, endLine: Int, endColumn: Int, delimiter: UInt8, count: Int)?
-        /// How many hard breaks by a backslash the latest paragraph with any has had so far.
-        private var backslashBreaks: (block: OpaquePointer, count: Int)?
-        /// For the latest paragraph that a table split off: the spaces cmark-gfm kept at the
-        /// start of each later line (by line), which is where it puts the line's text (the
-        /// paragraph's columns are counted from 0).
-        private var keptSpaces: (paragraph: OpaquePointer, spaces: [Int: Int])?
-
-        init(lines: LineIndex) {
-            self.lines = lines
-        }
-
-        private static func start(_ node: OpaquePointer) -> (line: Int, byteColumn: Int) {
-            (Int(cmark_node_get_start_line(node)), Int(cmark_node_get_start_column(node)))
-        }
-
-        /// A paragraph split off by the table after it (see above).
-        private static func isSplitOff(_ node: OpaquePointer?) -> Bool {
-            node.map { cmark_node_get_type($0) == CMARK_NODE_PARAGRAPH && cmark_node_get_start_line($0) == 0 } ?? false
-        }
-
-        mutating func start(of node: OpaquePointer) -> (line: Int, byteColumn: Int) {
-            let anchorBefore = anchor
-            let start = corrected(node)
-            // A code span, and a text that starts with backticks that open none, are put after
-            // their backticks.
-            let type = cmark_node_get_type(node)
-            guard type == CMARK_NODE_CODE || type == CMARK_NODE_TEXT && cmark_node_get_literal(node)?[0] == 0x60 else { return start }
-            if let current = anchor, anchorBefore.map({ $0.block != current.block || $0.line != current.line }) ?? true {
-                // The first inline of a later line, put where the line's text starts, at its
-                // backticks: the others on the line are counted from where cmark-gfm put it.
-                let ticks = lines.backticks(line: start.line, from: start.byteColumn)
-                anchor?.byteColumn -= ticks
-                if keptSpaces?.paragraph == current.block { keptSpaces?.spaces[current.line]? -= ticks }
-                return start
-            }
-            return (start.line, start.byteColumn - lines.backticks(line: start.line, before: start.byteColumn))
-        }
-
-        private mutating func corrected(_ node: OpaquePointer) -> (line: Int, byteColumn: Int) {
-            var reported = Self.start(node)
-            // Blocks have right positions, soft breaks none.
-            let type = cmark_node_get_type(node)
-            if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
-                // The line of a link is the line it closes on; its text starts on the line of `[`.
-                var child = cmark_node_first_child(node)
-                while let current = child, cmark_node_get_start_line(current) == 0 { child = cmark_node_next(current) }
-                if let child { reported.line = Self.start(child).line }
-                // An autolink's (`<https://…>`) column is counted through the whole paragraph;
-                // its text's is right, one after the `<`.
-                if let child, cmark_node_get_type(child) == CMARK_NODE_TEXT, let url = Markdown.string(cmark_node_get_url(node)),
-                    let text = Markdown.string(cmark_node_get_literal(child)), url == text || url == "mailto:" + text
-                {
-                    reported = (Self.start(child).line, Self.start(child).byteColumn - 1)
-                }
-            }
-            guard Int32(type.rawValue) & CMARK_NODE_TYPE_MASK == CMARK_NODE_TYPE_INLINE, type != CMARK_NODE_SOFTBREAK else {
-                return reported
-            }
-            let block = Markdown.enclosingBlock(of: node)
-            // A table cell (the only blocks of an extension in an analysis), in a row, in a table.
-            if cmark_node_get_syntax_extension(block) != nil, let row = cmark_node_parent(block), let table = cmark_node_parent(row) {
-                let tableStart = Self.start(table)
-                let split = cmark_node_previous(table)
-                guard cmark_gfm_extensions_get_table_row_is_header(row) == 1, Self.isSplitOff(split), let split else {
-                    return (reported.line, lines.continuationStart(line: reported.line) + reported.byteColumn - tableStart.byteColumn)
-                }
-                // Above the delimiter row, which lies above the first body row or ends the table.
-                let headerLine = cmark_node_next(row).map { Self.start($0).line - 2 } ?? Int(cmark_node_get_end_line(table)) - 1
-                var offset = reported.byteColumn - tableStart.byteColumn
-                for line in tableStart.line..<max(tableStart.line, headerLine) {
-                    let textStart = line == tableStart.line ? tableStart.byteColumn : lines.continuationStart(line: line)
-                    let kept = keptSpaces?.paragraph == split ? keptSpaces?.spaces[line] ?? 0 : 0
-                    offset -= lines.byteLength(line: line) - (textStart - 1) + kept + 1
-                }
-                return (headerLine, lines.continuationStart(line: headerLine) + offset)
-            }
-            let blockType = cmark_node_get_type(block)
-            guard blockType == CMARK_NODE_PARAGRAPH || blockType == CMARK_NODE_HEADING else { return reported }
-            let breaks = backslashBreaks?.block == block ? backslashBreaks?.count ?? 0 : 0
-            if type == CMARK_NODE_LINEBREAK {
-                // A backslash at the end of a line: cmark-gfm goes on counting the next line's
-                // columns on this one.
-                if let last = lastLine, last.block == block, lines.endsWithBackslash(line: last.line) {
-                    backslashBreaks = (block, breaks + 1)
-                }
-                return reported
-            }
-            let reportedBlockStart = Self.start(block)
-            let lineInBlock = reported.line - reportedBlockStart.line + breaks
-            let offset = reported.byteColumn - reportedBlockStart.byteColumn
-            var blockStart = reportedBlockStart
-            if Self.isSplitOff(block), let table = cmark_node_next(block) { blockStart = Self.start(table) }
-            let line = blockStart.line + lineInBlock
-            lastLine = (block, line)
-            var result = (line: line, byteColumn: blockStart.byteColumn + offset)
-            if lineInBlock > 0 {
-                if anchor?.block != block || anchor?.line != line {
-                    var column = reported.byteColumn
-                    // A code span or raw HTML from the lines above that ends on this line: the
-                    // line is placed by where it ends.
-                    if let spill, spill.block == block, spill.endLine == reported.line,
-                        let end = lines.firstRun(of: spill.delimiter, count: spill.count, line: line)
-                    {
-                        column = spill.endColumn - (end - lines.continuationStart(line: line))
-                    }
-                    anchor = (block, line, column)
-                    if Self.isSplitOff(block), breaks == 0 {
-                        if keptSpaces?.paragraph != block { keptSpaces = (block, [:]) }
-                        keptSpaces?.spaces[line] = column
-                    }
-                }
-                result.byteColumn = lines.continuationStart(line: line) + reported.byteColumn - (anchor?.byteColumn ?? reported.byteColumn)
-            }
-            let endLine = Int(cmark_node_get_end_line(node))
-            if type == CMARK_NODE_CODE || type == CMARK_NODE_HTML_INLINE, endLine > reported.line {
-                // cmark-gfm gives the end as where the closing backticks or `>` lie in the line's
-                // text, without the block's indentation that its other columns count.
-                let code = type == CMARK_NODE_CODE
-                let ticks = max(
-                    lines.backticks(line: result.line, before: result.byteColumn), lines.backticks(line: result.line, from: result.byteColumn))
-                spill = (
-                    block, endLine, Int(cmark_node_get_end_column(node)) + reportedBlockStart.byteColumn,
-                    code ? UInt8(ascii: "`") : UInt8(ascii: ">"), code ? ticks : 1
-                )
-            }
-            return result
-        }
-    }
-
     /// The nearest ancestor of an inline node that is a block (a paragraph, heading, table cell …).
     private static func enclosingBlock(of node: OpaquePointer) -> OpaquePointer {
         var current = node
@@ -495,8 +366,8 @@ public enum Markdown {
         // autolink) in one global table while it parses inlines, and unmarks them when done: two
         // such parses at once would unmark each other's characters mid-parse (github/cmark-gfm
         // #176). Those parses take turns; the analysis, whose only extension (table) marks no
-        // character, runs freely.
-        let root = extensions == analysisExtensionNames ? cmark_parser_finish(parser) : inlineLock.withLock { cmark_parser_finish(parser) }
+        // character, and a parse without extensions run freely.
+        let root = extensions == analysisExtensionNames || extensions.isEmpty ? cmark_parser_finish(parser) : inlineLock.withLock { cmark_parser_finish(parser) }
         return body(Document(parser: parser, root: root!))
     }
 
@@ -509,14 +380,20 @@ public enum Markdown {
 
         /// Calls `visit` on every node as it is entered. The tree must not change structurally meanwhile.
         func walk(_ visit: (OpaquePointer) -> Void) {
+            walkEnteringAndLeaving { node, entering in
+                if entering { visit(node) }
+            }
+        }
+
+        /// Calls `visit` on every node as it is entered (`true`) and, for a node with children, as
+        /// it is left (`false`).
+        func walkEnteringAndLeaving(_ visit: (OpaquePointer, Bool) -> Void) {
             guard let iterator = cmark_iter_new(root) else { return }
             defer { cmark_iter_free(iterator) }
             while true {
                 let event = cmark_iter_next(iterator)
                 if event == CMARK_EVENT_DONE { break }
-                if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) {
-                    visit(node)
-                }
+                if let node = cmark_iter_get_node(iterator) { visit(node, event == CMARK_EVENT_ENTER) }
             }
         }
 

@@ -40,20 +40,19 @@ public struct MarkdownText: Sendable {
     public static let blockSeparator: UInt8 = 1
 
     public private(set) var bytes: [UInt8] = []
-    /// The offset each run starts at, and where cmark says it was written (line of the body,
-    /// column in bytes).
+    /// The offset each run starts at, and where it was written (a byte offset into the body).
     private var runStarts: [Int] = []
-    private var runSources: [(line: Int32, byteColumn: Int32)] = []
+    private var runSources: [Int] = []
     private let lines: LineIndex
 
     init(lines: LineIndex) {
         self.lines = lines
     }
 
-    mutating func append(_ text: UnsafePointer<CChar>, line: Int32, byteColumn: Int32, newBlock: Bool) {
+    mutating func append(_ text: UnsafePointer<CChar>, offset: Int, newBlock: Bool) {
         if newBlock, let last = bytes.indices.last { bytes[last] = Self.blockSeparator }
         runStarts.append(bytes.count)
-        runSources.append((line, byteColumn))
+        runSources.append(offset)
         text.withMemoryRebound(to: UInt8.self, capacity: 0) { text in
             bytes.append(contentsOf: UnsafeBufferPointer(start: text, count: strlen(text)))
         }
@@ -73,7 +72,7 @@ public struct MarkdownText: Sendable {
             let middle = (run + high + 1) / 2
             if runStarts[middle] <= offset { run = middle } else { high = middle - 1 }
         }
-        let start = lines.position(line: Int(runSources[run].line), byteColumn: Int(runSources[run].byteColumn))
+        let start = lines.position(ofByte: runSources[run])
         let scalars = bytes[runStarts[run]..<offset].count { $0 & 0xC0 != 0x80 }
         return MarkdownPosition(line: start.line, column: start.column + scalars)
     }
@@ -97,97 +96,46 @@ public struct MarkdownText: Sendable {
     }
 }
 
-/// Turns cmark's positions (line of the body, column in UTF-8 bytes) into positions in the file
-/// with the column in characters (as YAML positions count), so `æ` before a link moves it one
-/// column, not two.
+/// A body's lines: turns a byte offset into a position in the file with the column in characters
+/// (as YAML positions count), so `æ` before a link moves it one column, not two.
 struct LineIndex: Sendable {
-    private let source: String
+    /// The body in UTF-8.
+    let bytes: [UInt8]
     /// The byte offset each line starts at.
     private let lineStarts: [Int]
     private let firstLine: Int
 
     init(_ source: String, firstLine: Int) {
-        var source = source
+        bytes = Array(source.utf8)
         var starts = [0]
-        source.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return }
-            var offset = 0
-            while offset < bytes.count, let newline = memchr(base + offset, 0x0A, bytes.count - offset) {
-                offset = base.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
-                starts.append(offset)
-            }
-        }
-        self.source = source
+        for (offset, byte) in bytes.enumerated() where byte == 0x0A { starts.append(offset + 1) }
         self.lineStarts = starts
         self.firstLine = firstLine
     }
 
-    /// The byte column (1-based) where the text of a paragraph's later line starts: after the
-    /// quote markers and indentation. (Such a line cannot start with `>`: that would begin a quote.)
-    func continuationStart(line: Int) -> Int {
-        guard line >= 1, line <= lineStarts.count else { return 1 }
-        var column = 1
-        for byte in source.utf8.dropFirst(lineStarts[line - 1]) {
-            guard byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: ">") else { break }
-            column += 1
+    /// The byte offset of `line` (of the body, 1-based, as cmark counts) and `byteColumn` (1-based),
+    /// no further than the end of the line.
+    func offset(line: Int, byteColumn: Int) -> Int {
+        guard line >= 1, line <= lineStarts.count else { return line < 1 ? 0 : bytes.count }
+        return lineStarts[line - 1] + min(max(byteColumn, 1) - 1, end(ofLine: line) - lineStarts[line - 1])
+    }
+
+    /// The byte offset of the end of `line` (where its line break is).
+    func end(ofLine line: Int) -> Int {
+        guard line >= 1, line <= lineStarts.count else { return line < 1 ? 0 : bytes.count }
+        return line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
+    }
+
+    /// The line and column (in characters) of the byte at `offset`.
+    func position(ofByte offset: Int) -> MarkdownPosition {
+        let offset = min(max(offset, 0), bytes.count)
+        var line = 0  // the last line starting at or before `offset`
+        var high = lineStarts.count - 1
+        while line < high {
+            let middle = (line + high + 1) / 2
+            if lineStarts[middle] <= offset { line = middle } else { high = middle - 1 }
         }
-        return column
-    }
-
-    /// How many backticks on `line` start at `byteColumn`.
-    func backticks(line: Int, from byteColumn: Int) -> Int {
-        guard line >= 1, line <= lineStarts.count, byteColumn >= 1 else { return 0 }
-        let bytes = source.utf8.dropFirst(lineStarts[line - 1]).prefix(byteLength(line: line))
-        return bytes.dropFirst(byteColumn - 1).prefix { $0 == UInt8(ascii: "`") }.count
-    }
-
-    /// How many backticks on `line` end just before `byteColumn`.
-    func backticks(line: Int, before byteColumn: Int) -> Int {
-        guard line >= 1, line <= lineStarts.count, byteColumn >= 1 else { return 0 }
-        let bytes = source.utf8.dropFirst(lineStarts[line - 1]).prefix(min(byteColumn - 1, byteLength(line: line)))
-        return bytes.reversed().prefix { $0 == UInt8(ascii: "`") }.count
-    }
-
-    /// The byte column of the first run of exactly `count` bytes `delimiter` on `line`.
-    func firstRun(of delimiter: UInt8, count: Int, line: Int) -> Int? {
-        guard line >= 1, line <= lineStarts.count else { return nil }
-        let bytes = Array(source.utf8.dropFirst(lineStarts[line - 1]).prefix(byteLength(line: line)))
-        var index = 0
-        while index < bytes.count {
-            guard bytes[index] == delimiter else {
-                index += 1
-                continue
-            }
-            let run = bytes[index...].prefix { $0 == delimiter }.count
-            if run == count { return index + 1 }
-            index += run
-        }
-        return nil
-    }
-
-    /// Whether `line` ends with a backslash that escapes its line break (a hard break).
-    func endsWithBackslash(line: Int) -> Bool {
-        guard line >= 1, line <= lineStarts.count else { return false }
-        let bytes = source.utf8.dropFirst(lineStarts[line - 1]).prefix(byteLength(line: line))
-        return bytes.reversed().prefix { $0 == UInt8(ascii: "\\") }.count % 2 == 1
-    }
-
-    /// The length of `line` in bytes, without its line break.
-    func byteLength(line: Int) -> Int {
-        guard line >= 1, line <= lineStarts.count else { return 0 }
-        let end = line < lineStarts.count ? lineStarts[line] - 1 : source.utf8.count
-        return end - lineStarts[line - 1]
-    }
-
-    /// `line` and `byteColumn` are 1-based, as cmark gives them.
-    func position(line: Int, byteColumn: Int) -> MarkdownPosition {
-        let fileLine = line + firstLine - 1
-        guard line >= 1, line <= lineStarts.count, byteColumn > 1 else {
-            return MarkdownPosition(line: fileLine, column: max(1, byteColumn))
-        }
-        let utf8 = source.utf8
-        let start = utf8.index(utf8.startIndex, offsetBy: lineStarts[line - 1])
-        let end = utf8.index(start, offsetBy: byteColumn - 1, limitedBy: utf8.endIndex) ?? utf8.endIndex
-        return MarkdownPosition(line: fileLine, column: utf8[start..<end].count { $0 & 0xC0 != 0x80 } + 1)
+        let column = bytes[lineStarts[line]..<offset].count { $0 & 0xC0 != 0x80 } + 1
+        return MarkdownPosition(line: line + firstLine, column: column)
     }
 }

@@ -5,8 +5,9 @@ import Foundation
 import Markdown
 
 /// The machine-readable files of a release, under `api/` (SPEC §6): the checklist bundle and
-/// each checklist alone, the published recommendations, their JSON Schemas, and the checklists as
-/// HL7 FHIR R4 Questionnaires with the code system of their answers.
+/// each checklist alone, the published recommendations, the transitions between parties, their
+/// JSON Schemas, and the checklists as HL7 FHIR R4 Questionnaires with the code system of their
+/// answers.
 ///
 /// Every file is made of content and `site.yml` only (dates are the release date), so a
 /// release's API is as deterministic as its pages. Keys and ids keep their meaning for as long
@@ -21,8 +22,10 @@ public enum API {
         var files = [
             file("api/checklists.json", envelope(site, "checklists", .array(checklists))),
             file(recommendationsPath, envelope(site, "recommendations", .array(recommendations(site)))),
+            file("api/transitions.json", envelope(site, "transitions", .array(transitions(site)))),
             file("api/schema/checklist-bundle.schema.json", APISchemas.checklistBundle),
             file("api/schema/recommendations.schema.json", APISchemas.recommendations),
+            file("api/schema/transitions.schema.json", APISchemas.transitions),
             file("api/fhir/CodeSystem-\(FHIR.answerCodeSystemID).json", FHIR.answerCodeSystem(site)),
         ]
         for (source, json) in zip(site.checklists, checklists) {
@@ -137,6 +140,9 @@ public enum API {
                                 "text": .string(Markdown.inlinePlainText(responsibility.duty.value)),
                                 "html": .string(context.inlineHTML(responsibility.duty, in: recommendation.document)),
                             ],
+                            "task": responsibility.task.map { task -> JSONValue in
+                                ["id": .string(task.value), "title": .optional(site.task(task.value)?.title.value)]
+                            } ?? .null,
                         ]
                     }),
                 "handover": .array(
@@ -148,6 +154,30 @@ public enum API {
                         ]
                     }),
                 "tags": .array(recommendation.tags.map { .string($0.value) }),
+            ]
+        }
+    }
+
+    // MARK: - Transitions
+
+    /// Every transition (`Transitions`): the two parties, its page, and each recommendation in
+    /// force that has a handover between them, with the `when` of each such handover (`null`
+    /// where it gives none).
+    static func transitions(_ site: Site) -> [JSONValue] {
+        Transitions(site).all.map { transition in
+            [
+                "from": party(transition.from, site),
+                "to": party(transition.to, site),
+                "url": .string(Route.path(of: transition)),
+                "recommendations": .array(
+                    transition.entries.map { entry in
+                        [
+                            "id": .string(entry.recommendation.id.value),
+                            "version": .string(entry.recommendation.version.value.description),
+                            "url": .string(Route.path(of: entry.recommendation)),
+                            "when": .array(entry.handovers.map { .optional($0.when?.value) }),
+                        ]
+                    }),
             ]
         }
     }

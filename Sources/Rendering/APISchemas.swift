@@ -1,9 +1,10 @@
 import Content
 import Diagnostics
 
-/// The JSON Schemas (2020-12) of `api/checklists.json` and `api/recommendations.json`. Their
-/// `$id` carries the `schemaVersion` they describe; every object is closed
-/// (`additionalProperties: false`) and every key required, with `null` where a value is absent.
+/// The JSON Schemas (2020-12) of `api/checklists.json`, `api/recommendations.json` and
+/// `api/transitions.json`. Their `$id` carries the `schemaVersion` they describe; every object is
+/// closed (`additionalProperties: false`) and every key required, with `null` where a value is
+/// absent.
 enum APISchemas {
     private static func object(_ properties: [(String, JSONValue)]) -> JSONValue {
         [
@@ -22,7 +23,7 @@ enum APISchemas {
     private static let optionalText: JSONValue = ["type": ["string", "null"], "minLength": 1]
     private static func reference(_ name: String) -> JSONValue { ["$ref": .string("#/$defs/\(name)")] }
 
-    /// What both bundles share: the envelope's fields and the value types.
+    /// What the bundles share: the envelope's fields and the value types.
     private static func definitions(_ more: [(String, JSONValue)]) -> JSONValue {
         .object(
             [
@@ -123,8 +124,37 @@ enum APISchemas {
             ),
             (
                 "responsibility",
-                object([("party", reference("party")), ("duty", object([("text", ["type": "string"]), ("html", ["type": "string"])]))])
+                object([
+                    ("party", reference("party")),
+                    ("duty", object([("text", ["type": "string"]), ("html", ["type": "string"])])),
+                    ("task", ["anyOf": [reference("task"), ["type": "null"]]]),
+                ])
             ),
+            // A task's title is the one `tasks.yml` gives it; `null` when the site has no such file.
+            ("task", object([("id", reference("slug")), ("title", optionalText)])),
             ("handover", object([("from", reference("party")), ("to", reference("party")), ("when", optionalText)])),
+        ])
+
+    static let transitions = envelope(
+        id: "transitions", title: "Møteplass Oslo: overgangene (api/transitions.json)", key: "transitions", item: "transition",
+        definitions: [
+            (
+                "transition",
+                object([
+                    ("from", reference("party")),
+                    ("to", reference("party")),
+                    ("url", text),
+                    ("recommendations", array(of: reference("transitionRecommendation"), minItems: 1)),
+                ])
+            ),
+            (
+                "transitionRecommendation",
+                object([
+                    ("id", text),
+                    ("version", reference("version")),
+                    ("url", text),
+                    ("when", array(of: optionalText, minItems: 1)),
+                ])
+            ),
         ])
 }

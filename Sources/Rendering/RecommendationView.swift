@@ -4,7 +4,10 @@ import Markdown
 /// The recommendation page: who does what first, then everything else about the text.
 enum RecommendationView {
     /// `changed`: the page shows what changed since the previous release (`history`).
-    static func make(_ recommendation: Recommendation, set: RecommendationSet?, changed: Bool = false, context: PageContext) -> View {
+    /// `transitions`: the site's, so that each handover links to its transition's page.
+    static func make(
+        _ recommendation: Recommendation, set: RecommendationSet?, transitions: Transitions, changed: Bool = false, context: PageContext
+    ) -> View {
         let site = context.site
         let document = recommendation.document
         let status = recommendation.status.value
@@ -27,6 +30,12 @@ enum RecommendationView {
                     "party": CommonViews.partyLink(party, context),
                     "rowID": first ? PageIDs.duty(ofParty: party) : nil,
                     "dutyHTML": context.inlineHTML(responsibility.duty, in: document),
+                    "task": responsibility.task.map { task in
+                        view([
+                            "title": context.site.taskTitle(task.value),
+                            "href": context.href(Route.tasks) + "#" + TasksView.anchor(task.value),
+                        ])
+                    },
                 ])
             },
             "handover": recommendation.handover.map { handover in
@@ -34,8 +43,12 @@ enum RecommendationView {
                     "from": CommonViews.partyLink(handover.from.value, context),
                     "to": CommonViews.partyLink(handover.to.value, context),
                     "when": handover.when?.value,
+                    "transitionHref": transitions.transition(from: handover.from.value, to: handover.to.value).map {
+                        context.href(Route.path(of: $0))
+                    },
                 ])
             },
+            "swimlaneHTML": Swimlane(recommendation, site: site).html,
             "bodyHTML": status == .trukket
                 ? nil : context.html(document, pageIDs: PageIDs.recommendation(recommendation, changed: changed)),
             "tags": recommendation.tags.map(\.value),

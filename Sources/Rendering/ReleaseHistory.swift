@@ -111,7 +111,16 @@ public struct ReleaseHistory: Sendable {
             "status": .string(recommendation.status.value.rawValue),
             "adopted": .optional(recommendation.adopted?.value.description),
             "review": .optional(recommendation.review?.value.description),
-            "duties": .array(text.duties.map { ["party": .string($0.party), "duty": .string($0.duty)] }),
+            // A duty's task only where it has one: the fingerprints of recommendations without tasks
+            // stay those of the releases made before tasks existed.
+            "duties": .array(
+                recommendation.responsible.map { responsibility in
+                    var duty: [(String, JSONValue)] = [
+                        ("party", .string(responsibility.party.value)), ("duty", .string(responsibility.duty.value)),
+                    ]
+                    if let task = responsibility.task { duty.append(("task", .string(task.value))) }
+                    return .object(duty)
+                }),
             "handover": .array(
                 recommendation.handover.map {
                     ["from": .string($0.from.value), "to": .string($0.to.value), "when": .optional($0.when?.value)]

@@ -30,7 +30,8 @@ public struct RenderPlan: Sendable {
         let recorded = history.previous(before: site).map { _ in ReleaseHistory.Recorded(site) }
         let changes = ReleaseChanges(site, history: history, recorded: recorded ?? ReleaseHistory.Recorded(site))
         let jobs =
-            SitePages.jobs(for: site, changes: changes, versions: versions, history: history) + [SitePages.searchPage(site)]
+            SitePages.jobs(for: site, transitions: Transitions(site), changes: changes, versions: versions, history: history)
+            + [SitePages.searchPage(site)]
         let releaseURL = site.config.baseURL.value + "v/" + site.config.release.value + "/"
         let pagePaths = jobs.map(\.output)
         self.site = site

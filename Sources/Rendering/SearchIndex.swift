@@ -199,6 +199,24 @@ enum SearchIndex {
             entries.append(
                 Entry(url: Route.path(ofParty: party.id.value), title: party.name.value, kind: "Part", text: text.joined(separator: " ")))
         }
+        if !site.taskIDs.isEmpty {
+            let text = site.taskIDs.map { id in
+                [site.taskTitle(id), site.task(id)?.description?.value ?? ""].joined(separator: " ")
+            }
+            entries.append(Entry(url: Route.tasks, title: "Oppgaver", kind: "Oppgaver", text: text.joined(separator: " ")))
+        }
+        // A transition's page: found by its two parties and when the responsibility passes.
+        for transition in Transitions(site).all {
+            let text = transition.entries.flatMap { entry in
+                [entry.recommendation.id.value] + entry.handovers.compactMap { $0.when?.value }
+            }
+            var entry = Entry(
+                url: Route.path(of: transition),
+                title: TransitionView.title(transition, site), kind: "Overgang",
+                text: text.joined(separator: " "))
+            entry.parties = [transition.from, transition.to]
+            entries.append(entry)
+        }
         for meeting in site.meetings {
             let text =
                 [NorwegianDate.formatWithWeekday(meeting.date.value), meeting.venue?.value ?? "", meeting.description?.value ?? ""]

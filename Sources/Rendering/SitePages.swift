@@ -2,18 +2,23 @@ import Content
 
 /// Every HTML page of a release, as jobs that can be rendered in any order, on any core.
 enum SitePages {
-    static func jobs(for site: Site, changes: ReleaseChanges, versions: VersionSwitcher, history: ReleaseHistory) -> [PageJob] {
+    static func jobs(
+        for site: Site, transitions: Transitions, changes: ReleaseChanges, versions: VersionSwitcher, history: ReleaseHistory
+    ) -> [PageJob] {
         var jobs: [PageJob] = [
             front(site, changes: changes), releasesPage(versions), accessibilityStatement(site),
         ]
         jobs += changesPages(changes)
         jobs += setsIndex(site)
         jobs += site.sets.flatMap { set($0, site) }
-        jobs += site.recommendations.map { recommendation($0, site, history: history, versions: versions) }
+        jobs += site.recommendations.map { recommendation($0, site, transitions: transitions, history: history, versions: versions) }
         jobs += site.recommendations.map { shortLink($0) }
         jobs += [partiesIndex(site), matricesFolder()]
         jobs += site.sets.flatMap { matrix($0, site) }
-        jobs += site.parties.flatMap { party($0, site) }
+        jobs += site.parties.flatMap { party($0, site, transitions: transitions) }
+        jobs.append(transitionsIndex(transitions))
+        jobs += transitions.all.map { transition($0, site) }
+        if !site.taskIDs.isEmpty { jobs.append(tasksIndex(site)) }
         jobs.append(meetingsIndex(site))
         jobs += site.meetings.map { meeting($0) }
         jobs.append(checklistsIndex(site))
@@ -24,11 +29,12 @@ enum SitePages {
     }
 
     /// The page types that list many recommendations (each is one long task).
-    static let listingTemplates: Set<String> = ["front", "sets", "set", "parties", "matrix", "party"]
+    static let listingTemplates: Set<String> = ["front", "sets", "set", "parties", "matrix", "party", "tasks"]
 
     static let home = Crumb(label: "Forside", folder: "")
     static let recommendationsCrumb = Crumb(label: "Anbefalinger", folder: Route.recommendations)
     static let partiesCrumb = Crumb(label: "Hvem gjør hva", folder: Route.parties)
+    static let transitionsCrumb = Crumb(label: "Overganger", folder: Route.transitions)
     static let meetingsCrumb = Crumb(label: "Møter", folder: Route.meetings)
 
     // MARK: Front page and free pages
@@ -108,6 +114,8 @@ enum SitePages {
                 "upcomingMeetings": upcoming.map { CommonViews.meetingSummary($0, context) },
                 "meetingsHref": context.href(Route.meetings),
                 "partiesHref": context.href(Route.parties),
+                "tasksHref": site.taskIDs.isEmpty ? nil : context.href(Route.tasks),
+                "transitionsHref": context.href(Route.transitions),
                 "checklists": site.checklists.map { checklistLink($0, context) },
                 "changes": changes.make(context, limit: 5),
             ])
@@ -231,7 +239,7 @@ enum SitePages {
     }
 
     static func recommendation(
-        _ recommendation: Recommendation, _ site: Site, history: ReleaseHistory, versions: VersionSwitcher
+        _ recommendation: Recommendation, _ site: Site, transitions: Transitions, history: ReleaseHistory, versions: VersionSwitcher
     ) -> PageJob {
         let set = site.set(slug: recommendation.setSlug)
         var crumbs = [home, recommendationsCrumb]
@@ -241,8 +249,9 @@ enum SitePages {
             section: .recommendations, crumbs: crumbs
         ) { context in
             let past = RecommendationView.history(recommendation, history: history, versions: versions, context: context)
-            return RecommendationView.make(recommendation, set: set, changed: past["diff"] != nil, context: context)
-                .merging(past) { a, _ in a }
+            let values = RecommendationView.make(
+                recommendation, set: set, transitions: transitions, changed: past["diff"] != nil, context: context)
+            return values.merging(past) { a, _ in a }
         }
     }
 
@@ -252,6 +261,8 @@ enum SitePages {
     static func partiesIndex(_ site: Site) -> PageJob {
         PageJob(folder: Route.parties, template: "parties", title: "Hvem gjør hva", section: .parties, crumbs: [home]) { context in
             view([
+                "tasksHref": site.taskIDs.isEmpty ? nil : context.href(Route.tasks),
+                "transitionsHref": context.href(Route.transitions),
                 "matrices": site.sets.compactMap { set -> View? in
                     let rows = site.recommendations(inSet: set.slug).filter { !$0.responsible.isEmpty }.count
                     guard rows > 0 else { return nil }
@@ -348,7 +359,7 @@ enum SitePages {
     }
 
     /// `ansvar/<party>/`: every duty of the party, `Pagination.pageSize` to a page.
-    static func party(_ party: Party, _ site: Site) -> [PageJob] {
+    static func party(_ party: Party, _ site: Site, transitions: Transitions) -> [PageJob] {
         let duties = site.duties(of: party.id.value)
         return Pagination.pages(of: duties.count, first: Route.path(ofParty: party.id.value)).map { page in
             PageJob(
@@ -356,8 +367,40 @@ enum SitePages {
                 description: party.description?.value, section: .parties,
                 crumbs: page.crumbs([home, partiesCrumb], label: party.name.value)
             ) { context in
-                PartyView.make(party, duties: duties, page: page, context: context)
+                var values = PartyView.make(party, duties: duties, page: page, context: context)
+                // The transitions are the party's, not its duties': on the first page only.
+                if page.number == 1 {
+                    values["transitions"] = TransitionView.ofParty(party.id.value, transitions, context: context).map { .object($0) }
+                }
+                return values
             }
+        }
+    }
+
+    // MARK: Transitions
+
+    /// `overganger/`: which parties hand over to which, and how many recommendations say how.
+    static func transitionsIndex(_ transitions: Transitions) -> PageJob {
+        PageJob(folder: Route.transitions, template: "transitions", title: "Overganger", section: .parties, crumbs: [home, partiesCrumb]) {
+            context in
+            TransitionView.index(transitions, context: context)
+        }
+    }
+
+    /// `overganger/<from>-<to>/`: one transition and the recommendations in force that cover it.
+    static func transition(_ transition: Transition, _ site: Site) -> PageJob {
+        PageJob(
+            folder: Route.path(of: transition), template: "transition", title: TransitionView.title(transition, site), section: .parties,
+            crumbs: [home, partiesCrumb, transitionsCrumb]
+        ) { context in
+            TransitionView.page(transition, context: context)
+        }
+    }
+
+    /// `oppgaver/`: every task a duty names, the party that holds it and the recommendations that say so.
+    static func tasksIndex(_ site: Site) -> PageJob {
+        PageJob(folder: Route.tasks, template: "tasks", title: "Oppgaver", section: .parties, crumbs: [home, partiesCrumb]) { context in
+            TasksView.make(context)
         }
     }
 

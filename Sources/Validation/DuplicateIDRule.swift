@@ -22,6 +22,7 @@ struct DuplicateIDRule: ValidationRule {
         let contentIDs = site.sets.map(\.id) + site.recommendations.map(\.id) + site.meetings.map(\.id) + site.checklists.map(\.id)
         unique(contentIDs.sorted { $0.location < $1.location }, "id-en")
         unique(site.parties.map(\.id), "part-id-en")
+        unique((site.tasks ?? []).map(\.id), "oppgave-id-en")
         for checklist in site.checklists {
             unique(checklist.questions.map(\.id), "spørsmåls-id-en")
         }

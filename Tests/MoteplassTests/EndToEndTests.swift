@@ -26,6 +26,8 @@ import Testing
             "id/MO-FS-07/index.html",  // its short link
             "ansvar/index.html",  // index of parties
             "ansvar/fastlege/index.html",  // a party
+            "overganger/index.html",  // the transitions
+            "overganger/sykehus-fastlege/index.html",  // a transition (MO-FS-07: at discharge)
             "moter/index.html",  // meetings
             "moter/2018-02-28-pakkeforlop-psykisk-helse-og-rus/index.html",
             "moter/2018-05-08-hjerneslag-og-cerebrovaskulaere-lidelser/index.html",
@@ -61,6 +63,8 @@ import Testing
         let sections = [
             ("", "Forside"), ("anbefalinger/", "Anbefalinger"), ("ansvar/", "Hvem gjør hva"), ("moter/", "Møter"),
         ]
+        // Folders whose pages belong to another folder's section.
+        let sectionOf = ["overganger/": "ansvar/"]
         for file in Support.files(in: release) where file.hasSuffix("index.html") && !file.hasPrefix("id/") {
             let html = try Support.read(release + file)
             if html.contains("http-equiv=\"refresh\"") { continue }  // `ansvar/sett/` leads to `ansvar/`
@@ -72,7 +76,9 @@ import Testing
                 let link = "<a href=\"\(root)\(folder)index.html\""
                 #expect(menu.contains(link), "\(file): no link to \(folder)")
                 let current = file == folder + "index.html"
-                let inSection = !current && !folder.isEmpty && file.hasPrefix(folder)
+                let inSection =
+                    !current && !folder.isEmpty
+                    && (file.hasPrefix(folder) || sectionOf.contains { file.hasPrefix($0.key) && $0.value == folder })
                 let expected = link + (current ? " aria-current=\"page\"" : inSection ? " class=\"in-section\"" : "") + ">\(label)</a>"
                 #expect(menu.contains(expected), "\(file): \(label) should read \(expected)")
             }

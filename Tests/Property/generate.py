@@ -13,7 +13,9 @@ Markdown, quotes, `<`, `&`, emoji and æøå in every text; ids that differ only
 the same party more than once in `responsible`; empty optional lists; many handovers; tables,
 nested lists, block quotes, code, headings that repeat or that spell the page's own ids;
 `id:` links and relative `.md` links (with and without `#fragment`) and external ones; sets with
-one recommendation and, now and then, with hundreds; meetings on the same day; checklist
+one recommendation and, now and then, with hundreds; duties with a `task:` (each task always given
+to the same party, so no two recommendations conflict) and, in half the seeds, a `tasks.yml`
+that names every task used and a few more; meetings on the same day; checklist
 questions of both answer types with ids that spell each other's field ids; free pages.
 Some files get CRLF line endings or a byte order mark. `--small` leaves out the big set (for the
 few seeds `make test` runs).
@@ -424,6 +426,8 @@ class Generator:
             parties.append(party)
         self.party_ids = [p["id"] for p in parties]
         self.write("parties.yml", parties)
+        self.tasks_by_party = {}  # party id -> the tasks only that party is given
+        self.task_ids = []        # every task, in the order they were made
 
         # Plan every file first, so that links can name their targets and anchors.
         self.linkable_ids = []    # (id, path) of pages with a body a fragment can point into
@@ -626,6 +630,35 @@ class Generator:
                 data["source"] = self.plain_text(2, 10)
             self.write(page["path"], data, self.body(page["path"], (1, 12), page["headings"]))
 
+        # tasks.yml: when it exists, it must name every task a duty uses.
+        if self.chance(0.5):
+            for _ in range(rng.randint(0, 3)):
+                self.new_task()  # named, but given to no one
+            tasks = []
+            for tid in self.task_ids if self.chance(0.5) else rng.sample(self.task_ids, len(self.task_ids)):
+                task = {"id": tid, "title": self.title()}
+                if self.chance(0.4):
+                    task["description"] = self.plain_text(3, 15)
+                tasks.append(task)
+            self.write("tasks.yml", tasks)
+
+    def new_task(self):
+        """A task id not used before: slugs that read like tasks, and ones that spell the page's own ids."""
+        base = self.pick(["timebestilling-etter-utskrivning", "epikrise", "a", "1", "hovedinnhold", "sokefelt",
+                          "oppgave-fastlege", "x-y-z", "oppfolging-2"])
+        tid, n = base, 2
+        while tid in self.task_ids:
+            tid, n = f"{base}-{n}", n + 1
+        self.task_ids.append(tid)
+        return tid
+
+    def task_for(self, party):
+        """A task of `party`: one of its own, or a new one that becomes its own."""
+        own = self.tasks_by_party.setdefault(party, [])
+        if not own or (len(own) < 4 and self.chance(0.3)):
+            own.append(self.new_task())
+        return self.pick(own)
+
     def recommendation(self, rec, rec_ids):
         rng = self.rng
         status = rec["status"]
@@ -641,7 +674,10 @@ class Generator:
             for _ in range(count):
                 # The same party may well come twice (valid, with a warning).
                 party = self.pick(self.party_ids[:4]) if self.chance(0.4) else self.pick(self.party_ids)
-                responsible.append({"party": party, "duty": self.duty(rec["path"])})
+                entry = {"party": party, "duty": self.duty(rec["path"])}
+                if self.chance(0.25):
+                    entry["task"] = self.task_for(party)
+                responsible.append(entry)
             data["responsible"] = responsible
         if self.chance(0.6):
             data["handover"] = [] if self.chance(0.2) else [

@@ -50,7 +50,7 @@ public enum MarkdownFuzz {
             if tag.name == "input", !tag.attributes.contains("aria-label=") {
                 throw FuzzFailure("a check box without a label: <input\(tag.attributes)> in:\n\(html)")
             }
-            if tag.name.count == 2, tag.name.hasPrefix("h") {
+            if ["h2", "h3", "h4", "h5", "h6"].contains(tag.name) {
                 let id = tag.attributes.utf8.split(separator: UInt8(ascii: "\""), omittingEmptySubsequences: false)
                 guard tag.attributes.hasPrefix(" id=\""), id.count == 3, !id[1].isEmpty,
                     id[1].allSatisfy({ $0 == UInt8(ascii: "-") || (0x30...0x39).contains($0) || (0x61...0x7A).contains($0) })
@@ -116,13 +116,25 @@ public enum MarkdownFuzz {
         let firstLine = 7
         let analysis = Markdown.analyze(body, firstLine: firstLine)
         let lines = Expect.lines(body)
+        // A link starts at its `[` (or an autolink at its `<`), raw HTML with what it holds (a block's
+        // literal keeps the indentation its container does not take).
+        func written(at position: MarkdownPosition) -> Unicode.Scalar? {
+            let line = lines[position.line - firstLine]
+            return position.column <= line.count ? line[position.column - 1] : nil
+        }
         for link in analysis.links {
             try Expect.position(
                 line: link.position.line, column: link.position.column, in: lines, firstLine: firstLine, "the link to \(link.destination)")
+            guard let first = written(at: link.position), first == "[" || first == "<" else {
+                throw FuzzFailure("the link to \(link.destination.debugDescription) is at \(link.position.line):\(link.position.column), not at a [ or <")
+            }
         }
         for html in analysis.rawHTML {
             try Expect.position(
                 line: html.position.line, column: html.position.column, in: lines, firstLine: firstLine, "the raw HTML \(html.html)")
+            guard let first = written(at: html.position), first == html.html.unicodeScalars.first(where: { $0 != " " && $0 != "\t" }) else {
+                throw FuzzFailure("the raw HTML \(html.html.debugDescription) is at \(html.position.line):\(html.position.column), not where it starts")
+            }
         }
         for run in analysis.text.runs {
             try Expect.position(
