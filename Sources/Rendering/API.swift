@@ -16,13 +16,15 @@ public enum API {
     static let schemaVersion = 1
     /// Every recommendation at once: the split list pages point to it.
     static let recommendationsPath = "api/recommendations.json"
+    /// Every transition with its recommendations at once: a transition's split page points to it.
+    static let transitionsPath = "api/transitions.json"
 
     static func files(_ site: Site) -> [OutputFile] {
         let checklists = site.checklists.map { checklist($0, site) }
         var files = [
             file("api/checklists.json", envelope(site, "checklists", .array(checklists))),
             file(recommendationsPath, envelope(site, "recommendations", .array(recommendations(site)))),
-            file("api/transitions.json", envelope(site, "transitions", .array(transitions(site)))),
+            file(transitionsPath, envelope(site, "transitions", .array(transitions(site)))),
             file("api/schema/checklist-bundle.schema.json", APISchemas.checklistBundle),
             file("api/schema/recommendations.schema.json", APISchemas.recommendations),
             file("api/schema/transitions.schema.json", APISchemas.transitions),

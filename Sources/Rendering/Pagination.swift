@@ -1,8 +1,8 @@
 import Content
 
 /// One page of a list that is split into pages (the lists of recommendations, a party's duties,
-/// a set's matrix), so that no page grows with the site: at 10,000 recommendations the list of
-/// all of them was 3.6 MB and the matrix 16.8 MB. The first page keeps the list's address; page
+/// a set's matrix, the tasks, a transition's recommendations), so that no page grows with the
+/// site: at 10,000 recommendations the list of all of them was 3.6 MB and the matrix 16.8 MB. The first page keeps the list's address; page
 /// `n` is `<list>side/<n>/` (`Route.page`). Recommendations and `id/<ID>/` never move; which page
 /// an item is on may change from release to release.
 struct Pagination: Sendable {
@@ -38,6 +38,12 @@ struct Pagination: Sendable {
         range.contains(position) || (number == count && position >= range.upperBound)
     }
 
+    /// The number of the page that holds the item at `position` of a list of `total` items (as
+    /// `holds` places it): for a link to an item from another page.
+    static func number(ofItemAt position: Int, in total: Int) -> Int {
+        min(position / pageSize, max(0, total - 1) / pageSize) + 1
+    }
+
     /// This page's folder.
     var folder: String { Route.page(number, of: first) }
 
@@ -70,6 +76,8 @@ struct Pagination: Sendable {
         case searchAndAPI
         /// The Atom feed: for what changed.
         case feed
+        /// `api/transitions.json`: for the recommendations of a transition.
+        case transitionsAPI
     }
 
     /// What `pagination.mustache` draws: `nil` for a list that fits on one page. `items` names
@@ -88,6 +96,7 @@ struct Pagination: Sendable {
             "allSearchHref": everything == .searchAndAPI ? context.href(Route.search) : nil,
             "allAPIHref": everything == .searchAndAPI ? context.file(API.recommendationsPath) : nil,
             "allFeedHref": everything == .feed ? context.file(Feeds.path) : nil,
+            "allTransitionsHref": everything == .transitionsAPI ? context.file(API.transitionsPath) : nil,
         ])
     }
 }

@@ -4,9 +4,11 @@ import Markdown
 /// The recommendation page: who does what first, then everything else about the text.
 enum RecommendationView {
     /// `changed`: the page shows what changed since the previous release (`history`).
-    /// `transitions`: the site's, so that each handover links to its transition's page.
+    /// `transitions`: the site's, so that each handover links to its transition's page; `tasks`,
+    /// so that each task links to the page of `oppgaver/` it is on.
     static func make(
-        _ recommendation: Recommendation, set: RecommendationSet?, transitions: Transitions, changed: Bool = false, context: PageContext
+        _ recommendation: Recommendation, set: RecommendationSet?, transitions: Transitions, tasks: TaskListing, changed: Bool = false,
+        context: PageContext
     ) -> View {
         let site = context.site
         let document = recommendation.document
@@ -33,7 +35,7 @@ enum RecommendationView {
                     "task": responsibility.task.map { task in
                         view([
                             "title": context.site.taskTitle(task.value),
-                            "href": context.href(Route.tasks) + "#" + TasksView.anchor(task.value),
+                            "href": tasks.href(task.value, context),
                         ])
                     },
                 ])

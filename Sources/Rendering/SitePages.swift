@@ -11,14 +11,17 @@ enum SitePages {
         jobs += changesPages(changes)
         jobs += setsIndex(site)
         jobs += site.sets.flatMap { set($0, site) }
-        jobs += site.recommendations.map { recommendation($0, site, transitions: transitions, history: history, versions: versions) }
+        let tasks = TaskListing(site)
+        jobs += site.recommendations.map {
+            recommendation($0, site, transitions: transitions, tasks: tasks, history: history, versions: versions)
+        }
         jobs += site.recommendations.map { shortLink($0) }
         jobs += [partiesIndex(site), matricesFolder()]
         jobs += site.sets.flatMap { matrix($0, site) }
         jobs += site.parties.flatMap { party($0, site, transitions: transitions) }
         jobs.append(transitionsIndex(transitions))
-        jobs += transitions.all.map { transition($0, site) }
-        if !site.taskIDs.isEmpty { jobs.append(tasksIndex(site)) }
+        jobs += transitions.all.flatMap { transition($0, site) }
+        if !tasks.tasks.isEmpty { jobs += tasksPages(tasks) }
         jobs.append(meetingsIndex(site))
         jobs += site.meetings.map { meeting($0) }
         jobs.append(checklistsIndex(site))
@@ -29,7 +32,7 @@ enum SitePages {
     }
 
     /// The page types that list many recommendations (each is one long task).
-    static let listingTemplates: Set<String> = ["front", "sets", "set", "parties", "matrix", "party", "tasks"]
+    static let listingTemplates: Set<String> = ["front", "sets", "set", "parties", "matrix", "party", "tasks", "transition"]
 
     static let home = Crumb(label: "Forside", folder: "")
     static let recommendationsCrumb = Crumb(label: "Anbefalinger", folder: Route.recommendations)
@@ -239,7 +242,8 @@ enum SitePages {
     }
 
     static func recommendation(
-        _ recommendation: Recommendation, _ site: Site, transitions: Transitions, history: ReleaseHistory, versions: VersionSwitcher
+        _ recommendation: Recommendation, _ site: Site, transitions: Transitions, tasks: TaskListing, history: ReleaseHistory,
+        versions: VersionSwitcher
     ) -> PageJob {
         let set = site.set(slug: recommendation.setSlug)
         var crumbs = [home, recommendationsCrumb]
@@ -250,7 +254,7 @@ enum SitePages {
         ) { context in
             let past = RecommendationView.history(recommendation, history: history, versions: versions, context: context)
             let values = RecommendationView.make(
-                recommendation, set: set, transitions: transitions, changed: past["diff"] != nil, context: context)
+                recommendation, set: set, transitions: transitions, tasks: tasks, changed: past["diff"] != nil, context: context)
             return values.merging(past) { a, _ in a }
         }
     }
@@ -387,20 +391,31 @@ enum SitePages {
         }
     }
 
-    /// `overganger/<from>-<to>/`: one transition and the recommendations in force that cover it.
-    static func transition(_ transition: Transition, _ site: Site) -> PageJob {
-        PageJob(
-            folder: Route.path(of: transition), template: "transition", title: TransitionView.title(transition, site), section: .parties,
-            crumbs: [home, partiesCrumb, transitionsCrumb]
-        ) { context in
-            TransitionView.page(transition, context: context)
+    /// `overganger/<from>-<to>/`: one transition and the recommendations in force that cover it,
+    /// `Pagination.pageSize` to a page.
+    static func transition(_ transition: Transition, _ site: Site) -> [PageJob] {
+        let title = TransitionView.title(transition, site)
+        return Pagination.pages(of: transition.entries.count, first: Route.path(of: transition)).map { page in
+            PageJob(
+                folder: page.folder, template: "transition", title: page.title(title), section: .parties,
+                crumbs: page.crumbs([home, partiesCrumb, transitionsCrumb], label: title)
+            ) { context in
+                TransitionView.page(transition, page: page, context: context)
+            }
         }
     }
 
-    /// `oppgaver/`: every task a duty names, the party that holds it and the recommendations that say so.
-    static func tasksIndex(_ site: Site) -> PageJob {
-        PageJob(folder: Route.tasks, template: "tasks", title: "Oppgaver", section: .parties, crumbs: [home, partiesCrumb]) { context in
-            TasksView.make(context)
+    /// `oppgaver/`: every task a duty names, the party that holds it and the recommendations that
+    /// say so, `Pagination.pageSize` rows (`TaskListing`) to a page.
+    static func tasksPages(_ tasks: TaskListing) -> [PageJob] {
+        let title = "Oppgaver"
+        return Pagination.pages(of: tasks.rows.count, first: Route.tasks).map { page in
+            PageJob(
+                folder: page.folder, template: "tasks", title: page.title(title), section: .parties,
+                crumbs: page.crumbs([home, partiesCrumb], label: title)
+            ) { context in
+                TasksView.make(tasks, page: page, context: context)
+            }
         }
     }
 

@@ -8,37 +8,39 @@ import Content
 /// task to two parties (`task-conflict`), so a second party here is one still on `høring`, a
 /// draft, or superseded.
 enum TasksView {
-    static func make(_ context: PageContext) -> View {
-        let site = context.site
-        let ids = site.taskIDs
+    /// One page of `oppgaver/`: the tasks whose rows (`TaskListing`) are on it; a task whose rows
+    /// run over two pages has its heading on both.
+    static func make(_ listing: TaskListing, page: Pagination, context: PageContext) -> View {
+        let count = listing.tasks.count
         return view([
-            "countLabel": ids.count == 1 ? "1 oppgave" : "\(ids.count) oppgaver",
+            "countLabel": count == 1 ? "1 oppgave" : "\(count) oppgaver",
             "partiesHref": context.href(Route.parties),
-            "tasks": ids.map { id in task(id, context) },
+            "tasks": listing.tasks(on: page).map { task in self.task(task.id, rows: listing.rows[task.rows], context) },
+            "pagination": page.navigation(context, items: "oppføringer"),
         ])
     }
 
     /// The section id of a task; the prefix keeps it from meeting the layout's own ids.
     static func anchor(_ id: String) -> String { "oppgave-" + id }
 
-    private static func task(_ id: String, _ context: PageContext) -> View {
+    private static func task(_ id: String, rows: ArraySlice<TaskListing.Row>, _ context: PageContext) -> View {
         let site = context.site
-        var holders: [(party: String, ids: Set<String>, items: [View])] = []
-        for (recommendation, responsibility) in site.duties(withTask: id) {
-            let party = responsibility.party.value
+        var holders: [(party: String, items: [View])] = []
+        for row in rows {
+            let recommendation = row.recommendation
             let superseding = site.recommendations(superseding: recommendation.id.value).filter(site.isInForce)
             let item = view([
                 "id": recommendation.id.value,
                 "title": recommendation.title.value,
-                "href": context.href(Route.path(of: recommendation)) + "#" + PageIDs.duty(ofParty: party),
+                "href": context.href(Route.path(of: recommendation)) + "#" + PageIDs.duty(ofParty: row.party),
                 "status": CommonViews.status(recommendation.status.value),
                 "supersededBy": superseding.map { view(["id": $0.id.value, "href": context.href(Route.path(of: $0))]) },
             ])
-            if let index = holders.firstIndex(where: { $0.party == party }) {
-                // A party listed twice in one recommendation, with the task both times: shown once.
-                if holders[index].ids.insert(recommendation.id.value).inserted { holders[index].items.append(item) }
+            // The rows are party by party: a new party begins a new holder.
+            if holders.last?.party == row.party {
+                holders[holders.count - 1].items.append(item)
             } else {
-                holders.append((party, [recommendation.id.value], [item]))
+                holders.append((row.party, [item]))
             }
         }
         let named = site.task(id)

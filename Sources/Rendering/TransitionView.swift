@@ -19,8 +19,8 @@ enum TransitionView {
     }
 
     /// `overganger/<from>-<to>/`: each recommendation in force with a handover between the two —
-    /// when, and what each of them does in it.
-    static func page(_ transition: Transition, context: PageContext) -> View {
+    /// when, and what each of them does in it — `Pagination.pageSize` to a page.
+    static func page(_ transition: Transition, page: Pagination, context: PageContext) -> View {
         let site = context.site
         func duties(of party: String, in recommendation: Recommendation) -> View {
             view([
@@ -35,7 +35,8 @@ enum TransitionView {
             "to": CommonViews.partyLink(transition.to, context),
             "countLabel": countLabel(transition.entries.count),
             "indexHref": context.href(Route.transitions),
-            "recommendations": transition.entries.map { entry in
+            "pagination": page.navigation(context, items: "anbefalinger", everything: .transitionsAPI),
+            "recommendations": transition.entries[page.range].map { entry in
                 let recommendation = entry.recommendation
                 let href = context.href(Route.path(of: recommendation))
                 return view([

@@ -54,7 +54,7 @@ def page_types(latest):
     pages["checklist"] = first("sjekkliste/*/index.html")
     pages["what changed"] = "endringer/index.html"
     pages["search"] = "sok/index.html"
-    reserved = {"anbefalinger", "ansvar", "overganger", "moter", "sjekkliste", "endringer", "id", "api", "assets", "sok",
+    reserved = {"anbefalinger", "ansvar", "oppgaver", "overganger", "moter", "sjekkliste", "endringer", "id", "api", "assets", "sok",
                 "tilgjengelighet", "utgivelser"}
     free = sorted(p.parent.name for p in latest.glob("*/index.html") if p.parent.name not in reserved)
     pages["free page"] = f"{free[0]}/index.html" if free else None

@@ -2,7 +2,9 @@ import Foundation
 import Testing
 
 /// Lists split into pages (`Pagination`): a site with 255 recommendations, 250 of them in one set
-/// and overdue for review, and all giving the GP a duty, built once. Every list is 100 to a page; the first page keeps the
+/// and overdue for review, all giving the GP a duty and the hospital the task `epikrise`, the five
+/// of the small set giving the GP the task `kontroll`, and all with a handover from the hospital to
+/// the GP, built once. Every list is 100 to a page; the first page keeps the
 /// list's address, the others are `side/<n>/`.
 @Suite struct PaginationTests {
     static let bigSet = 250
@@ -29,9 +31,14 @@ import Testing
                     owner: forum
                     responsible:
                       - party: fastlege
-                        duty: Gjør oppgave \(n).
+                        duty: Gjør oppgave \(n).\(set == "t" ? "\n    task: kontroll" : "")
                       - party: sykehus
                         duty: Sender epikrisen.
+                        task: epikrise
+                    handover:
+                      - from: sykehus
+                        to: fastlege
+                        when: Ved utskrivning
                     ---
                     Tekst.
 
@@ -134,12 +141,48 @@ import Testing
         #expect(try Self.page("endringer/index.html").contains("Dette er den første utgaven."))
     }
 
+    @Test func theTasksAndATransitionAreSplitToo() throws {
+        let release = try Self.build.get()
+        // 260 rows: the hospital's `epikrise` in all 255 recommendations, then the GP's `kontroll`
+        // in the five of the small set. A task over three pages has its heading on each.
+        let tasks = [
+            try Self.page("oppgaver/index.html"), try Self.page("oppgaver/side/2/index.html"),
+            try Self.page("oppgaver/side/3/index.html"),
+        ]
+        #expect(!FileManager.default.fileExists(atPath: release + "oppgaver/side/4/index.html"))
+        let rows = tasks.map { page in
+            page.components(separatedBy: "<ul class=\"task-sources\">").dropFirst().map {
+                $0.components(separatedBy: "</ul>")[0].components(separatedBy: "<li>").count - 1
+            }.reduce(0, +)
+        }
+        #expect(rows == [100, 100, 60])
+        #expect(tasks.allSatisfy { $0.contains("<h2 id=\"oppgave-epikrise\">epikrise</h2>") })
+        #expect(tasks[2].contains("<h2 id=\"oppgave-kontroll\">kontroll</h2>") && !tasks[1].contains("oppgave-kontroll"))
+        #expect(tasks[2].contains("Side 3 av 3: oppføringer 201–260 av 260"))
+        #expect(tasks[1].contains("<title>Oppgaver (side 2 av 3) – T</title>"))
+        // A recommendation links to the page its task is on.
+        let small = try Self.page("anbefalinger/t/r-001/index.html")
+        #expect(small.contains("href=\"../../../oppgaver/side/3/index.html#oppgave-kontroll\""))
+        #expect(small.contains("href=\"../../../oppgaver/index.html#oppgave-epikrise\""))
+        // The hospital hands over to the GP in all 255: three pages, the last with 55.
+        let transition = try Self.page("overganger/sykehus-fastlege/side/3/index.html")
+        #expect(transition.components(separatedBy: "<section class=\"transition-entry\">").count - 1 == 55)
+        #expect(transition.contains("Side 3 av 3: anbefalinger 201–255 av 255"))
+        #expect(transition.contains("href=\"../../../../api/transitions.json\">api/transitions.json</a>"))
+        #expect(!FileManager.default.fileExists(atPath: release + "overganger/sykehus-fastlege/side/4/index.html"))
+        let sitemap = try Self.page("sitemap.xml")
+        for path in ["oppgaver/side/3/", "overganger/sykehus-fastlege/side/2/"] {
+            #expect(sitemap.contains("<loc>https://t.example/v/1/\(path)</loc>"), "\(path) is not in the sitemap")
+        }
+    }
+
     @Test func everyLinkOnTheSplitPagesResolves() throws {
         let release = try Self.build.get()
         let pages = [
             "anbefalinger/index.html", "anbefalinger/side/2/index.html", "anbefalinger/side/3/index.html",
             "anbefalinger/s/side/2/index.html", "ansvar/fastlege/side/2/index.html", "ansvar/sett/s/side/3/index.html",
-            "ansvar/index.html", "endringer/side/2/index.html",
+            "ansvar/index.html", "endringer/side/2/index.html", "oppgaver/side/2/index.html",
+            "overganger/sykehus-fastlege/side/3/index.html",
         ]
         for page in pages {
             let html = try Self.page(page)
