@@ -10,6 +10,11 @@ struct Pagination: Sendable {
     /// and 1.6 kB a matrix row with fifteen parties, a page stays near 150 kB; a duty as long as a
     /// paragraph still leaves it well under 500 kB.
     static let pageSize = 100
+    /// Items on a full page of a list whose items each carry a drawing: a transition's
+    /// recommendations, each with its swimlane drawn twice (wide and narrow), about 4.8 kB an item
+    /// at 10,000 generated recommendations, so that 100 would be 480 kB and longer duties would
+    /// pass 500 kB; 25 keep a page near 125 kB.
+    static let drawnPageSize = 25
 
     /// The page's number, from 1.
     let number: Int
@@ -22,9 +27,8 @@ struct Pagination: Sendable {
     /// The address of the list's first page (`anbefalinger/`).
     let first: String
 
-    /// Every page of a list of `total` items whose first page is at `first`.
-    static func pages(of total: Int, first: String) -> [Pagination] {
-        let size = pageSize
+    /// Every page of a list of `total` items whose first page is at `first`, `size` to a page.
+    static func pages(of total: Int, first: String, size: Int = pageSize) -> [Pagination] {
         let count = max(1, (total + size - 1) / size)
         return (1...count).map { number in
             let start = (number - 1) * size

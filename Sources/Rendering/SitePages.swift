@@ -392,10 +392,11 @@ enum SitePages {
     }
 
     /// `overganger/<from>-<to>/`: one transition and the recommendations in force that cover it,
-    /// `Pagination.pageSize` to a page.
+    /// `Pagination.drawnPageSize` to a page (each with its swimlane).
     static func transition(_ transition: Transition, _ site: Site) -> [PageJob] {
         let title = TransitionView.title(transition, site)
-        return Pagination.pages(of: transition.entries.count, first: Route.path(of: transition)).map { page in
+        let pages = Pagination.pages(of: transition.entries.count, first: Route.path(of: transition), size: Pagination.drawnPageSize)
+        return pages.map { page in
             PageJob(
                 folder: page.folder, template: "transition", title: page.title(title), section: .parties,
                 crumbs: page.crumbs([home, partiesCrumb, transitionsCrumb], label: title)

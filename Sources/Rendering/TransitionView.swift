@@ -19,7 +19,7 @@ enum TransitionView {
     }
 
     /// `overganger/<from>-<to>/`: each recommendation in force with a handover between the two —
-    /// when, and what each of them does in it — `Pagination.pageSize` to a page.
+    /// when, and what each of them does in it — `Pagination.drawnPageSize` to a page.
     static func page(_ transition: Transition, page: Pagination, context: PageContext) -> View {
         let site = context.site
         func duties(of party: String, in recommendation: Recommendation) -> View {

@@ -164,12 +164,16 @@ import Testing
         let small = try Self.page("anbefalinger/t/r-001/index.html")
         #expect(small.contains("href=\"../../../oppgaver/side/3/index.html#oppgave-kontroll\""))
         #expect(small.contains("href=\"../../../oppgaver/index.html#oppgave-epikrise\""))
-        // The hospital hands over to the GP in all 255: three pages, the last with 55.
-        let transition = try Self.page("overganger/sykehus-fastlege/side/3/index.html")
-        #expect(transition.components(separatedBy: "<section class=\"transition-entry\">").count - 1 == 55)
-        #expect(transition.contains("Side 3 av 3: anbefalinger 201–255 av 255"))
+        // The hospital hands over to the GP in all 255: each with its swimlane, so 25 to a page,
+        // eleven pages, the last with 5.
+        let transition = try Self.page("overganger/sykehus-fastlege/side/11/index.html")
+        #expect(transition.components(separatedBy: "<section class=\"transition-entry\">").count - 1 == 5)
+        #expect(transition.contains("Side 11 av 11: anbefalinger 251–255 av 255"))
         #expect(transition.contains("href=\"../../../../api/transitions.json\">api/transitions.json</a>"))
-        #expect(!FileManager.default.fileExists(atPath: release + "overganger/sykehus-fastlege/side/4/index.html"))
+        #expect(
+            try Self.page("overganger/sykehus-fastlege/side/2/index.html").components(separatedBy: "<section class=\"transition-entry\">")
+                .count - 1 == 25)
+        #expect(!FileManager.default.fileExists(atPath: release + "overganger/sykehus-fastlege/side/12/index.html"))
         let sitemap = try Self.page("sitemap.xml")
         for path in ["oppgaver/side/3/", "overganger/sykehus-fastlege/side/2/"] {
             #expect(sitemap.contains("<loc>https://t.example/v/1/\(path)</loc>"), "\(path) is not in the sitemap")
@@ -182,7 +186,7 @@ import Testing
             "anbefalinger/index.html", "anbefalinger/side/2/index.html", "anbefalinger/side/3/index.html",
             "anbefalinger/s/side/2/index.html", "ansvar/fastlege/side/2/index.html", "ansvar/sett/s/side/3/index.html",
             "ansvar/index.html", "endringer/side/2/index.html", "oppgaver/side/2/index.html",
-            "overganger/sykehus-fastlege/side/3/index.html",
+            "overganger/sykehus-fastlege/side/11/index.html",
         ]
         for page in pages {
             let html = try Self.page(page)
