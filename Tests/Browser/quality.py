@@ -11,7 +11,8 @@ Serves the output folder on 127.0.0.1 under the path of its base_url and, on lat
 - no request to another host, no console error, on every page;
 - keyboard: the skip link is the first stop and moves focus to the content; the menu and the
   search field are reached with Tab and work with Enter;
-- at 320 px wide nothing scrolls sideways; printed (print media), navigation is hidden and the
+- at 320 px wide nothing scrolls sideways, not even a recommendation page with a long unbroken
+  word put into a duty; printed (print media), navigation is hidden and the
   page's address and release are shown;
 - the swimlane drawing of a recommendation: the narrow drawing at 320 px, the wide one at 1280 px
   and in print (never both), inside its box, and no line of its text wider than the box it is in;
@@ -63,6 +64,16 @@ def page_types(latest):
                    if 'class="swimlane"' in p.read_text())
     pages["swimlane"] = drawn[0] if drawn else None
     return pages
+
+
+# Puts a long unbroken word into the first duty of the who-does-what table and returns the page's
+# width (null when there is no duty).
+LONG_WORD_IN_A_DUTY = """
+var cell = document.querySelector('.duty-table td');
+if (!cell) { return null; }
+cell.append(' Samhandlingsavtaleoppfølgingsansvarsfordelingsrutinebeskrivelsesdokumentet');
+return document.documentElement.scrollWidth;
+"""
 
 
 # The drawing shown (its class), and each line of its text that is wider than the room in its box.
@@ -182,6 +193,13 @@ def main(output, screenshots):
                 driver.get(site_root + types[kind])
                 width = driver.execute_script("return document.documentElement.scrollWidth")
                 check(width <= 320, f"{kind} page scrolls sideways at 320 px ({width} px wide)")
+            # A duty with a long unbroken word (a compound, an address) wraps inside its cell: the
+            # recommendation page, with such a word put into its first duty, still fits 320 px.
+            driver.get(site_root + types["recommendation"])
+            width = driver.execute_script(LONG_WORD_IN_A_DUTY)
+            check(width is not None, "the recommendation page has no duty in .duty-table")
+            check(width is None or width <= 320,
+                  f"a long word in a duty makes the recommendation page scroll sideways at 320 px ({width} px wide)")
             driver.get(site_root + types["swimlane"])
             check_swimlane(driver, "at 320 px", "narrow")
             driver.set_window_size(1280, 1000)
