@@ -5,7 +5,8 @@
 
 Copies site.yml, parties.yml and index.md from the repository's Content/ and generates
 S recommendation sets (`recommendations/set-NN/_set.md`), N recommendations spread over them
-(ids `BM-NN-NNNN`), a few meetings, free pages and one checklist. The output is deterministic:
+(ids `BM-NN-NNNN`, each with a handover and most duties naming a task of `tasks.yml`), a few
+meetings, free pages and one checklist. The output is deterministic:
 the same arguments give byte-identical files. Python 3 standard library only.
 
 The corpus must validate with 0 errors and 0 warnings. Bodies are Norwegian-looking prose that
@@ -208,6 +209,18 @@ CLINICAL = [
 ]
 OWNERS = ["moteplass-arbeidsforum", "pko", "nfa-faggruppe-samhandling"]
 
+# Named tasks (`task:` on a duty, `tasks.yml`): each theme once per clinical party, and a duty
+# names only a task of its own party, so that no two recommendations give a task to two parties
+# (`task-conflict`). Each task is named by thousands of duties at 10,000 recommendations, which
+# is what `oppgaver/` has to split into pages.
+TASK_THEMES = [
+    ("timebestilling", "Timebestilling"), ("epikrise", "Epikrise"), ("legemiddelliste", "Legemiddelliste"),
+    ("oppfolgingsplan", "Oppfølgingsplan"), ("henvisning", "Henvisning"), ("kontrolltime", "Kontrolltime"),
+    ("pasientinformasjon", "Informasjon til pasienten"), ("dialogmelding", "Dialogmelding"),
+    ("kontaktperson", "Kontaktperson"), ("samtale-med-parorende", "Samtale med pårørende"),
+]
+TASK_SHARE = 0.7
+
 
 def q(text):
     """A YAML double-quoted scalar."""
@@ -299,6 +312,16 @@ class Corpus:
             self.files += 1
             self.bytes += len(data)
 
+    def task_id(self, theme, party):
+        return f"{theme}-{party}"
+
+    def tasks(self):
+        lines = []
+        for party in self.clinical:
+            for theme, title in TASK_THEMES:
+                lines += [f"- id: {self.task_id(theme, party)}", f"  title: {q(title + ' (' + self.parties[party]['name'] + ')')}"]
+        self.write("tasks.yml", "\n".join(lines) + "\n")
+
     def index_page_links(self):
         """The pages/<slug>.md files index.md links to: they have to exist."""
         text = (CONTENT / "index.md").read_text(encoding="utf-8")
@@ -379,9 +402,13 @@ class Corpus:
             fm.append(f"review: {max(year + 3, 2019)}-{month:02d}")
         fm.append(f"owner: {r.choice(self.owners)}")
         fm.append("responsible:")
+        # A stream of its own, so that the tasks leave the rest of the corpus as it was.
+        tasks = random.Random(f"{self.seed}-task-{rec['i']}")
         for party in responsible:
             duties = r.sample(DUTIES, 2)
             fm += [f"  - party: {party}", "    duty: >-", f"      {duties[0]}", f"      {duties[1]}"]
+            if tasks.random() < TASK_SHARE:
+                fm.append(f"    task: {self.task_id(tasks.choice(TASK_THEMES)[0], party)}")
         fm += [
             "handover:",
             f"  - from: {responsible[0]}",
@@ -559,6 +586,7 @@ class Corpus:
 
     def run(self):
         self.copy_config()
+        self.tasks()
         self.sets()
         for rec in self.recs:
             self.recommendation(rec)
