@@ -106,22 +106,28 @@ struct SourceCursor {
     /// Places a link or an image: at its `[` (`![`: the `[`), or an autolink at its `<`.
     mutating func enterLink(_ node: OpaquePointer) -> Int {
         let bracket = find(byte: UInt8(ascii: "["), from: offset)
-        if cmark_node_get_type(node) == CMARK_NODE_LINK, let child = cmark_node_first_child(node), cmark_node_next(child) == nil,
-            cmark_node_get_type(child) == CMARK_NODE_TEXT, let text = cmark_node_get_literal(child),
-            let angle = find(byte: UInt8(ascii: "<"), from: offset), bracket.map({ angle < $0 }) ?? true
+        // The first `<` that could start an autolink, if it comes before the first `[`: the inlines
+        // before this one are placed, so it is this link (inlines are read from the left).
+        if cmark_node_get_type(node) == CMARK_NODE_LINK, let angle = find(byte: UInt8(ascii: "<"), from: offset),
+            bracket.map({ angle < $0 }) ?? true, isAutolink(at: angle)
         {
-            let written = Array(UnsafeBufferPointer(start: text, count: strlen(text))).map { UInt8(bitPattern: $0) }
-            if bytes[(angle + 1)...].starts(with: written), bytes.count > angle + 1 + written.count,
-                bytes[angle + 1 + written.count] == UInt8(ascii: ">")
-            {
-                offset = angle + 1
-                inAutolink = true
-                return angle
-            }
+            offset = angle + 1
+            inAutolink = true
+            return angle
         }
         guard let bracket else { return offset }
         offset = bracket + 1
         return bracket
+    }
+
+    /// Whether an autolink could start at the `<` at `start`: `<`, a scheme and `:` or an address
+    /// with `@`, no space, control character or `<`, and `>` (CommonMark's shapes, loosely: the node
+    /// is a link, so cmark-gfm has read one).
+    private func isAutolink(at start: Int) -> Bool {
+        guard let close = bytes[(start + 1)..<limit].firstIndex(where: { $0 <= 0x20 || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }),
+            bytes[close] == UInt8(ascii: ">"), close > start + 1
+        else { return false }
+        return bytes[(start + 1)..<close].contains { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "@") }
     }
 
     /// Moves past the end of a link or image: its `]` and what follows it (a destination and title
