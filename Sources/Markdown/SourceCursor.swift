@@ -20,6 +20,8 @@ struct SourceCursor {
     /// The end of the current paragraph or heading: its inlines lie before it.
     private var limit: Int
     private let entities = Entities()
+    /// Inside an autolink, between its `<` and `>`.
+    private var inAutolink = false
 
     init(lines: LineIndex) {
         self.lines = lines
@@ -52,6 +54,11 @@ struct SourceCursor {
     /// was written with), and moves past it.
     mutating func text(_ literal: UnsafeBufferPointer<UInt8>) -> Int {
         guard !literal.isEmpty else { return offset }
+        // An autolink's text is all between its `<` and `>` (with entities read, escapes not).
+        if inAutolink {
+            defer { offset = find(byte: UInt8(ascii: ">"), from: offset) ?? offset }
+            return offset
+        }
         if let found = find(literal) {
             offset = found.end
             return found.start
@@ -83,14 +90,14 @@ struct SourceCursor {
     /// Places raw HTML inline: at its first line, and moves past its last.
     mutating func html(_ literal: String) -> Int {
         let literalLines = literal.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        guard let firstLine = literalLines.first, !firstLine.isEmpty, let found = find(Array(firstLine)) else {
+        guard let firstLine = literalLines.first, !firstLine.isEmpty, let found = findAsWritten(Array(firstLine)) else {
             return find(byte: UInt8(ascii: "<"), from: offset).map { start in
                 offset = start + 1
                 return start
             } ?? offset
         }
         offset = found.end
-        if literalLines.count > 1, let last = literalLines.last, !last.isEmpty, let end = find(Array(last)) {
+        if literalLines.count > 1, let last = literalLines.last, !last.isEmpty, let end = findAsWritten(Array(last)) {
             offset = end.end
         }
         return found.start
@@ -99,26 +106,34 @@ struct SourceCursor {
     /// Places a link or an image: at its `[` (`![`: the `[`), or an autolink at its `<`.
     mutating func enterLink(_ node: OpaquePointer) -> Int {
         let bracket = find(byte: UInt8(ascii: "["), from: offset)
-        if cmark_node_get_type(node) == CMARK_NODE_LINK, let child = cmark_node_first_child(node), cmark_node_next(child) == nil,
-            cmark_node_get_type(child) == CMARK_NODE_TEXT, let text = cmark_node_get_literal(child),
-            let angle = find(byte: UInt8(ascii: "<"), from: offset), bracket.map({ angle < $0 }) ?? true
+        // The first `<` that could start an autolink, if it comes before the first `[`: the inlines
+        // before this one are placed, so it is this link (inlines are read from the left).
+        if cmark_node_get_type(node) == CMARK_NODE_LINK, let angle = find(byte: UInt8(ascii: "<"), from: offset),
+            bracket.map({ angle < $0 }) ?? true, isAutolink(at: angle)
         {
-            let written = Array(UnsafeBufferPointer(start: text, count: strlen(text))).map { UInt8(bitPattern: $0) }
-            if bytes[(angle + 1)...].starts(with: written), bytes.count > angle + 1 + written.count,
-                bytes[angle + 1 + written.count] == UInt8(ascii: ">")
-            {
-                offset = angle + 1
-                return angle
-            }
+            offset = angle + 1
+            inAutolink = true
+            return angle
         }
         guard let bracket else { return offset }
         offset = bracket + 1
         return bracket
     }
 
+    /// Whether an autolink could start at the `<` at `start`: `<`, a scheme and `:` or an address
+    /// with `@`, no space, control character or `<`, and `>` (CommonMark's shapes, loosely: the node
+    /// is a link, so cmark-gfm has read one).
+    private func isAutolink(at start: Int) -> Bool {
+        guard let close = bytes[(start + 1)..<limit].firstIndex(where: { $0 <= 0x20 || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }),
+            bytes[close] == UInt8(ascii: ">"), close > start + 1
+        else { return false }
+        return bytes[(start + 1)..<close].contains { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "@") }
+    }
+
     /// Moves past the end of a link or image: its `]` and what follows it (a destination and title
     /// in parentheses, or a reference's label), or an autolink's `>`.
     mutating func leaveLink(_ node: OpaquePointer) {
+        defer { inAutolink = false }
         // An autolink's text ends at its `>`.
         if offset < limit, bytes[offset] == UInt8(ascii: ">") {
             offset += 1
@@ -195,12 +210,36 @@ struct SourceCursor {
         needle.withUnsafeBufferPointer { find($0) }
     }
 
+    /// The first place at or after the cursor, within the block, where `needle` is written byte for
+    /// byte (raw HTML).
+    private func findAsWritten(_ needle: [UInt8]) -> (start: Int, end: Int)? {
+        guard let first = needle.first else { return (offset, offset) }
+        var index = offset
+        while index < limit, let candidate = bytes[index..<limit].firstIndex(of: first) {
+            if bytes[candidate..<limit].starts(with: needle) { return (candidate, candidate + needle.count) }
+            index = candidate + 1
+        }
+        return nil
+    }
+
+    /// Whether the byte at `index` starts an escape (`\` before ASCII punctuation) or an entity
+    /// cmark-gfm reads as one: such a byte is never read as itself.
+    private func startsEscapeOrEntity(at index: Int) -> Bool {
+        switch bytes[index] {
+        case UInt8(ascii: "\\"): index + 1 < limit && isASCIIPunctuation(bytes[index + 1])
+        case UInt8(ascii: "&"): entityEnd(at: index).flatMap { entities.value(bytes[index..<$0]) } != nil
+        default: false
+        }
+    }
+
     /// Where `needle` ends if it was written at `start` (see `find`). Most text is written as it
     /// reads; otherwise the ways to read the source are tried in turn, without trying a state
     /// (place in the needle, place in the source) twice.
     private func match(_ needle: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
         var same = 0
-        while same < needle.count, start + same < limit, bytes[start + same] == needle[same] { same += 1 }
+        while same < needle.count, start + same < limit, bytes[start + same] == needle[same], !startsEscapeOrEntity(at: start + same) {
+            same += 1
+        }
         if same == needle.count { return start + same }
         // Another reading parts from this one at an escape or entity up to where this one failed.
         guard bytes[start..<min(limit, start + same + 1)].contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "&") })
@@ -227,7 +266,7 @@ struct SourceCursor {
             {
                 pending.append((read + 1, at + 3))
             }
-            if bytes[at] == byte { pending.append((read + 1, at + 1)) }
+            if bytes[at] == byte, !startsEscapeOrEntity(at: at) { pending.append((read + 1, at + 1)) }
         }
         return nil
     }

@@ -275,6 +275,15 @@ import Testing
         // cmark-gfm puts this table row on the next line: rows are placed by their text.
         #expect(starts("s\n|-\n]\\\\|\n&m;") == ["s@1:1", "]|@3:1", "&m;@4:1"])
         #expect(starts("x\n-|\n]\\\\|\n]|") == ["x@1:1", "]|@3:1", "]@4:1"])
+        // An escape or an entity is never read as what it is written with: `\\<b>` is a backslash, then
+        // raw HTML at the `<`; `&amp;` is one `&`. Raw HTML is as written; an autolink's text fills it.
+        let escaped = Markdown.analyze("\\\\<b>x &amp;&amp; <a title=\"\\*&amp;\"> <https://a\\*b&amp;c> y")
+        #expect(escaped.rawHTML.map { "\($0.html)@\($0.position.column)" } == ["<b>@3", "<a title=\"\\*&amp;\">@19"])
+        #expect(escaped.text.runs.map { "\($0.text)@\($0.position.column)" } == ["\\@1", "x && @6", " @38", "https://a\\*b&c@40", " y@59"])
+        // An autolink whose text holds an entity (`&mp;` is ∓) is still found at its `<`.
+        let entityLink = Markdown.analyze("<tt:&mp;>[")
+        #expect(entityLink.links.map(\.position.column) == [1])
+        #expect(entityLink.text.runs.map { "\($0.text)@\($0.position.column)" } == ["tt:∓@2", "[@10"])
         // A duty that is one paragraph as written keeps a line inside a code span as written.
         #expect(Markdown.inlineHTML("`kode\n|---|---|` her") == "<code>kode |---|---|</code> her")
     }
