@@ -38,18 +38,13 @@ enum TransitionView {
             "pagination": page.navigation(context, items: "anbefalinger", everything: .transitionsAPI),
             "recommendations": transition.entries[page.range].map { entry in
                 let recommendation = entry.recommendation
-                let href = context.href(Route.path(of: recommendation))
                 return view([
-                    "id": recommendation.id.value,
-                    "title": recommendation.title.value,
-                    "href": href,
-                    "status": CommonViews.status(recommendation.status.value),
-                    "version": recommendation.version.value.description,
+                    "recommendation": CommonViews.recommendationSummary(recommendation, context),
                     "whens": entry.handovers.compactMap { $0.when?.value },
-                    "giver": duties(of: transition.from, in: recommendation),
+                    // The giver first, then the receiver.
+                    "sides": [transition.from, transition.to].map { duties(of: $0, in: recommendation) },
                     // The two lanes of the recommendation's swimlane (aria-hidden: the list above says the same).
                     "swimlaneHTML": Swimlane(recommendation, site: site, parties: [transition.from, transition.to]).html,
-                    "receiver": duties(of: transition.to, in: recommendation),
                 ])
             },
         ])
