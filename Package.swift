@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Targets depend one way: CCMarkGFM, CMarkArena ← Markdown; CStemmer ← Stemming ← Rendering; Diagnostics ← Markdown ← Content ← Validation / Rendering ← Publishing ← Preview ← moteplass;
-// Diagnostics ← Templating ← Rendering. swift-mustache is the tests' reference for Templating.
+// Diagnostics ← Templating ← Rendering; BuiltIn ← Rendering, Publishing. swift-mustache is the tests' reference for Templating.
 // See README.md ("Design") for why the pipeline is shaped like this.
 let package = Package(
     name: "moteplass",
@@ -34,14 +34,20 @@ let package = Package(
         .target(name: "Markdown", dependencies: ["CCMarkGFM", "CMarkArena", "Diagnostics"]),
         .target(name: "Content", dependencies: ["Diagnostics", .product(name: "Yams", package: "Yams")]),
         .target(name: "Templating", dependencies: ["Diagnostics"]),
+        // The built-in theme (Templates/), made into Swift source on every build by the EmbedFiles
+        // plugin, so that the binary is one file.
+        .target(name: "BuiltIn", plugins: ["EmbedFiles"]),
+        .executableTarget(name: "embed-files"),
+        .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["embed-files"]),
         .target(name: "Validation", dependencies: ["Content", "Markdown", "Diagnostics", "Stemming"]),
         .target(
             name: "Rendering",
             dependencies: [
-                "Content", "Markdown", "Diagnostics", "Templating", "Stemming", .product(name: "Crypto", package: "swift-crypto"),
+                "Content", "Markdown", "Diagnostics", "Templating", "Stemming", "BuiltIn",
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        .target(name: "Publishing", dependencies: ["Rendering", "Validation", "Content", "Diagnostics", "CSystem"]),
+        .target(name: "Publishing", dependencies: ["Rendering", "Validation", "Content", "Diagnostics", "CSystem", "BuiltIn"]),
         .target(
             name: "Preview",
             dependencies: ["Publishing", "Rendering", "Content", "Diagnostics", .product(name: "FlyingFox", package: "FlyingFox")]
@@ -49,7 +55,7 @@ let package = Package(
         .executableTarget(
             name: "moteplass",
             dependencies: [
-                "Publishing", "Preview", "Diagnostics",
+                "Publishing", "Preview", "Diagnostics", "BuiltIn",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -63,7 +69,7 @@ let package = Package(
             name: "MoteplassTests",
             dependencies: [
                 "Content", "Validation", "Rendering", "Publishing", "Preview", "Diagnostics", "Markdown", "Templating", "Stemming",
-                "FuzzChecks",
+                "BuiltIn", "FuzzChecks",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             path: "Tests/MoteplassTests"

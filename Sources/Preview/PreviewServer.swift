@@ -17,7 +17,8 @@ import Synchronization
 public final class PreviewServer: Sendable {
     public struct Options: Sendable {
         public var content = "Content"
-        public var templates = "Templates"
+        /// `--templates DIR`; `nil` is the built-in theme under the site's own `Templates/`.
+        public var templates: String?
         public var port: UInt16 = 8000
         public var includeDrafts = true
         /// Watch by comparing snapshots every 100 ms instead of through inotify.
@@ -88,7 +89,7 @@ public final class PreviewServer: Sendable {
                 let port = await server.listeningAddress.flatMap(Self.port) ?? options.port
                 ready("http://127.0.0.1:\(port)/")
                 group.addTask {
-                    await Watcher(folders: [self.options.content, self.options.templates], polling: self.options.polling).watch { paths in
+                    await Watcher(folders: [self.options.content] + self.templateFolders, polling: self.options.polling).watch { paths in
                         self.rebuild(because: paths)
                     }
                     return false
@@ -110,6 +111,23 @@ public final class PreviewServer: Sendable {
         await server.stop()
     }
 
+    /// The folder of templates to watch, if any: `--templates DIR`, or the site's `Templates/`
+    /// when it is there as the preview starts (the built-in theme does not change).
+    var templateFolders: [String] {
+        switch Pipeline.templateSource(buildOptions) {
+        case .folder(let folder), .builtIn(overrides: let folder?): [folder]
+        case .builtIn(overrides: nil): []
+        }
+    }
+
+    var buildOptions: Pipeline.BuildOptions {
+        var build = Pipeline.BuildOptions()
+        build.content = options.content
+        build.templates = options.templates
+        build.includeDrafts = options.includeDrafts
+        return build
+    }
+
     private static func port(_ address: Socket.Address) -> UInt16? {
         if case .ip4(_, let port) = address { return port }
         if case .ip6(_, let port) = address { return port }
@@ -121,14 +139,12 @@ public final class PreviewServer: Sendable {
     /// Reads and validates the site again and tells the pages: `reload` when it has no errors,
     /// `status` when it has (the last good site stays).
     func rebuild(because paths: [String]) {
-        var build = Pipeline.BuildOptions()
-        build.content = options.content
-        build.templates = options.templates
-        build.includeDrafts = options.includeDrafts
+        let build = buildOptions
         let started = ContinuousClock.now
         var next = State()
-        let templateFolder = options.templates.hasSuffix("/") ? options.templates : options.templates + "/"
-        next.templates = paths.contains { $0.hasPrefix(templateFolder) } ? nil : state.withLock { $0.templates }
+        let templateFolders = templateFolders.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+        let templatesChanged = paths.contains { path in templateFolders.contains { path.hasPrefix($0) } }
+        next.templates = templatesChanged ? nil : state.withLock { $0.templates }
         do {
             let templates: TemplateSet
             if let kept = next.templates { templates = kept } else { templates = try Pipeline.loadTemplates(build) }

@@ -40,7 +40,9 @@ public enum Pipeline {
 
     public struct BuildOptions: Sendable {
         public var content = "Content"
-        public var templates = "Templates"
+        /// `--templates DIR`, a whole theme; `nil` is the built-in theme, with the files of a
+        /// `Templates/` folder beside the content folder in place of its own (see `templateSource`).
+        public var templates: String?
         public var output = "public"
         public var includeDrafts = false
         public var strict = false
@@ -57,11 +59,39 @@ public enum Pipeline {
     }
 
     public static func loadTemplates(_ options: BuildOptions) throws(UsageError) -> TemplateSet {
+        let source = templateSource(options)
         do {
-            return try TemplateSet.load(from: options.templates)
+            return try TemplateSet.load(source)
         } catch {
-            throw UsageError("malene i \(options.templates) har feil", diagnostics: error.diagnostics)
+            let folder =
+                switch source {
+                case .folder(let folder): folder
+                case .builtIn(let overrides?): "\(overrides) (over det innebygde temaet)"
+                case .builtIn(nil): "det innebygde temaet"
+                }
+            throw UsageError("malene i \(folder) har feil", diagnostics: error.diagnostics)
         }
+    }
+
+    /// Where a build's templates come from: `--templates DIR` when given; else the built-in
+    /// theme, overridden file by file by `Templates/` beside the content folder when there is one.
+    public static func templateSource(_ options: BuildOptions) -> TemplateSet.Source {
+        if let folder = options.templates { return .folder(folder) }
+        let beside = siteTemplates(content: options.content)
+        return .builtIn(overrides: LocalFileSystem().isDirectory(beside) ? beside : nil)
+    }
+
+    /// `<content>/../Templates`, written the way the content folder was given
+    /// (`Content` → `Templates`, `site/Content/` → `site/Templates`).
+    public static func siteTemplates(content: String) -> String {
+        var content = content
+        while content.count > 1 && content.hasSuffix("/") { content.removeLast() }
+        guard let slash = content.lastIndex(of: "/") else {
+            return content == "." || content == ".." ? content + "/../Templates" : "Templates"
+        }
+        let last = content[content.index(after: slash)...]
+        if last == "." || last == ".." { return content + "/../Templates" }
+        return content[...slash] + "Templates"
     }
 
     /// What the preview shows (`moteplass serve`): the content validated and, when it has no

@@ -326,6 +326,7 @@ def main(binary):
         shutil.rmtree(work, ignore_errors=True)
 
     project_content(binary)
+    site_templates(binary)
 
     median = statistics.median(delays) * 1000 if delays else float("nan")
     finish("Tests/Preview/serve.py",
@@ -368,6 +369,42 @@ def project_content(binary):
     finally:
         if driver:
             driver.quit()
+        server.send_signal(signal.SIGINT)
+        server.wait(timeout=10)
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def site_templates(binary):
+    """Issue 18: without --templates the built-in theme is used, and a Templates/ folder beside
+    the content overrides a single file (here the footer partial); saving it reloads the pages."""
+    work = Path(tempfile.mkdtemp())
+    content, overrides = work / "site/Content", work / "site/Templates"
+    shutil.copytree(ROOT / "Tests/Fixtures/clean", content)
+    port = free_port()
+    server = subprocess.Popen([binary, "serve", "--content", str(content), "--port", str(port)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=work)
+    try:
+        server.stdout.readline()
+        status, _, body = get(port, "/")
+        check(status == 200 and '<footer class="site-footer">' in body, f"the built-in theme gave {status}")
+    finally:
+        server.send_signal(signal.SIGINT)
+        server.wait(timeout=10)
+    overrides.mkdir()
+    footer = overrides / "footer.mustache"
+    shutil.copy(ROOT / "Templates/footer.mustache", footer)
+    port = free_port()
+    server = subprocess.Popen([binary, "serve", "--content", str(content), "--port", str(port)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=work)
+    try:
+        server.stdout.readline()
+        check("Eget tillegg" not in get(port, "/")[2], "the copied footer is not the theme's")
+        events = Events(port)
+        saved = time.monotonic()
+        edit(footer, "</footer>", "<p>Eget tillegg</p>\n</footer>")
+        check(events.wait("reload", saved) is not None, "no reload after the overriding footer was saved")
+        check(wait_until(lambda: "<p>Eget tillegg</p>" in get(port, "/")[2]), "the page does not show the overriding footer")
+    finally:
         server.send_signal(signal.SIGINT)
         server.wait(timeout=10)
         shutil.rmtree(work, ignore_errors=True)
