@@ -34,9 +34,9 @@ let package = Package(
         .target(name: "Markdown", dependencies: ["CCMarkGFM", "CMarkArena", "Diagnostics"]),
         .target(name: "Content", dependencies: ["Diagnostics", .product(name: "Yams", package: "Yams")]),
         .target(name: "Templating", dependencies: ["Diagnostics"]),
-        // The built-in theme (Templates/), made into Swift source on every build by the EmbedFiles
-        // plugin, so that the binary is one file.
-        .target(name: "BuiltIn", plugins: ["EmbedFiles"]),
+        // The built-in theme (Templates/) and `moteplass init`'s files (InitFiles/), made into Swift
+        // source on every build by the EmbedFiles plugin, so that the binary is one file.
+        .target(name: "BuiltIn", exclude: ["InitFiles"], plugins: ["EmbedFiles"]),
         .executableTarget(name: "embed-files"),
         .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["embed-files"]),
         .target(name: "Validation", dependencies: ["Content", "Markdown", "Diagnostics", "Stemming"]),

@@ -4,7 +4,8 @@ import PackagePlugin
 /// Turns folders of files into Swift source on every build, so that the binary carries them and
 /// stays one file (a resource bundle, `Bundle.module`, would have to ship beside it).
 ///
-/// `Templates/` of this repository stays the only copy of the built-in theme. Every file and folder under them is an input
+/// `Templates/` of this repository stays the only copy of the built-in theme; `InitFiles/` of
+/// the target holds what `moteplass init` writes. Every file and folder under them is an input
 /// of the command: a changed file, and a file added or removed (which changes its folder), run
 /// it again, and the tool lists the folder itself each time.
 @main
@@ -14,6 +15,7 @@ struct EmbedFiles: BuildToolPlugin {
         let package = context.package.directoryURL
         let embeds = [
             (name: "themeFiles", folder: package.appending(path: "Templates"), hidden: false),
+            (name: "starterFiles", folder: package.appending(path: "Sources/\(target.name)/InitFiles"), hidden: true),
         ]
         return embeds.map { embed in
             let output = context.pluginWorkDirectoryURL.appending(path: "\(embed.name).swift")

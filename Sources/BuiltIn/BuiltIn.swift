@@ -1,9 +1,10 @@
 import Foundation
 
-/// Files carried inside the binary: the default theme.
+/// Files carried inside the binary: the default theme and what `moteplass init` writes.
 ///
-/// Made into Swift source on every build by the EmbedFiles plugin (`themeFiles` from
-/// `Templates/`), so the folder in the repository stays its only copy and the tool stays one file.
+/// Both are made into Swift source on every build by the EmbedFiles plugin (`themeFiles` from
+/// `Templates/`, `starterFiles` from `InitFiles/`), so the folders in the repository stay their
+/// only copy and the tool stays one file.
 public enum BuiltIn {
     /// A file: its path relative to the folder it came from (`/`-separated), and its bytes.
     public struct File: Sendable, Equatable {
@@ -18,6 +19,10 @@ public enum BuiltIn {
 
     /// The built-in theme: `Templates/` of this repository as it was when the tool was built.
     public static let theme = decode(themeFiles)
+
+    /// A new content repository, as `moteplass init` writes it (before its placeholders are
+    /// filled in: see `Starter` in Publishing).
+    public static let starter = decode(starterFiles)
 
     private static func decode(_ files: [(path: String, base64: String)]) -> [File] {
         files.map { file in

@@ -35,6 +35,7 @@ extension Rule {
     public static let idInvalid = Rule("id-invalid", .error)
     public static let fileMissing = Rule("file-missing", .error)
     public static let releaseInvalid = Rule("release-invalid", .error)
+    public static let sitePlaceholder = Rule("site-placeholder", .warning)
     // Who does what
     public static let responsibleMissing = Rule("responsible-missing", .error)
     public static let responsibleEmpty = Rule("responsible-empty", .error)
@@ -72,6 +73,7 @@ extension Rule {
         .fileUnreadable, .fileTooLarge, .encodingInvalid, .symlinkOutside, .fileNameInvalid, .fileUnexpected,
         .frontMatterMissing, .yamlSyntax, .yamlAlias, .fieldMissing, .fieldType, .keyUnknown,
         .fileMissing, .statusInvalid, .versionInvalid, .dateInvalid, .timeInvalid, .slugInvalid, .idInvalid, .releaseInvalid,
+        .sitePlaceholder,
         .responsibleMissing, .responsibleEmpty, .responsibleInvalid, .responsiblePartyMissing,
         .responsibleDutyMissing, .responsibleRepeated, .handoverWithoutDuty, .taskConflict, .taskUnknown, .partyUnknown, .ownerMissing,
         .adoptedMissing, .withdrawnReasonMissing, .reviewOverdue,
