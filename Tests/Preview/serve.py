@@ -14,7 +14,8 @@ and a template with a syntax error do not stop the server; a second server on th
 exits 2 with a message; Ctrl-C ends it with status 0; a built
 release holds no trace of the preview's script. Then, on a copy of the project's Content/:
 the site is served, an edit of MO-FS-07 reaches an open page in Chromium, and an error shows in
-the box and clears. Prints the time from a save to the reload event.
+the box and clears. Last, without --templates: the built-in theme is served, and a Templates/
+folder beside the content overrides the footer partial; saving it reloads the pages. Prints the time from a save to the reload event.
 """
 import http.client
 import json
@@ -331,7 +332,8 @@ def main(binary):
     median = statistics.median(delays) * 1000 if delays else float("nan")
     finish("Tests/Preview/serve.py",
            f"pages, drafts with their banner, types, 404, reload after a save (median {median:.0f} ms from save to event, fixture), error box in "
-           "Chromium and gone when fixed, a change without the event stream, half-written file, burst, rename, delete, broken template, port in use, Ctrl-C, --poll; Content/: served, an edit shown, an error boxed and cleared")
+           "Chromium and gone when fixed, a change without the event stream, half-written file, burst, rename, delete, broken template, port in use, Ctrl-C, --poll; Content/: served, an edit shown, an error boxed and cleared; "
+           "the built-in theme with no Templates/, and a Templates/ beside the content overriding the footer, reloaded when saved")
 
 
 def project_content(binary):
