@@ -92,7 +92,7 @@ public enum ContentLoader {
         let partyNames = Dictionary(parties.map { ($0.id.value, $0.name.value) }, uniquingKeysWith: { a, _ in a })
 
         // Every Markdown file, decoded on all cores.
-        let decodedFiles = files.filter { $0.kind != .config }.concurrentMap { entry in
+        let decodedFiles = files.filter(\.isMarkdown).concurrentMap { entry in
             cache?.decoded(entry, partyNames: partyNames) ?? decodeMarkdown(entry, partyNames: partyNames)
         }
 
@@ -103,7 +103,7 @@ public enum ContentLoader {
         var meetings: [Meeting] = []
         var checklists: [Checklist] = []
         var pages: [Page] = []
-        for (file, decoded) in zip(files.filter { $0.kind != .config }, decodedFiles) {
+        for (file, decoded) in zip(files.filter(\.isMarkdown), decodedFiles) {
             diagnostics += decoded.diagnostics
             if decoded.item == nil { incomplete.insert(file.relativePath) }
             switch decoded.item {
@@ -117,6 +117,7 @@ public enum ContentLoader {
             }
         }
         diagnostics += missingSetFiles(files: files, displayRoot: displayRoot)
+        let logo = readLogo(config?.logo, images: files.filter { $0.kind == .image }, into: &diagnostics)
 
         if partiesFile.map({ file in diagnostics.contains { $0.location.file == file.path && $0.severity == .error } }) ?? true {
             incomplete.insert("parties.yml")
@@ -131,9 +132,41 @@ public enum ContentLoader {
             site = Site(
                 config: config, parties: parties, index: index, sets: sets, recommendations: recommendations,
                 meetings: meetings, checklists: checklists, pages: pages, synonyms: synonyms, tasks: tasks,
-                incompleteFiles: incomplete)
+                incompleteFiles: incomplete, logo: logo)
         }
         return Result(site: site, diagnostics: diagnostics, fileCount: files.count)
+    }
+
+    /// The logo `site.yml` names (`logo-invalid` when it is not an SVG or PNG file of the
+    /// content folder); every other image is `file-unexpected`, since nothing else shows one.
+    static func readLogo(_ logo: Located<String>?, images: [FolderWalk.Entry], into diagnostics: inout [Diagnostic]) -> Site.Logo? {
+        let wanted = logo.map { $0.value.hasPrefix("./") ? String($0.value.dropFirst(2)) : $0.value }
+        for image in images where image.relativePath != wanted {
+            diagnostics.append(
+                Diagnostic(
+                    .fileUnexpected, at: .start(of: image.path),
+                    "bildet `\(image.relativePath)` blir ikke brukt; bare logoen (`logo:` i site.yml) vises på nettstedet"))
+        }
+        guard let logo, let wanted else { return nil }
+        let fileExtension = (wanted as NSString).pathExtension.lowercased()
+        guard fileExtension == "svg" || fileExtension == "png" else {
+            diagnostics.append(
+                Diagnostic(.logoInvalid, at: logo.location, "`logo: \(logo.value)` må være en SVG- eller PNG-fil (`.svg` eller `.png`)"))
+            return nil
+        }
+        guard let image = images.first(where: { $0.relativePath == wanted }) else {
+            diagnostics.append(
+                Diagnostic(
+                    .logoInvalid, at: logo.location,
+                    "`logo: \(logo.value)` finnes ikke i innholdsmappen; legg bildet der og skriv stien fra innholdsmappen, f.eks. `logo.svg`"
+                ))
+            return nil
+        }
+        guard let contents = FileManager.default.contents(atPath: image.fileSystemPath) else {
+            diagnostics.append(Diagnostic(.fileUnreadable, at: .start(of: image.path), "`\(image.relativePath)` kan ikke leses"))
+            return nil
+        }
+        return Site.Logo(fileExtension: fileExtension, contents: contents)
     }
 
     // MARK: - Decoding one file
@@ -208,7 +241,7 @@ public enum ContentLoader {
             item = Recommendation.decode(&reader, document: document, setSlug: setSlug, partyNames: partyNames).map(Item.recommendation)
         case .meeting: item = Meeting.decode(&reader, document: document).map(Item.meeting)
         case .checklist: item = Checklist.decode(&reader, document: document).map(Item.checklist)
-        case .config: item = nil
+        case .config, .image: item = nil
         }
         reader.finish()
         // A value with errors is kept for the cross-file rules; the errors stop any build.

@@ -14,9 +14,14 @@ struct FolderWalk {
         case meeting
         case checklist
         case page
+        /// An SVG or PNG file: the logo, when `site.yml` names it (`logo:`).
+        case image
     }
 
     struct Entry: Sendable {
+        /// Whether the file is read as Markdown with front matter (not a YAML file or an image).
+        var isMarkdown: Bool { kind != .config && kind != .image }
+
         /// Where to open the file.
         let fileSystemPath: String
         /// As reached from the working directory.
@@ -140,6 +145,7 @@ struct FolderWalk {
         switch components.count {
         case 1 where name == "site.yml" || name == "parties.yml" || name == "synonyms.yml" || name == "tasks.yml": return .config
         case 1 where name == "index.md": return .index
+        case _ where name.hasSuffix(".svg") || name.hasSuffix(".png"): return .image
         case 2 where name.hasSuffix(".md"):
             switch components[0] {
             case "meetings": return slugged(.meeting, [stem])

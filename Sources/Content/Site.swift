@@ -1,4 +1,5 @@
 import Diagnostics
+import Foundation
 
 /// All the content of a site, sorted and cross-referenced: what validation and rendering work on.
 ///
@@ -6,6 +7,14 @@ import Diagnostics
 /// a page never scans the whole site.
 public struct Site: Sendable {
     public let config: SiteConfig
+    /// The logo `site.yml` names, read by the loader: a release carries it as `assets/logo.<ext>`.
+    public let logo: Logo?
+
+    public struct Logo: Sendable {
+        /// `svg` or `png`.
+        public let fileExtension: String
+        public let contents: Data
+    }
     /// In the order of `parties.yml`.
     public let parties: [Party]
     public let index: Page
@@ -45,9 +54,10 @@ public struct Site: Sendable {
     public init(
         config: SiteConfig, parties: [Party], index: Page, sets: [RecommendationSet], recommendations: [Recommendation],
         meetings: [Meeting], checklists: [Checklist], pages: [Page], synonyms: [[Located<String>]] = [],
-        tasks: [NamedTask]? = nil, incompleteFiles: Set<String> = []
+        tasks: [NamedTask]? = nil, incompleteFiles: Set<String> = [], logo: Logo? = nil
     ) {
         self.config = config
+        self.logo = logo
         self.synonyms = synonyms
         self.tasks = tasks
         self.incompleteFiles = incompleteFiles
@@ -280,7 +290,7 @@ public struct Site: Sendable {
             config: config, parties: parties, index: index, sets: sets.filter { Self.released($0.status) },
             recommendations: recommendations.filter(isInRelease), meetings: meetings,
             checklists: checklists.filter { Self.released($0.status) }, pages: pages, synonyms: synonyms,
-            tasks: tasks, incompleteFiles: incompleteFiles
+            tasks: tasks, incompleteFiles: incompleteFiles, logo: logo
         )
     }
 

@@ -12,6 +12,12 @@ public struct SiteConfig: Sendable {
     public let releaseDate: Located<ContentDate>
     public let organisation: Located<String>?
     public let secretariat: Located<String>?
+    /// Branding (all optional): an SVG or PNG in the content folder, shown in the header and in
+    /// print; the colour of the header and links (`#rrggbb`, checked for contrast by
+    /// Validation); a contact line for the footer and print.
+    public let logo: Located<String>?
+    public let accentColour: Located<String>?
+    public let contact: Located<String>?
     public let timezone: String
     public let language: String
 
@@ -43,12 +49,15 @@ public struct SiteConfig: Sendable {
         }
         let organisation = reader.string("organisation", "organisasjonen som står bak nettstedet")
         let secretariat = reader.string("secretariat", "sekretariatet, f.eks. `Samhandlingsoverlegen, OUS`")
+        let logo = reader.string("logo", "stien til logoen i innholdsmappen, f.eks. `logo.svg`")
+        let accentColour = reader.string("accent_colour", "profilfargen, f.eks. `\"#0b3d66\"`")
+        let contact = reader.string("contact", "kontaktlinjen, f.eks. `Sekretariatet, e-post post@example.no`")
         let timezone = reader.string("timezone", "tidssonen, `Europe/Oslo`")
         let language = reader.string("language", "språkkoden, `nb`")
         guard let title, let baseURL, let release, let releaseDate, !reader.failed else { return nil }
         return SiteConfig(
             title: title, description: description, baseURL: baseURL, release: release, releaseDate: releaseDate,
-            organisation: organisation, secretariat: secretariat,
+            organisation: organisation, secretariat: secretariat, logo: logo, accentColour: accentColour, contact: contact,
             timezone: timezone?.value ?? "Europe/Oslo", language: language?.value ?? "nb"
         )
     }

@@ -35,6 +35,9 @@ extension Rule {
     public static let idInvalid = Rule("id-invalid", .error)
     public static let fileMissing = Rule("file-missing", .error)
     public static let releaseInvalid = Rule("release-invalid", .error)
+    public static let logoInvalid = Rule("logo-invalid", .error)
+    public static let colourInvalid = Rule("colour-invalid", .error)
+    public static let accentContrast = Rule("accent-contrast", .error)
     public static let sitePlaceholder = Rule("site-placeholder", .warning)
     // Who does what
     public static let responsibleMissing = Rule("responsible-missing", .error)
@@ -73,7 +76,7 @@ extension Rule {
         .fileUnreadable, .fileTooLarge, .encodingInvalid, .symlinkOutside, .fileNameInvalid, .fileUnexpected,
         .frontMatterMissing, .yamlSyntax, .yamlAlias, .fieldMissing, .fieldType, .keyUnknown,
         .fileMissing, .statusInvalid, .versionInvalid, .dateInvalid, .timeInvalid, .slugInvalid, .idInvalid, .releaseInvalid,
-        .sitePlaceholder,
+        .logoInvalid, .colourInvalid, .accentContrast, .sitePlaceholder,
         .responsibleMissing, .responsibleEmpty, .responsibleInvalid, .responsiblePartyMissing,
         .responsibleDutyMissing, .responsibleRepeated, .handoverWithoutDuty, .taskConflict, .taskUnknown, .partyUnknown, .ownerMissing,
         .adoptedMissing, .withdrawnReasonMissing, .reviewOverdue,

@@ -37,6 +37,7 @@ enum Chrome {
                         "release": config.release.value,
                         "root": context.root,
                         "homeHref": context.href(""),
+                        "logoSrc": Branding.logoPath(context.site).map(context.file),
                         "searchHref": context.href(Route.search),
                         "nav": menu.map { item in
                             view([
@@ -65,6 +66,9 @@ enum Chrome {
                 "root": context.root,
                 "homeHref": context.href(""),
                 "stylesheet": context.file("assets/style.css"),
+                "accentStylesheet": config.accentColour.map { _ in context.file(Branding.accentStylesheet) },
+                "logoSrc": Branding.logoPath(context.site).map(context.file),
+                "contact": config.contact?.value,
                 "release": config.release.value,
                 "releaseDate": NorwegianDate.format(config.releaseDate.value),
                 "releaseDateMachine": config.releaseDate.value.description,

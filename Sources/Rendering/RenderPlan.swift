@@ -13,6 +13,8 @@ import Synchronization
 public struct RenderPlan: Sendable {
     let site: Site
     let templates: TemplateSet
+    /// The files under `assets/`: the theme's, and the site's logo and accent stylesheet.
+    let assets: [OutputFile]
     let versions: VersionSwitcher
     let jobs: [PageJob]
     let data: [@Sendable (_ write: @Sendable (OutputFile) -> Void) -> Void]
@@ -36,6 +38,8 @@ public struct RenderPlan: Sendable {
         let pagePaths = jobs.map(\.output)
         self.site = site
         self.templates = templates
+        let branding = Branding.files(site)
+        assets = templates.assets.filter { asset in !branding.contains { $0.path == asset.path } } + branding
         self.versions = versions
         self.jobs = jobs
         chrome = Chrome.Cache(templates)
@@ -77,7 +81,7 @@ public struct RenderPlan: Sendable {
             case .data(let make): make(write)
             }
         }
-        templates.assets.forEach(write)
+        assets.forEach(write)
     }
 
     /// The folders of every page (`anbefalinger/fastlege-sykehus/timebestilling/`), for publishing
@@ -91,9 +95,9 @@ public struct RenderPlan: Sendable {
         pageIndex[path].map { render(jobs[$0]) }
     }
 
-    /// The file under `assets/` whose path is `path`, as the templates have it.
+    /// The file under `assets/` whose path is `path`: the theme's, or the site's logo or accent.
     public func asset(at path: String) -> OutputFile? {
-        templates.assets.first { $0.path == path }
+        assets.first { $0.path == path }
     }
 
     /// The files that are neither pages nor assets (the API, the search index, feeds, calendars),

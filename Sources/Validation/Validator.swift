@@ -30,7 +30,7 @@ public enum Validator {
     public static func validate(_ site: Site, cache: Cache?) -> [Diagnostic] {
         let siteRules: [any ValidationRule] = [
             PartyReferenceRule(), DuplicateIDRule(), ReferenceRule(), PageSlugRule(), ReviewRule(), SynonymRule(), HandoverRule(),
-            TaskRule(), SitePlaceholderRule(),
+            TaskRule(), SitePlaceholderRule(), AccentColourRule(),
         ]
         let bodyRules: [any BodyRule] = [MarkdownRule(), ResponsibleUnlistedRule(parties: site.parties)]
         // One pass on all cores: the site rules first (each on its own), then every body, parsed

@@ -103,7 +103,7 @@ def check_swimlane(driver, name, expected):
 def main(output, screenshots):
     latest = output / "latest"
     # The path of base_url, from the address a page prints.
-    match = re.search(r'<p class="print-only">Skrevet ut fra (\S+)', (latest / "index.html").read_text())
+    match = re.search(r'<p class="print-only">(?:<img [^>]*>)?Skrevet ut fra (\S+)', (latest / "index.html").read_text())
     base = urlparse(match.group(1)).path.split("v/")[0] if match else "/"
     with tempfile.TemporaryDirectory() as temporary:
         root = Path(temporary)
