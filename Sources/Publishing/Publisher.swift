@@ -151,6 +151,14 @@ public struct Publisher: Sendable {
             try attempt("kan ikke opprette utmappen \(output)") { try fileSystem.createDirectory(output) }
             return
         }
+        for leftover in try ownContents() where leftover.hasPrefix(Self.temporaryPrefix) {
+            try? fileSystem.remove("\(output)/\(leftover)")
+        }
+    }
+
+    /// The names in the existing output folder, after checking that it is a folder holding only
+    /// what this tool writes.
+    private func ownContents() throws(PublishError) -> [String] {
         guard fileSystem.isDirectory(output) else {
             throw PublishError(description: "utmappen \(output) finnes, men er ikke en mappe")
         }
@@ -161,8 +169,28 @@ public struct Publisher: Sendable {
                 description: "utmappen \(output) inneholder annet enn utgivelser (\(foreign.prefix(3).joined(separator: ", "))); "
                     + "velg en tom mappe eller en mappe moteplass har skrevet, med --output")
         }
-        for leftover in names where leftover.hasPrefix(Self.temporaryPrefix) {
-            try? fileSystem.remove("\(output)/\(leftover)")
+        return names
+    }
+
+    /// Stops before anything is written when `versions.json` lists a release whose folder
+    /// `v/<release>/` is missing: the build would write a `versions.json` without it, and
+    /// publishing that would make the release vanish from the web (a fresh checkout in CI builds
+    /// into an output folder that lacks the earlier releases unless they are fetched first).
+    public func checkListedReleases() throws(PublishError) {
+        let path = "\(output)/versions.json"
+        guard fileSystem.fileExists(path) else { return }
+        guard let data = try? fileSystem.read(path),
+            let entries = try? JSONSerialization.jsonObject(with: data) as? [[String: Any]]
+        else {
+            throw PublishError(description: "\(path) kan ikke leses som en liste over utgaver; er den skrevet av moteplass?")
+        }
+        let missing = entries.map { $0["version"] as? String ?? "" }.filter { $0.isEmpty || !fileSystem.isDirectory("\(output)/v/\($0)") }
+        guard missing.isEmpty else {
+            let names = missing.map { $0.isEmpty ? "(uten navn)" : "v/\($0)/" }.joined(separator: ", ")
+            throw PublishError(
+                description: "\(path) nevner utgaver som mangler i \(output): \(names). En bygging nå ville publisert et nettsted "
+                    + "som har glemt dem, så ingenting er skrevet. Hent hele det publiserte nettstedet inn i utmappen først "
+                    + "(`moteplass publish` gjør det fra git-grenen), eller bygg i en tom mappe")
         }
     }
 
