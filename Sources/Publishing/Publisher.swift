@@ -15,8 +15,10 @@ public struct Publisher: Sendable {
 
     /// Hidden names of this tool's temporary folders and files in the output folder.
     static let temporaryPrefix = ".moteplass-"
-    /// What the output folder may hold: anything else means it is not ours (exit 2).
-    static let ownNames: Set<String> = ["v", "latest", "versions.json", "index.html", "404.html"]
+    /// What the output folder may hold: anything else means it is not ours (exit 2). `.nojekyll`
+    /// is what `moteplass publish` adds for GitHub Pages, and `CNAME` what GitHub Pages commits
+    /// to the published branch when a custom domain is set.
+    static let ownNames: Set<String> = ["v", "latest", "versions.json", "index.html", "404.html", ".nojekyll", "CNAME"]
 
     public init(output: String, fileSystem: any FileSystem = LocalFileSystem()) {
         self.output = output.count > 1 && output.hasSuffix("/") ? String(output.dropLast()) : output
@@ -191,6 +193,18 @@ public struct Publisher: Sendable {
                 description: "\(path) nevner utgaver som mangler i \(output): \(names). En bygging nå ville publisert et nettsted "
                     + "som har glemt dem, så ingenting er skrevet. Hent hele det publiserte nettstedet inn i utmappen først "
                     + "(`moteplass publish` gjør det fra git-grenen), eller bygg i en tom mappe")
+        }
+    }
+
+    /// Empties the output folder (made if missing) for `moteplass publish`, which puts the
+    /// published branch's files there; refuses a folder holding anything this tool does not write.
+    public func empty() throws(PublishError) {
+        guard fileSystem.fileExists(output) else {
+            try attempt("kan ikke opprette utmappen \(output)") { try fileSystem.createDirectory(output) }
+            return
+        }
+        for name in try ownContents() {
+            try attempt("kan ikke tømme utmappen \(output)") { try fileSystem.remove("\(output)/\(name)") }
         }
     }
 
