@@ -8,7 +8,8 @@ clone of it, as a CI run would (an empty HOME: no git identity, no global config
 - Two runs, the release changed in site.yml between them: the branch then holds both releases,
   the first byte for byte as the first run left it, `latest/` the second, `versions.json` both,
   `.nojekyll`; the branch is exactly what `moteplass build` writes; each commit names its release
-  and content commit, the second on top of the first. Publishing again changes nothing.
+  and content commit, the second on top of the first; a CNAME committed to the branch between
+  them (as GitHub does for a custom domain) is kept. Publishing again changes nothing.
 - `build` into a folder holding only the branch's `versions.json` stops with status 2 naming
   the missing release folders, and writes nothing.
 - A publish killed with SIGKILL (its whole process group, as a cancelled CI job is) while it
@@ -221,6 +222,15 @@ def two_runs(road, failures):
     failures.check({k: v for k, v in first_tree.items() if k != ".nojekyll"} == blobs(built),
                    "the first publish's branch differs from what `moteplass build` writes")
 
+    # GitHub commits a CNAME to the branch when a custom domain is set; publishing keeps it.
+    pages = road.work / "pages"
+    road.git(road.work, "clone", "--quiet", "--branch", "gh-pages", road.remote, pages)
+    (pages / "CNAME").write_text("moteplass.example.org\n")
+    road.git(pages, "add", "CNAME")
+    road.git(pages, "commit", "--quiet", "-m", "Create CNAME")
+    road.git(pages, "push", "--quiet", "origin", "gh-pages")
+    first, first_tree = road.head(), road.tree()
+
     second_content = road.commit_release("1.1", "2020-06-01")
     clone = road.clone()
     code, said = road.publish(clone)
@@ -230,6 +240,7 @@ def two_runs(road, failures):
     failures.check(under(tree, "v/1.0/") == under(first_tree, "v/1.0/"), "v/1.0/ changed in the second publish")
     failures.check(under(tree, "v/1.1/") and under(tree, "latest/") == under(tree, "v/1.1/"), "latest/ is not the second release")
     failures.check(versions(road) == ["1.1", "1.0"], f"versions.json lists {versions(road)}, not 1.1 and 1.0")
+    failures.check(tree.get("CNAME") == first_tree["CNAME"], "the second publish dropped the CNAME")
     parent = run([GIT, "--git-dir", road.remote, "rev-parse", f"{BRANCH}^"], env=road.env).stdout.strip()
     failures.check(parent == first, "the second publish's commit is not on top of the first")
     message = run([GIT, "--git-dir", road.remote, "log", "-1", "--format=%B", BRANCH], env=road.env).stdout
