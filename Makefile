@@ -26,8 +26,10 @@ test: deps test-tools
 ## The project's own content built; its api/ files checked by independent validators
 ## (Tests/API/check.py); its checklist form, and two successive releases, in headless Chromium
 ## (Tests/Browser); search, and every page checked with axe-core, the Nu HTML Checker and
-## linkchecker (Tests/Browser); builds killed with SIGKILL mid-write (Tests/Releases); `moteplass init`'s
-## repository validated, built with no Templates/ and its workflows checked (Tests/Init); and a few
+## linkchecker (Tests/Browser); builds killed with SIGKILL mid-write (Tests/Releases); `moteplass
+## publish` against a bare git repository: two CI runs, killed publishes, a race (Tests/Publish);
+## `moteplass init`'s repository validated, built with no Templates/ and its workflows checked
+## (Tests/Init); and a few
 ## seeds of the property test (random valid content gives a valid site; its checker's self-test).
 release-check: release-sites
 	python3 Tests/Property/check.py --self-test
@@ -43,6 +45,7 @@ release-check: release-sites
 	python3 Tests/Browser/pagination.py .build/release-check-corpus
 	python3 Tests/Browser/releases.py .build/debug/moteplass Tests/Fixtures/clean
 	python3 Tests/Releases/kill_build.py .build/debug/moteplass
+	python3 Tests/Publish/publish.py .build/debug/moteplass
 	python3 Tests/Preview/serve.py .build/debug/moteplass
 	python3 Tests/Init/check.py .build/debug/moteplass
 

@@ -4,8 +4,9 @@
     Tests/flaky.py [--runs N] [--only NAME ...]
 
 Runs each script of `make test` that drives a browser, a server or a killed process
-(`Tests/Browser/*.py`, `Tests/Preview/serve.py`, `Tests/Releases/kill_build.py`) N times (default
-20) on one build of the tool and of the sites (`make flaky` makes them first, as `make test` does:
+(`Tests/Browser/*.py`, `Tests/Preview/serve.py`, `Tests/Releases/kill_build.py`,
+`Tests/Publish/publish.py`) N times (default 20) on one build of the tool and of the sites
+(`make flaky` makes them first, as `make test` does:
 `.build/debug/moteplass`, `.build/release-check`, `.build/release-check-fixture`). Prints, per
 check, how many runs passed and, for each run that did not, the lines of its failure. Exits 1
 unless every check passed every run.
@@ -31,6 +32,7 @@ CHECKS = [
     ("pagination", ["Tests/Browser/pagination.py", ".build/release-check-corpus"]),
     ("releases", ["Tests/Browser/releases.py", BINARY, "Tests/Fixtures/clean"]),
     ("kill_build", ["Tests/Releases/kill_build.py", BINARY]),
+    ("publish", ["Tests/Publish/publish.py", BINARY]),
     ("serve", ["Tests/Preview/serve.py", BINARY]),
 ]
 

@@ -107,6 +107,11 @@ public enum Pipeline {
 
     /// Validates, and only when the content passes renders and publishes the release.
     public static func build(_ options: BuildOptions) throws(UsageError) -> BuildResult {
+        do {
+            try Publisher(output: options.output).checkListedReleases()
+        } catch {
+            throw UsageError(error.description)
+        }
         let templates = try loadTemplates(options)
         var (site, report) = try check(content: options.content)
         var history = ReleaseHistory.none

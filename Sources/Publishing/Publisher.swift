@@ -15,8 +15,10 @@ public struct Publisher: Sendable {
 
     /// Hidden names of this tool's temporary folders and files in the output folder.
     static let temporaryPrefix = ".moteplass-"
-    /// What the output folder may hold: anything else means it is not ours (exit 2).
-    static let ownNames: Set<String> = ["v", "latest", "versions.json", "index.html", "404.html"]
+    /// What the output folder may hold: anything else means it is not ours (exit 2). `.nojekyll`
+    /// is what `moteplass publish` adds for GitHub Pages, and `CNAME` what GitHub Pages commits
+    /// to the published branch when a custom domain is set.
+    static let ownNames: Set<String> = ["v", "latest", "versions.json", "index.html", "404.html", ".nojekyll", "CNAME"]
 
     public init(output: String, fileSystem: any FileSystem = LocalFileSystem()) {
         self.output = output.count > 1 && output.hasSuffix("/") ? String(output.dropLast()) : output
@@ -151,6 +153,14 @@ public struct Publisher: Sendable {
             try attempt("kan ikke opprette utmappen \(output)") { try fileSystem.createDirectory(output) }
             return
         }
+        for leftover in try ownContents() where leftover.hasPrefix(Self.temporaryPrefix) {
+            try? fileSystem.remove("\(output)/\(leftover)")
+        }
+    }
+
+    /// The names in the existing output folder, after checking that it is a folder holding only
+    /// what this tool writes.
+    private func ownContents() throws(PublishError) -> [String] {
         guard fileSystem.isDirectory(output) else {
             throw PublishError(description: "utmappen \(output) finnes, men er ikke en mappe")
         }
@@ -161,8 +171,40 @@ public struct Publisher: Sendable {
                 description: "utmappen \(output) inneholder annet enn utgivelser (\(foreign.prefix(3).joined(separator: ", "))); "
                     + "velg en tom mappe eller en mappe moteplass har skrevet, med --output")
         }
-        for leftover in names where leftover.hasPrefix(Self.temporaryPrefix) {
-            try? fileSystem.remove("\(output)/\(leftover)")
+        return names
+    }
+
+    /// Stops before anything is written when `versions.json` lists a release whose folder
+    /// `v/<release>/` is missing: the build would write a `versions.json` without it, and
+    /// publishing that would make the release vanish from the web (a fresh checkout in CI builds
+    /// into an output folder that lacks the earlier releases unless they are fetched first).
+    public func checkListedReleases() throws(PublishError) {
+        let path = "\(output)/versions.json"
+        guard fileSystem.fileExists(path) else { return }
+        guard let data = try? fileSystem.read(path),
+            let entries = try? JSONSerialization.jsonObject(with: data) as? [[String: Any]]
+        else {
+            throw PublishError(description: "\(path) kan ikke leses som en liste over utgaver; er den skrevet av moteplass?")
+        }
+        let missing = entries.map { $0["version"] as? String ?? "" }.filter { $0.isEmpty || !fileSystem.isDirectory("\(output)/v/\($0)") }
+        guard missing.isEmpty else {
+            let names = missing.map { $0.isEmpty ? "(uten navn)" : "v/\($0)/" }.joined(separator: ", ")
+            throw PublishError(
+                description: "\(path) nevner utgaver som mangler i \(output): \(names). En bygging nå ville publisert et nettsted "
+                    + "som har glemt dem, så ingenting er skrevet. Hent hele det publiserte nettstedet inn i utmappen først "
+                    + "(`moteplass publish` gjør det fra git-grenen), eller bygg i en tom mappe")
+        }
+    }
+
+    /// Empties the output folder (made if missing) for `moteplass publish`, which puts the
+    /// published branch's files there; refuses a folder holding anything this tool does not write.
+    public func empty() throws(PublishError) {
+        guard fileSystem.fileExists(output) else {
+            try attempt("kan ikke opprette utmappen \(output)") { try fileSystem.createDirectory(output) }
+            return
+        }
+        for name in try ownContents() {
+            try attempt("kan ikke tømme utmappen \(output)") { try fileSystem.remove("\(output)/\(name)") }
         }
     }
 

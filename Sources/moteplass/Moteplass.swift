@@ -6,6 +6,6 @@ struct Moteplass: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "moteplass",
         abstract: "Bygger og kontrollerer nettstedet for Møteplass Oslo.",
-        subcommands: [Build.self, Validate.self, Serve.self, New.self, Init.self, Templates.self]
+        subcommands: [Build.self, Validate.self, Serve.self, New.self, Publish.self, Init.self, Templates.self]
     )
 }

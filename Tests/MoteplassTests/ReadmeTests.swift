@@ -62,4 +62,18 @@ import Testing
         #expect(node.entries?.first { $0.key.value == "on" }?.value.entries?.map(\.key.value).contains("pull_request") == true)
         #expect(yaml.contains("moteplass validate --content Content --format github"))
     }
+
+    /// The publishing workflow («Publisere») is valid YAML that may push, checks the archive it
+    /// downloads and runs the publish command as the README documents it.
+    @Test func thePublishingWorkflowIsValidYAML() throws {
+        let block = try #require(readme.components(separatedBy: "```yaml\nname: Publiser").dropFirst().first)
+        let yaml = "name: Publiser" + (block.components(separatedBy: "```").first ?? "")
+        let node = try #require(try YAMLNode.parse(yaml, file: "publiser.yml", lineOffset: 0))
+        #expect(node.entries?.map(\.key.value) == ["name", "on", "permissions", "concurrency", "env", "jobs"])
+        let permissions = node.entries?.first { $0.key.value == "permissions" }?.value.entries
+        #expect(permissions?.map { "\($0.key.value): \($0.value.scalar ?? "")" } == ["contents: write"])
+        #expect(yaml.contains("sha256sum -c \"$archive.sha256\""))
+        #expect(yaml.contains("run: moteplass publish --content Content --output public --branch gh-pages --remote origin"))
+        #expect(!yaml.contains("--force"))
+    }
 }

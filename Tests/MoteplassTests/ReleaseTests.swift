@@ -120,6 +120,39 @@ import Testing
         #expect(try Self.visible(work.output) == before)
     }
 
+    /// A fresh CI checkout beside a `versions.json` whose releases were not fetched: the build
+    /// would publish a site that forgets them, so it stops before writing anything.
+    @Test func releasesListedButMissingStopTheBuild() throws {
+        let work = try Workspace()
+        #expect(try work.build().release == "1.0")
+        try work.release("1.1", "2020-06-01")
+        #expect(try work.build().release == "1.1")
+        try FileManager.default.removeItem(atPath: work.output + "/v/1.0")
+        try FileManager.default.removeItem(atPath: work.output + "/latest")
+        let before = try Self.visible(work.output)
+        try work.release("1.2", "2020-07-01")
+        #expect {
+            try work.build()
+        } throws: { error in
+            let description = (error as? Pipeline.UsageError)?.description ?? ""
+            return description.contains("\(work.output)/versions.json nevner utgaver som mangler i \(work.output): v/1.0/.")
+                && !description.contains("v/1.1/")
+        }
+        #expect(try Self.visible(work.output) == before)
+        #expect(!FileManager.default.fileExists(atPath: work.output + "/v/1.2"))
+
+        // A folder with only a versions.json, and one whose versions.json is not ours.
+        try FileManager.default.removeItem(atPath: work.output + "/v")
+        #expect(throws: Pipeline.UsageError.self) { try work.build() }
+        try "ikke json".write(toFile: work.output + "/versions.json", atomically: true, encoding: .utf8)
+        #expect {
+            try work.build()
+        } throws: { error in
+            (error as? Pipeline.UsageError)?.description.contains("kan ikke leses som en liste over utgaver") == true
+        }
+        #expect(Support.files(in: work.output) == ["index.html", "404.html", "versions.json"].sorted())
+    }
+
     /// A file system that fails after a number of writes: a full disk, or a crash, mid-build.
     struct FailingFileSystem: FileSystem {
         let real = LocalFileSystem()
