@@ -13,7 +13,7 @@ Usage: python3 Tests/Init/check.py .build/debug/moteplass
   test (Tests/Property/check.py's `nu_checker` and `check_pages`);
 - the workflows (parsed with PyYAML): the pull-request one downloads the archive from
   `$MOTEPLASS_DOWNLOAD`, checks it with `sha256sum -c` and runs `moteplass validate --strict`;
-  the publishing one (push to main) runs `moteplass publish` as the README documents. Their
+  the publishing one (a push to main that changes site.yml) runs `moteplass publish` as the README documents. Their
   download step is run for real, against a local archive (curl reads `file://`), once as it is
   (the tool ends up on `GITHUB_PATH`) and once with a tampered archive (the step fails).
 """
@@ -154,6 +154,8 @@ def check_workflows(site):
     triggers = {name: flow.get("on", flow.get(True)) for name, flow in flows.items()}
     expect("pull_request" in triggers["validate"], "validate.yml does not run on pull requests")
     expect(triggers["publish"].get("push", {}).get("branches") == ["main"], "publish.yml does not run on a push to main")
+    expect(triggers["publish"]["push"].get("paths") == ["Content/site.yml"],
+           "publish.yml runs on every push to main, not only when site.yml (the release) changes")
     expect(flows["publish"].get("permissions", {}).get("contents") == "write", "publish.yml cannot push (permissions)")
     validate_steps = list(flows["validate"]["jobs"].values())[0]["steps"]
     expect(validate_steps[step_running(validate_steps, "moteplass validate")]["run"].strip()
