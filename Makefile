@@ -6,7 +6,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEBIAN_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libstemmer-dev pkg-config
 
-.PHONY: site test deps test-tools release-check release-sites property flaky sanitize sanitize-thread sanitize-address fuzz fuzz-merge golden leaks bench bench-serve bench-validate format clean
+.PHONY: site test deps test-tools dist dist-check release-check release-sites property flaky sanitize sanitize-thread sanitize-address fuzz fuzz-merge golden leaks bench bench-serve bench-validate format clean
 
 ## Build the site from Content/ into public/ (release build of the tool).
 site: deps
@@ -74,6 +74,25 @@ property: test-tools
 RUNS ?= 20
 flaky: release-sites
 	python3 Tests/flaky.py --runs $(RUNS) $(if $(ONLY),--only $(ONLY))
+
+## The release archive dist/moteplass-<version>-linux-<arch>.tar.gz and its .sha256 (a release
+## build in .build-dist, the Swift runtime, Foundation and the C libraries linked statically, so
+## that it needs only glibc and libcurl; reproducible: Distribution/make-dist.sh). Foundation's
+## networking links libcurl, so its development package is installed when missing.
+dist: deps
+	@[ -e /usr/include/$$(gcc -print-multiarch)/curl/curl.h ] || [ -e /usr/include/curl/curl.h ] || { \
+		echo "Installerer libcurl4-openssl-dev …"; \
+		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcurl4-openssl-dev; }
+	SWIFT=$(SWIFT) Distribution/make-dist.sh
+
+## The archive unpacked into an empty folder and run in a clean environment (`env -i`, empty HOME)
+## through validate and build; `ldd` must list no Swift runtime library; its site must equal the
+## debug build's (Tests/Dist/archive.py). Its own target, as the static release build takes as
+## long again as the test build; .ci/run runs it after `make test`.
+DIST_ARCHIVE = dist/moteplass-$(shell sed -n 's/^let moteplassVersion = "\(.*\)"$$/\1/p' Sources/moteplass/Version.swift)-linux-$(shell uname -m).tar.gz
+dist-check: dist
+	$(SWIFT) build --product moteplass
+	python3 Tests/Dist/archive.py $(DIST_ARCHIVE) --reference .build/debug/moteplass
 
 ## Chromium, its WebDriver and Java for the Nu HTML Checker (Debian), and the Python tools pinned
 ## in Tests/requirements.txt, plus axe-core's axe.min.js from axe-playwright-python (without its
@@ -145,4 +164,4 @@ format:
 	$(SWIFT) format --in-place --recursive Sources Tests Package.swift
 
 clean:
-	rm -rf .build .build-asan .build-fuzz public
+	rm -rf .build .build-asan .build-fuzz .build-dist dist public

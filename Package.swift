@@ -14,7 +14,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
@@ -44,7 +43,6 @@ let package = Package(
             name: "Rendering",
             dependencies: [
                 "Content", "Markdown", "Diagnostics", "Templating", "Stemming", "BuiltIn",
-                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .target(name: "Publishing", dependencies: ["Rendering", "Validation", "Content", "Diagnostics", "CSystem", "BuiltIn"]),

@@ -1,5 +1,4 @@
 import Content
-import Crypto
 import Diagnostics
 import Foundation
 import Markdown
@@ -101,7 +100,7 @@ public enum API {
         let digits = Array("0123456789abcdef".utf8)
         var hex: [UInt8] = []
         hex.reserveCapacity(64)
-        for byte in SHA256.hash(data: bytes) {
+        for byte in SHA256.hash(bytes) {
             hex.append(digits[Int(byte >> 4)])
             hex.append(digits[Int(byte & 0xF)])
         }

@@ -2,10 +2,6 @@ import ArgumentParser
 import Foundation
 import Publishing
 
-/// The version the workflows `init` writes download.
-// TODO(merge with branch dist): use `moteplassVersion` from Version.swift instead.
-let starterToolVersion = "0.1.0"
-
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Lager et nytt innholdsrepository for en organisasjon, klart til å bygges.",
@@ -26,7 +22,7 @@ struct Init: ParsableCommand {
             Terminal.exit(2)
         }
         do {
-            try NewFolder.write(Starter.files(releaseDate: releaseDate, toolVersion: starterToolVersion), to: folder)
+            try NewFolder.write(Starter.files(releaseDate: releaseDate, toolVersion: moteplassVersion), to: folder)
         } catch {
             Terminal.error("feil: \(error.description)\n")
             Terminal.exit(2)

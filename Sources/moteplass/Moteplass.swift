@@ -6,6 +6,7 @@ struct Moteplass: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "moteplass",
         abstract: "Bygger og kontrollerer nettstedet for Møteplass Oslo.",
+        version: "moteplass \(moteplassVersion)",
         subcommands: [Build.self, Validate.self, Serve.self, New.self, Publish.self, Init.self, Templates.self]
     )
 }

@@ -94,6 +94,18 @@ import Testing
         #expect(unknownFormat.status != 0)
     }
 
+    /// `--version` prints the one version constant, as the release archive is named after it.
+    @Test func versionPrintsTheVersionConstant() throws {
+        let source = try String(
+            contentsOf: Support.packageRoot.appendingPathComponent("Sources/moteplass/Version.swift"), encoding: .utf8)
+        let line = try #require(source.split(separator: "\n").first { $0.hasPrefix("let moteplassVersion = ") })
+        let version = line.split(separator: "\"")[1]
+        #expect(version.split(separator: ".").count == 3 && version.allSatisfy { $0.isNumber || $0 == "." })
+        let result = try Support.run(["--version"])
+        #expect(result.status == 0)
+        #expect(result.stdout == "moteplass \(version)\n")
+    }
+
     @Test func anOutputFolderWithOtherFilesIsRefused() throws {
         let output = try Support.temporaryFolder()
         defer { Support.removeTemporaryFolder(output) }

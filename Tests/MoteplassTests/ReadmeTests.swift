@@ -52,13 +52,19 @@ import Testing
         }
     }
 
-    /// The workflow for content repositories is valid YAML that validates pull requests.
+    /// The workflow for content repositories is valid YAML that validates pull requests with the
+    /// downloaded release archive, checked against its SHA-256 file.
     @Test func theContentWorkflowIsValidYAML() throws {
         let block = try #require(readme.components(separatedBy: "```yaml\nname: Valider innhold").dropFirst().first)
         let yaml = "name: Valider innhold" + (block.components(separatedBy: "```").first ?? "")
         let node = try #require(try YAMLNode.parse(yaml, file: "valider.yml", lineOffset: 0))
         let keys = node.entries?.map(\.key.value) ?? []
-        #expect(keys == ["name", "on", "jobs"])
+        #expect(keys == ["name", "on", "env", "jobs"])
+        let environment = node.entries?.first { $0.key.value == "env" }?.value.entries?.map(\.key.value)
+        #expect(environment == ["MOTEPLASS_VERSION", "MOTEPLASS_DOWNLOAD"])
+        #expect(yaml.contains(#"curl -fsSLO "$MOTEPLASS_DOWNLOAD/$name.tar.gz" -O "$MOTEPLASS_DOWNLOAD/$name.tar.gz.sha256""#))
+        #expect(yaml.contains(#"sha256sum -c "$name.tar.gz.sha256""#))
+        #expect(!yaml.contains("swift build"))
         #expect(node.entries?.first { $0.key.value == "on" }?.value.entries?.map(\.key.value).contains("pull_request") == true)
         #expect(yaml.contains("moteplass validate --content Content --format github"))
     }
