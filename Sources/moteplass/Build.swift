@@ -10,11 +10,7 @@ struct Build: ParsableCommand {
     )
 
     @Option(help: "Innholdsmappen.") var content = "Content"
-    @Option(
-        help: """
-            Et helt eget tema (Mustache-maler og assets/) i stedet for det innebygde. Uten valget brukes det innebygde temaet, \
-            og filene i en mappe Templates/ ved siden av innholdsmappen erstatter temaets filer med samme navn.
-            """) var templates: String?
+    @Option(help: .theme) var templates: String?
     @Option(help: "Utmappen.") var output = "public"
     @Flag(help: "Ta med utkast (status utkast).") var drafts = false
     @Flag(help: "Behandle advarsler som feil.") var strict = false

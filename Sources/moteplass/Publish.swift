@@ -16,11 +16,7 @@ struct Publish: ParsableCommand {
     )
 
     @Option(help: "Innholdsmappen.") var content = "Content"
-    @Option(
-        help: """
-            Et helt eget tema (Mustache-maler og assets/) i stedet for det innebygde. Uten valget brukes det innebygde temaet, \
-            og filene i en mappe Templates/ ved siden av innholdsmappen erstatter temaets filer med samme navn.
-            """) var templates: String?
+    @Option(help: .theme) var templates: String?
     @Option(help: "Utmappen: tømmes og får grenens filer og den nye utgaven.") var output = "public"
     @Option(help: "Grenen nettstedet publiseres i.") var branch = "gh-pages"
     @Option(help: "Git-remoten grenen hentes fra og sendes til.") var remote = "origin"

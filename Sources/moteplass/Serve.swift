@@ -15,11 +15,7 @@ struct Serve: AsyncParsableCommand {
     )
 
     @Option(help: "Innholdsmappen.") var content = "Content"
-    @Option(
-        help: """
-            Et helt eget tema (Mustache-maler og assets/) i stedet for det innebygde. Uten valget brukes det innebygde temaet, \
-            og filene i en mappe Templates/ ved siden av innholdsmappen erstatter temaets filer med samme navn.
-            """) var templates: String?
+    @Option(help: .theme) var templates: String?
     @Option(help: "Porten på 127.0.0.1.") var port: UInt16 = 8000
     @Flag(inversion: .prefixedNo, help: "Vis utkast (status utkast), med banneret sitt.") var drafts = true
     @Flag(help: "Se etter endringer hvert 100. ms i stedet for med inotify (for mapper på nettverksdisk).") var poll = false
