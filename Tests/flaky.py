@@ -69,6 +69,9 @@ def main():
                 failed.append((run, process.returncode, failure_lines(process.stdout + process.stderr)))
             print(f"{name}: run {run}/{arguments.runs} {'ok' if process.returncode == 0 else 'FAILED'} "
                   f"({seconds[-1]:.0f} s)", flush=True)
+            # Said at once too, so that a long run shows why a run failed without waiting for its end.
+            for line in failed[-1][2] if process.returncode != 0 else []:
+                print(f"      {line}", flush=True)
         results[name] = (passed, failed, sorted(seconds)[len(seconds) // 2])
 
     print(f"\nflaky.py: {arguments.runs} runs of each check, one after another")
