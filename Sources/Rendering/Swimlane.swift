@@ -347,9 +347,21 @@ extension Swimlane {
     /// most), and any character not listed as wide as the font is high.
     static func textWidth(_ text: String, bold: Bool) -> Int {
         var ems = 0.0
-        for character in text { ems += advance(character) }
+        for character in text {
+            // Most characters are one scalar, looked up; the rest (a letter and its combining
+            // mark) are compared as characters.
+            let scalars = character.unicodeScalars
+            if scalars.count == 1, let scalar = scalars.first {
+                ems += scalar.value < 0x80 ? asciiAdvances[Int(scalar.value)] : advance(character)
+            } else {
+                ems += advance(character)
+            }
+        }
         return Int((ems * Double(fontSize) * (bold ? 1.13 : 1)).rounded(.up))
     }
+
+    /// `advance` of each ASCII character, made once.
+    private static let asciiAdvances = (0..<0x80).map { advance(Character(Unicode.Scalar(UInt8($0)))) }
 
     /// A character's width in ems (DejaVu Sans, rounded up to a few classes).
     private static func advance(_ character: Character) -> Double {
