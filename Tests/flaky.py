@@ -5,7 +5,7 @@
 
 Runs each script of `make test` that drives a browser, a server or a killed process
 (`Tests/Browser/*.py`, `Tests/Preview/serve.py`, `Tests/Releases/kill_build.py`,
-`Tests/Publish/publish.py`) N times (default 20) on one build of the tool and of the sites
+`Tests/Publish/publish.py`, `Tests/Init/check.py`) N times (default 20) on one build of the tool and of the sites
 (`make flaky` makes them first, as `make test` does:
 `.build/debug/moteplass`, `.build/release-check`, `.build/release-check-fixture`). Prints, per
 check, how many runs passed and, for each run that did not, the lines of its failure. Exits 1
@@ -33,6 +33,7 @@ CHECKS = [
     ("releases", ["Tests/Browser/releases.py", BINARY, "Tests/Fixtures/clean"]),
     ("kill_build", ["Tests/Releases/kill_build.py", BINARY]),
     ("publish", ["Tests/Publish/publish.py", BINARY]),
+    ("init", ["Tests/Init/check.py", BINARY]),
     ("serve", ["Tests/Preview/serve.py", BINARY]),
 ]
 

@@ -167,6 +167,11 @@ public struct Site: Sendable {
         (recommendationsBySet[slug] ?? []).map { recommendations[$0] }
     }
 
+    /// How many duties a party has across all recommendations.
+    public func dutyCount(of partyID: String) -> Int {
+        dutiesByParty[partyID]?.count ?? 0
+    }
+
     /// Every duty of a party across all recommendations, in recommendation order.
     public func duties(of partyID: String) -> [(recommendation: Recommendation, responsibility: Responsibility)] {
         (dutiesByParty[partyID] ?? []).map { duty in

@@ -59,7 +59,8 @@ enum InlineSource {
 
     /// A GFM table's delimiter row: cells of `-` with optional `:` at either end, split by `|`.
     private static func isTableDelimiterRow(_ line: Substring) -> Bool {
-        guard line.contains("-") else { return false }
+        // Only `|`, `-`, `:` and blanks, with a `-`: most lines fail this at once.
+        guard line.utf8.allSatisfy({ "|-: \t".utf8.contains($0) }), line.contains("-") else { return false }
         func isBlank(_ c: Character) -> Bool { c == " " || c == "\t" }
         var cells = line.split(separator: "|", omittingEmptySubsequences: false).map {
             $0.drop(while: isBlank).reversed().drop(while: isBlank)

@@ -1,6 +1,5 @@
 import Diagnostics
 import Foundation
-import Synchronization
 
 /// `moteplass publish`: the published site lives in a git branch (like mike, the MkDocs
 /// versioning tool), and each publish adds the new release to it, so no release is ever lost.
@@ -198,40 +197,18 @@ struct Git: Sendable {
     /// Runs `git <arguments>`; a status other than 0 is a `Failure` unless `allowFailure`.
     func run(_ arguments: [String], allowFailure: Bool = false) throws(GitPublish.Failure) -> Result {
         let command = (["git"] + arguments).joined(separator: " ")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git"] + options + arguments
         // Never ask for a password: in CI nobody would answer.
-        process.environment = ProcessInfo.processInfo.environment.merging(environment.merging(["GIT_TERMINAL_PROMPT": "0"]) { $1 }) { $1 }
-        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        let output = Pipe(), errors = Pipe()
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = output
-        process.standardError = errors
+        let environment = ProcessInfo.processInfo.environment.merging(environment.merging(["GIT_TERMINAL_PROMPT": "0"]) { $1 }) { $1 }
+        let ran: ChildProcess.Output
         do {
-            try process.run()
+            ran = try ChildProcess.run("/usr/bin/env", ["git"] + (directory.map { ["-C", $0] } ?? []) + options + arguments, environment: environment)
         } catch {
             throw GitPublish.Failure("`\(command)` kunne ikke startes: \(error.localizedDescription)")
         }
-        // Both pipes are read at once, so that neither fills up while git waits to write the other.
-        let errorText = Collected()
-        let reading = DispatchGroup()
-        DispatchQueue.global().async(group: reading) { errorText.set(errors.fileHandleForReading.readDataToEndOfFile()) }
-        let printed = output.fileHandleForReading.readDataToEndOfFile()
-        reading.wait()
-        process.waitUntilExit()
         let result = Result(
-            command: command, status: process.terminationStatus, output: String(decoding: printed, as: UTF8.self),
-            errors: String(decoding: errorText.get(), as: UTF8.self))
+            command: command, status: ran.status, output: String(decoding: ran.output, as: UTF8.self),
+            errors: String(decoding: ran.errors, as: UTF8.self))
         guard result.status == 0 || allowFailure else { throw GitPublish.Failure(result.failure) }
         return result
     }
-}
-
-/// What one thread read, handed to another.
-private final class Collected: Sendable {
-    private let data = Mutex(Data())
-
-    func set(_ value: Data) { data.withLock { $0 = value } }
-    func get() -> Data { data.withLock { $0 } }
 }

@@ -244,7 +244,7 @@ enum SearchIndex {
     /// indexes into the filters' lists; the files of `ord/` and `former/` that exist (a search asks
     /// for no other), and how many pages' texts a file of `tekst/` holds.
     static func pagesJSON(_ entries: [Entry], site: Site, shards: [String], formLengths: [Int]) -> JSONValue {
-        let parties = site.parties.filter { !site.duties(of: $0.id.value).isEmpty }
+        let parties = site.parties.filter { site.dutyCount(of: $0.id.value) > 0 }
         let partyIndex = Dictionary(parties.enumerated().map { ($1.id.value, $0) }, uniquingKeysWith: { first, _ in first })
         let sets = site.sets.map(\.title.value)
         let setIndex = Dictionary(sets.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })

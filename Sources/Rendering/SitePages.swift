@@ -49,7 +49,7 @@ enum SitePages {
             view([
                 "searchScript": context.file("assets/search.js"),
                 "wordsScript": context.file("assets/words.js"),
-                "filterParties": site.parties.filter { !site.duties(of: $0.id.value).isEmpty }.map {
+                "filterParties": site.parties.filter { site.dutyCount(of: $0.id.value) > 0 }.map {
                     view(["id": $0.id.value, "name": $0.name.value])
                 },
                 "filterStatuses": Status.allCases.filter { status in site.recommendations.contains { $0.status.value == status } }.map {
@@ -211,7 +211,7 @@ enum SitePages {
                 }
                 return view([
                     "sets": blocks,
-                    "filterParties": site.parties.filter { !site.duties(of: $0.id.value).isEmpty }.map {
+                    "filterParties": site.parties.filter { site.dutyCount(of: $0.id.value) > 0 }.map {
                         view(["id": $0.id.value, "name": $0.name.value])
                     },
                     "filterScript": context.file("assets/filter.js"),
@@ -277,7 +277,7 @@ enum SitePages {
                     ])
                 },
                 "parties": site.parties.map { party in
-                    let count = site.duties(of: party.id.value).count
+                    let count = site.dutyCount(of: party.id.value)
                     return view([
                         "name": party.name.value,
                         "id": party.id.value,

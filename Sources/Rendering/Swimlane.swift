@@ -307,73 +307,121 @@ extension Swimlane {
 
 extension Swimlane {
     /// `text` in lines no wider than `width` (as `textWidth` measures), split between words; a word
-    /// wider than a line is split between its characters.
+    /// wider than a line is split between its characters. Each word is measured once: a line's
+    /// width is the sum of its characters' advances, kept as it grows.
     static func wrap(_ text: String, width: Int, bold: Bool) -> [String] {
+        let space = units(" "), hyphen = units("-")
         var lines: [String] = []
-        var line = ""
+        var line = "", lineUnits = 0
         for word in words(text) {
-            let candidate = line.isEmpty ? word : line + " " + word
-            if textWidth(candidate, bold: bold) <= width {
-                line = candidate
+            let wordUnits = units(word)
+            let candidate = line.isEmpty ? wordUnits : lineUnits + space + wordUnits
+            if pixels(candidate, bold: bold) <= width {
+                line = line.isEmpty ? word : line + " " + word
+                lineUnits = candidate
                 continue
             }
             if !line.isEmpty { lines.append(line) }
-            line = ""
-            guard textWidth(word, bold: bold) > width else {
-                line = word
-                continue
-            }
+            (line, lineUnits) = (word, wordUnits)
+            guard pixels(wordUnits, bold: bold) > width else { continue }
             // Too long for any line: split between characters, with a hyphen where it is split.
+            (line, lineUnits) = ("", 0)
             let characters = Array(word)
             for (index, character) in characters.enumerated() {
-                let hyphen = index == characters.count - 1 ? "" : "-"
-                if !line.isEmpty, textWidth(line + String(character) + hyphen, bold: bold) > width {
+                let advance = units(character)
+                let end = index == characters.count - 1 ? 0 : hyphen
+                if !line.isEmpty, pixels(lineUnits + advance + end, bold: bold) > width {
                     lines.append(line + "-")
-                    line = ""
+                    (line, lineUnits) = ("", 0)
                 }
                 line.append(character)
+                lineUnits += advance
             }
         }
         if !line.isEmpty { lines.append(line) }
         return lines
     }
 
+    /// `text` split at white space, as its characters' `isWhitespace` says.
     static func words(_ text: String) -> [String] {
-        text.split(whereSeparator: \.isWhitespace).map(String.init)
+        // Below U+0300 (UTF-8 bytes below 0xCC) every scalar is a character of its own (but CR LF,
+        // both white space), and the white space is U+0009–U+000D, U+0020, U+0085 and U+00A0: such
+        // text is split at its bytes, the same as at its characters but much faster.
+        let bytes = Array(text.utf8)
+        guard bytes.allSatisfy({ $0 < 0xCC }) else {
+            return text.split(whereSeparator: \.isWhitespace).map(String.init)
+        }
+        var words: [String] = []
+        var start = 0, index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let space = byte == 0x20 || (0x09...0x0D).contains(byte) ? 1
+                : byte == 0xC2 && index + 1 < bytes.count && (bytes[index + 1] == 0x85 || bytes[index + 1] == 0xA0) ? 2 : 0
+            guard space > 0 else {
+                index += 1
+                continue
+            }
+            if start < index { words.append(String(decoding: bytes[start..<index], as: UTF8.self)) }
+            index += space
+            start = index
+        }
+        if start < bytes.count { words.append(String(decoding: bytes[start...], as: UTF8.self)) }
+        return words
     }
 
     /// The width of `text` at `fontSize`, rounded up: each character at least as wide as in DejaVu
     /// Sans, the widest of the usual sans-serif fonts (bold: 13 % wider, as DejaVu Sans Bold is at
     /// most), and any character not listed as wide as the font is high.
     static func textWidth(_ text: String, bold: Bool) -> Int {
-        var ems = 0.0
-        for character in text {
-            // Most characters are one scalar, looked up; the rest (a letter and its combining
-            // mark) are compared as characters.
-            let scalars = character.unicodeScalars
-            if scalars.count == 1, let scalar = scalars.first {
-                ems += scalar.value < 0x80 ? asciiAdvances[Int(scalar.value)] : advance(character)
-            } else {
-                ems += advance(character)
-            }
+        pixels(units(text), bold: bold)
+    }
+
+    /// A width in hundredths of an em, in pixels at `fontSize`, rounded up (whole numbers, so that
+    /// a line measures the same however it was added up).
+    private static func pixels(_ units: Int, bold: Bool) -> Int {
+        bold ? (units * fontSize * 113 + 9_999) / 10_000 : (units * fontSize + 99) / 100
+    }
+
+    /// The width of `text` in hundredths of an em.
+    private static func units(_ text: String) -> Int {
+        // All-ASCII text (most of it) is measured byte by byte.
+        var total = 0
+        for byte in text.utf8 {
+            guard byte < 0x80 else { return text.reduce(0) { $0 + units($1) } }
+            total += asciiAdvances[Int(byte)]
         }
-        return Int((ems * Double(fontSize) * (bold ? 1.13 : 1)).rounded(.up))
+        return total
+    }
+
+    /// The width of one character in hundredths of an em: most characters are one scalar, looked
+    /// up; the rest (a letter and its combining mark) are compared as characters.
+    private static func units(_ character: Character) -> Int {
+        let scalars = character.unicodeScalars
+        if scalars.count == 1, let scalar = scalars.first {
+            if scalar.value < 0x80 { return asciiAdvances[Int(scalar.value)] }
+            return otherAdvances[scalar.value] ?? advance(character)
+        }
+        return advance(character)
     }
 
     /// `advance` of each ASCII character, made once.
     private static let asciiAdvances = (0..<0x80).map { advance(Character(Unicode.Scalar(UInt8($0)))) }
 
-    /// A character's width in ems (DejaVu Sans, rounded up to a few classes).
-    private static func advance(_ character: Character) -> Double {
+    /// `advance` of the other one-scalar characters it lists.
+    private static let otherAdvances: [UInt32: Int] = Dictionary(
+        uniqueKeysWithValues: "æÆœŒ—…–åøéèêäöüáóçñÅØÉÄÖÜ".unicodeScalars.map { ($0.value, advance(Character($0))) })
+
+    /// A character's width in hundredths of an em (DejaVu Sans, rounded up to a few classes).
+    private static func advance(_ character: Character) -> Int {
         switch character {
-        case "m", "w", "M", "W", "æ", "Æ", "œ", "Œ", "%", "@", "—", "…": 1.0
-        case " ", "i", "j", "l", "I", "J", "'", ",", ".", ":", ";", "|": 0.34
-        case "f", "r", "t", "(", ")", "[", "]", "-", "/", "\\", "!": 0.42
-        case "\"", "*", "?", "_", "–": 0.54
-        case "a"..."z", "0"..."9", "å", "ø", "é", "è", "ê", "ä", "ö", "ü", "á", "ó", "ç", "ñ", "{", "}", "$": 0.64
-        case "A"..."Z", "Å", "Ø", "É", "Ä", "Ö", "Ü", "&": 0.8
-        case "#", "+", "<", "=", ">", "~": 0.84
-        default: 1.0
+        case "m", "w", "M", "W", "æ", "Æ", "œ", "Œ", "%", "@", "—", "…": 100
+        case " ", "i", "j", "l", "I", "J", "'", ",", ".", ":", ";", "|": 34
+        case "f", "r", "t", "(", ")", "[", "]", "-", "/", "\\", "!": 42
+        case "\"", "*", "?", "_", "–": 54
+        case "a"..."z", "0"..."9", "å", "ø", "é", "è", "ê", "ä", "ö", "ü", "á", "ó", "ç", "ñ", "{", "}", "$": 64
+        case "A"..."Z", "Å", "Ø", "É", "Ä", "Ö", "Ü", "&": 80
+        case "#", "+", "<", "=", ">", "~": 84
+        default: 100
         }
     }
 }

@@ -185,6 +185,28 @@ import Testing
         #expect(Swimlane.textWidth("Fastlegen", bold: true) > Swimlane.textWidth("Fastlegen", bold: false))
     }
 
+    /// `words` splits fast at bytes where it can: for any text it must split exactly where the
+    /// characters' `isWhitespace` does. `wrap` adds widths up as a line grows: every line must
+    /// measure, as a whole, within the width, and the lines must hold the words in order.
+    @Test func wordsAndWrapAgreeWithMeasuringTheWholeText() {
+        let pieces = [
+            "a", "Fastlegen", "æøå", "ÆØÅ", "é", "e\u{301}", " ", "  ", "\t", "\n", "\r\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{A0}",
+            "\u{2003}", "\u{3000}", "\u{1C}", " \u{301}", "\u{AD}", "漢字", "👩‍⚕️", "🇳🇴", "m", "W", "-", "timebestilling-etter-utskrivning",
+            "ﬁ", "K", "Å",
+        ]
+        var random = SeededGenerator(seed: 17)
+        for _ in 0..<3000 {
+            let text = (0..<Int.random(in: 0...12, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            #expect(Swimlane.words(text) == text.split(whereSeparator: \.isWhitespace).map(String.init), "\(text.unicodeScalars.map(\.value))")
+            let width = Int.random(in: 40...300, using: &random), bold = Bool.random(using: &random)
+            let lines = Swimlane.wrap(text, width: width, bold: bold)
+            #expect(lines.joined(separator: " ").filter { $0 != "-" } == Swimlane.words(text).joined(separator: " ").filter { $0 != "-" } || lines.contains { $0.hasSuffix("-") })
+            for line in lines {
+                #expect(Swimlane.textWidth(line, bold: bold) <= width, "\(line) at \(width)")
+            }
+        }
+    }
+
     @Test func nothingIsDrawnForOneLaneOrWithoutADuty() {
         #expect(Swimlane(lanes: [Self.fastlege], duties: [Duty(lane: "fastlege", text: "Gjør alt.")], handovers: []).html == nil)
         #expect(

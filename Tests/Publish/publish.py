@@ -192,9 +192,31 @@ def wait_for(process, condition, what):
         time.sleep(0.005)
 
 
-def kill(process):
+def session(leader):
+    """The live processes (not zombies) in the session that `leader` started: pid -> command."""
+    found = {}
+    for entry in os.listdir("/proc"):
+        try:
+            stat = (Path("/proc") / entry / "stat").read_text()
+        except (OSError, ValueError):
+            continue  # not a process, or one that ended while we looked
+        command, fields = stat[stat.index("(") + 1:stat.rindex(")")], stat[stat.rindex(")") + 2:].split()
+        if fields[0] != "Z" and int(fields[3]) == leader:
+            found[int(entry)] = command
+    return found
+
+
+def kill(process, failures):
+    """SIGKILL to the publish's process group, as a cancelled CI job gets: everything the publish
+    started (git, the remote's hooks) must be in it and end with it, or it would go on alone."""
     os.killpg(process.pid, signal.SIGKILL)
     process.communicate()
+    deadline = time.monotonic() + 30
+    while (left := session(process.pid)) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    if not failures.check(not left, f"processes of the killed publish lived on outside its process group: {sorted(left.values())}"):
+        for pid in left:
+            os.kill(pid, signal.SIGKILL)
 
 
 def versions(road):
@@ -287,13 +309,13 @@ def killed(road, failures, tree):
             (road.remote / "hold-receive").touch()
         process = road.start(clone, hold=hold)
         wait_for(process, (lambda: (clone / "held").exists()) if hold else condition(clone), point)
-        kill(process)
+        kill(process, failures)
         for name in ["hold-receive", "receiving", "claimed"]:
             path = road.remote / name
             shutil.rmtree(path) if path.is_dir() else path.unlink(missing_ok=True)
         failures.check(road.head() == before, f"a publish killed {point} moved the branch")
-        failures.check(run([GIT, "--git-dir", road.remote, "fsck", "--no-progress"], env=road.env, check=False).returncode == 0,
-                       f"the remote is not sound after a publish killed {point}")
+        fsck = run([GIT, "--git-dir", road.remote, "fsck", "--no-progress"], env=road.env, check=False)
+        failures.check(fsck.returncode == 0, f"the remote is not sound after a publish killed {point}: {fsck.stdout}{fsck.stderr}")
         code, said = road.publish(clone)
         releases.insert(0, release)
         if failures.check(code == 0, f"the publish after one killed {point} failed ({code}): {said}"):
@@ -307,7 +329,7 @@ def killed(road, failures, tree):
     (road.remote / "hold-received").touch()
     process = road.start(clone)
     wait_for(process, (road.remote / "received").exists, "the remote took the push")
-    kill(process)
+    kill(process, failures)
     (road.remote / "hold-received").unlink()
     (road.remote / "received").unlink()
     failures.check(versions(road)[0] == "1.9" and under(road.tree(), "latest/") == under(road.tree(), "v/1.9/"),

@@ -6,4 +6,8 @@
 /// Returns 0, or -1 with `errno` set (e.g. when the file system cannot swap).
 int moteplass_exchange(const char *first, const char *second);
 
+/// A pipe whose two ends are closed in programs this process starts (`pipe2` with `O_CLOEXEC`
+/// on Linux, so no other thread's child can inherit them in between). Returns 0, or -1 with `errno`.
+int moteplass_pipe(int ends[2]);
+
 #endif
