@@ -56,6 +56,8 @@ struct Swimlane: Sendable {
     /// The handovers between two different lanes. One from a party to itself has nowhere to go,
     /// and one to a party without a lane belongs to another drawing: both are left out.
     let handovers: [Handover]
+    /// Each duty's words, measured once for both drawings.
+    private let dutyWords: [Words]
 
     /// A drawing of `lanes` only (a subset of a recommendation's parties, say): duties and handovers
     /// of other parties are left out. A lane given twice is drawn once, where it is first given.
@@ -64,6 +66,7 @@ struct Swimlane: Sendable {
         self.lanes = lanes.filter { seen.insert($0.id).inserted }
         self.duties = duties.filter { seen.contains($0.lane) }
         self.handovers = handovers.filter { $0.from != $0.to && seen.contains($0.from) && seen.contains($0.to) }
+        dutyWords = self.duties.map { Words($0.text) }
     }
 
     /// A recommendation's drawing: its responsible parties in the order given, then any party a
@@ -73,9 +76,12 @@ struct Swimlane: Sendable {
         let order =
             parties
             ?? recommendation.responsible.map(\.party.value) + recommendation.handover.flatMap { [$0.from.value, $0.to.value] }
+        let drawn = Set(order)
         self.init(
             lanes: order.map { Lane(id: $0, name: site.partyName($0)) },
-            duties: recommendation.responsible.map { Duty(lane: $0.party.value, text: Markdown.inlinePlainText($0.duty.value)) },
+            duties: recommendation.responsible.filter { drawn.contains($0.party.value) }.map {
+                Duty(lane: $0.party.value, text: Markdown.inlinePlainText($0.duty.value))
+            },
             handovers: recommendation.handover.map { Handover(from: $0.from.value, to: $0.to.value, when: $0.when?.value) })
     }
 
@@ -198,7 +204,7 @@ extension Swimlane {
             let nameY = inner + Self.baseline
             if layout == .narrow { inner += nameLines.count * lineHeight + 4 }
             firstBox.append(boxes.count)
-            var texts = duties.filter { $0.lane == lane.id }.map { (Self.wrap($0.text, width: textWidth, bold: false), false) }
+            var texts = duties.indices.filter { duties[$0].lane == lane.id }.map { (Self.wrap(dutyWords[$0], width: textWidth, bold: false), false) }
             if texts.isEmpty { texts = [(Self.wrap(Self.placeholderText, width: textWidth, bold: false), true)] }
             for (lines, isPlaceholder) in texts {
                 let height = lines.count * lineHeight + 14
@@ -253,7 +259,8 @@ extension Swimlane {
     func svg(_ layout: Layout) -> String {
         let geometry = geometry(layout)
         let (width, height) = (geometry.width, geometry.height)
-        var svg = "<svg class=\"swimlane-drawing swimlane-\(layout)\" width=\"\(width)\" height=\"\(height)\""
+        var svg = Markup()
+        svg += "<svg class=\"swimlane-drawing swimlane-\(layout == .wide ? "wide" : "narrow")\" width=\"\(width)\" height=\"\(height)\""
         svg += " viewBox=\"0 0 \(width) \(height)\" font-size=\"\(Self.fontSize)\">"
         for band in geometry.bands {
             svg += "<g class=\"swimlane-lane\">"
@@ -263,15 +270,15 @@ extension Swimlane {
                 let x = geometry.nameColumn
                 svg += "<path class=\"swimlane-rule\" d=\"M\(x).5 \(band.y)v\(band.height)\" stroke=\"#000\"/>"
             }
-            svg += Self.text(band.nameLines, x: band.nameX, y: band.nameY, className: "swimlane-name", bold: true)
+            Self.text(band.nameLines, x: band.nameX, y: band.nameY, className: "swimlane-name", bold: true, into: &svg)
             for box in geometry.boxes where box.lane == band.lane {
                 svg += "<g class=\"\(box.isPlaceholder ? "swimlane-empty" : "swimlane-duty")\">"
                 svg += "<rect class=\"swimlane-box\" x=\"\(box.x).5\" y=\"\(box.y).5\""
                 svg += " width=\"\(box.width - 1)\" height=\"\(box.height - 1)\""
                 svg += " rx=\"4\" fill=\"#fff\" stroke=\"#000\"\(box.isPlaceholder ? " stroke-dasharray=\"6 4\"" : "")/>"
-                svg += Self.text(
+                Self.text(
                     box.lines, x: box.x + 10, y: box.y + 7 + Self.baseline,
-                    className: box.isPlaceholder ? "swimlane-text swimlane-note" : "swimlane-text", bold: false)
+                    className: box.isPlaceholder ? "swimlane-text swimlane-note" : "swimlane-text", bold: false, into: &svg)
                 svg += "</g>"
             }
             svg += "</g>"
@@ -286,20 +293,52 @@ extension Swimlane {
             if let label = arrow.label {
                 svg += "<rect class=\"swimlane-label-box\" x=\"\(label.x)\" y=\"\(label.y)\""
                 svg += " width=\"\(label.width)\" height=\"\(label.height)\" fill=\"#fff\"/>"
-                svg += Self.text(label.lines, x: label.x + 4, y: label.y + 2 + Self.baseline, className: "swimlane-label", bold: true)
+                Self.text(label.lines, x: label.x + 4, y: label.y + 2 + Self.baseline, className: "swimlane-label", bold: true, into: &svg)
             }
             svg += "</g>"
         }
-        return svg + "</svg>"
+        svg += "</svg>"
+        return svg.text
     }
 
     /// Lines of text, one `<tspan>` each, escaped.
-    private static func text(_ lines: [String], x: Int, y: Int, className: String, bold: Bool) -> String {
-        var text = "<text class=\"\(className)\"\(bold ? " font-weight=\"bold\"" : "")>"
+    private static func text(_ lines: [String], x: Int, y: Int, className: StaticString, bold: Bool, into svg: inout Markup) {
+        svg += "<text class=\"\(className)\"\(bold ? " font-weight=\"bold\"" : "")>"
         for (number, line) in lines.enumerated() {
-            text += "<tspan x=\"\(x)\" y=\"\(y + number * lineHeight)\">\(Escaping.xml(line))</tspan>"
+            svg += "<tspan x=\"\(x)\" y=\"\(y + number * lineHeight)\">\(escaping: line)</tspan>"
         }
-        return text + "</text>"
+        svg += "</text>"
+    }
+}
+
+/// Markup written straight into bytes, as string interpolation reads (`svg += "<g x=\"\(x)\">"`)
+/// but without a `String` made and copied for each piece: a drawing is some hundred pieces, and
+/// a large site draws tens of thousands.
+struct Markup {
+    private var bytes: [UInt8] = []
+
+    init() { bytes.reserveCapacity(4096) }
+
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    static func += (markup: inout Markup, piece: Piece) { markup.bytes += piece.bytes }
+
+    struct Piece: ExpressibleByStringInterpolation {
+        fileprivate var bytes: [UInt8] = []
+
+        init(stringLiteral literal: StaticString) { literal.withUTF8Buffer { bytes += $0 } }
+        init(stringInterpolation: Interpolation) { bytes = stringInterpolation.bytes }
+
+        struct Interpolation: StringInterpolationProtocol {
+            fileprivate var bytes: [UInt8] = []
+
+            init(literalCapacity: Int, interpolationCount: Int) { bytes.reserveCapacity(literalCapacity + 8 * interpolationCount) }
+            mutating func appendLiteral(_ literal: StaticString) { literal.withUTF8Buffer { bytes += $0 } }
+            mutating func appendInterpolation(_ literal: StaticString) { literal.withUTF8Buffer { bytes += $0 } }
+            mutating func appendInterpolation(_ number: Int) { bytes += String(number).utf8 }
+            /// Text, with `&`, `<`, `>`, `"` and `'` escaped.
+            mutating func appendInterpolation(escaping text: String) { bytes += Escaping.xml(text).utf8 }
+        }
     }
 }
 
@@ -307,38 +346,66 @@ extension Swimlane {
 
 extension Swimlane {
     /// `text` in lines no wider than `width` (as `textWidth` measures), split between words; a word
-    /// wider than a line is split between its characters. Each word is measured once: a line's
-    /// width is the sum of its characters' advances, kept as it grows.
+    /// wider than a line is split between its characters.
     static func wrap(_ text: String, width: Int, bold: Bool) -> [String] {
+        wrap(Words(text), width: width, bold: bold)
+    }
+
+    /// A text's words, each measured once (a duty is wrapped for both drawings).
+    struct Words: Sendable {
+        let words: [String]
+        let units: [Int]
+
+        init(_ text: String) {
+            words = Swimlane.words(text)
+            units = words.map(Swimlane.units)
+        }
+    }
+
+    /// `wrap` of words measured beforehand: a line's width is the sum of its characters' advances,
+    /// kept as it grows, and its words are joined once, when it is full.
+    static func wrap(_ text: Words, width: Int, bold: Bool) -> [String] {
         let space = units(" "), hyphen = units("-")
         var lines: [String] = []
-        var line = "", lineUnits = 0
-        for word in words(text) {
-            let wordUnits = units(word)
-            let candidate = line.isEmpty ? wordUnits : lineUnits + space + wordUnits
+        // The line so far: the end of a word split between characters, if it starts with one, then
+        // the words `first..<` the current one; and its width.
+        var piece = "", first = 0, lineUnits = 0
+        func line(to end: Int) -> String {
+            var line = piece
+            line.reserveCapacity(text.words[first..<end].reduce(piece.utf8.count) { $0 + 1 + $1.utf8.count })
+            for word in text.words[first..<end] {
+                if !line.isEmpty { line += " " }
+                line += word
+            }
+            return line
+        }
+        for index in text.words.indices {
+            let wordUnits = text.units[index]
+            let isEmpty = piece.isEmpty && first == index
+            let candidate = isEmpty ? wordUnits : lineUnits + space + wordUnits
             if pixels(candidate, bold: bold) <= width {
-                line = line.isEmpty ? word : line + " " + word
                 lineUnits = candidate
                 continue
             }
-            if !line.isEmpty { lines.append(line) }
-            (line, lineUnits) = (word, wordUnits)
+            if !isEmpty { lines.append(line(to: index)) }
+            (piece, first, lineUnits) = ("", index, wordUnits)
             guard pixels(wordUnits, bold: bold) > width else { continue }
             // Too long for any line: split between characters, with a hyphen where it is split.
-            (line, lineUnits) = ("", 0)
-            let characters = Array(word)
-            for (index, character) in characters.enumerated() {
+            let characters = Array(text.words[index])
+            (piece, lineUnits) = ("", 0)
+            for (position, character) in characters.enumerated() {
                 let advance = units(character)
-                let end = index == characters.count - 1 ? 0 : hyphen
-                if !line.isEmpty, pixels(lineUnits + advance + end, bold: bold) > width {
-                    lines.append(line + "-")
-                    (line, lineUnits) = ("", 0)
+                let end = position == characters.count - 1 ? 0 : hyphen
+                if !piece.isEmpty, pixels(lineUnits + advance + end, bold: bold) > width {
+                    lines.append(piece + "-")
+                    (piece, lineUnits) = ("", 0)
                 }
-                line.append(character)
+                piece.append(character)
                 lineUnits += advance
             }
+            first = index + 1
         }
-        if !line.isEmpty { lines.append(line) }
+        if !piece.isEmpty || first < text.words.count { lines.append(line(to: text.words.count)) }
         return lines
     }
 
