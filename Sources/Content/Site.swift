@@ -93,9 +93,10 @@ public struct Site: Sendable {
         var byTask: [String: [Duty]] = [:]
         for (i, recommendation) in self.recommendations.enumerated() {
             bySet[recommendation.setSlug, default: []].append(i)
-            for (j, responsibility) in recommendation.responsible.enumerated() {
-                duties[responsibility.party.value, default: []].append(Duty(recommendation: i, responsibility: j))
-                if let task = responsibility.task {
+            // By index: a copy of each duty (all its located strings) costs more than the indexing.
+            for j in recommendation.responsible.indices {
+                duties[recommendation.responsible[j].party.value, default: []].append(Duty(recommendation: i, responsibility: j))
+                if let task = recommendation.responsible[j].task {
                     byTask[task.value, default: []].append(Duty(recommendation: i, responsibility: j))
                 }
             }
@@ -186,6 +187,11 @@ public struct Site: Sendable {
         return tasks[index]
     }
 
+    /// Whether `tasks.yml` names the task.
+    public func hasTask(_ id: String) -> Bool {
+        taskIndex[id] != nil
+    }
+
     /// The task's title from `tasks.yml`, or its id when the file does not name it.
     public func taskTitle(_ id: String) -> String {
         task(id)?.title.value ?? id
@@ -214,7 +220,9 @@ public struct Site: Sendable {
     /// (`høring` is a proposal, `utkast` a draft, `trukket` withdrawn.)
     public func isInForce(_ recommendation: Recommendation) -> Bool {
         isAdoptedAndReleased(recommendation)
-            && !recommendations(superseding: recommendation.id.value).contains { $0 !== recommendation && isAdoptedAndReleased($0) }
+            && !(supersededBy[recommendation.id.value] ?? []).contains { index in
+                recommendations[index] !== recommendation && isAdoptedAndReleased(recommendations[index])
+            }
     }
 
     private func isAdoptedAndReleased(_ recommendation: Recommendation) -> Bool {

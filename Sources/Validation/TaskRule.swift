@@ -16,8 +16,9 @@ struct TaskRule: ValidationRule {
         let ids = tasks.map(\.id.value)
         var diagnostics: [Diagnostic] = []
         for recommendation in site.recommendations {
-            for responsibility in recommendation.responsible {
-                guard let task = responsibility.task, site.task(task.value) == nil else { continue }
+            // By index: a copy of each duty (all its located strings) was most of this rule's time.
+            for index in recommendation.responsible.indices {
+                guard let task = recommendation.responsible[index].task, !site.hasTask(task.value) else { continue }
                 diagnostics.append(
                     Diagnostic(
                         .taskUnknown, at: task.location,
@@ -32,8 +33,12 @@ struct TaskRule: ValidationRule {
     /// reported at the duty's `task:` and naming where the others are.
     private func conflicts(_ site: Site) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
+        // Each recommendation's standing worked out once, not once for each of its duties.
+        let inForce = Set(site.recommendations.filter { recommendation in
+            recommendation.responsible.contains { $0.task != nil } && site.isInForce(recommendation)
+        }.map(ObjectIdentifier.init))
         for id in site.taskIDs {
-            let duties = site.duties(withTask: id).filter { site.isInForce($0.recommendation) }
+            let duties = site.duties(withTask: id).filter { inForce.contains(ObjectIdentifier($0.recommendation)) }
             guard Set(duties.map(\.responsibility.party.value)).count > 1 else { continue }
             for (recommendation, responsibility) in duties {
                 guard let task = responsibility.task else { continue }
