@@ -95,10 +95,9 @@ public final class PreviewServer: Sendable {
                 defer { group.cancelAll() }
                 try await group.next()
             }
-        } catch where Task.isCancelled {
-            // Stopped: the socket pool ends with `disconnected` or `CancellationError` then.
         } catch {
-            throw StartError(description: "kan ikke lytte på 127.0.0.1:\(options.port): \(error)")
+            // Stopping ends the socket pool with `disconnected` or `CancellationError`: no failure.
+            if !Task.isCancelled { throw StartError(description: "kan ikke lytte på 127.0.0.1:\(options.port): \(error)") }
         }
     }
 
