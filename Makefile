@@ -77,12 +77,8 @@ flaky: release-sites
 
 ## The release archive dist/moteplass-<version>-linux-<arch>.tar.gz and its .sha256 (a release
 ## build in .build-dist, the Swift runtime, Foundation and the C libraries linked statically, so
-## that it needs only glibc and libcurl; reproducible: Distribution/make-dist.sh). Foundation's
-## networking links libcurl, so its development package is installed when missing.
+## that it needs only glibc; reproducible: Distribution/make-dist.sh).
 dist: deps
-	@[ -e /usr/include/$$(gcc -print-multiarch)/curl/curl.h ] || [ -e /usr/include/curl/curl.h ] || { \
-		echo "Installerer libcurl4-openssl-dev …"; \
-		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcurl4-openssl-dev; }
 	SWIFT=$(SWIFT) Distribution/make-dist.sh
 
 ## The archive unpacked into an empty folder and run in a clean environment (`env -i`, empty HOME)

@@ -46,9 +46,11 @@ let package = Package(
             ]
         ),
         .target(name: "Publishing", dependencies: ["Rendering", "Validation", "Content", "Diagnostics", "CSystem", "BuiltIn"]),
+        // FlyingSocks (sockets) and not FlyingFox's HTTP server, which imports FoundationNetworking and
+        // so would make the release binary need libcurl (README, "Last ned verktøyet").
         .target(
             name: "Preview",
-            dependencies: ["Publishing", "Rendering", "Content", "Diagnostics", .product(name: "FlyingFox", package: "FlyingFox")]
+            dependencies: ["Publishing", "Rendering", "Content", "Diagnostics", .product(name: "FlyingSocks", package: "FlyingFox")]
         ),
         .executableTarget(
             name: "moteplass",

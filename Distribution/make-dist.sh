@@ -4,7 +4,7 @@
 # A release build in its own scratch folder (.build-dist) with the Swift standard library,
 # Foundation and Dispatch linked statically (--static-swift-stdlib), and cmark-gfm, Snowball's
 # libstemmer and libstdc++ linked statically from Debian's .a files, so the binary needs only
-# glibc and libcurl at run time. The archive is reproducible: sorted names, the last commit's
+# glibc at run time. The archive is reproducible: sorted names, the last commit's
 # time as every file's mtime, owner root, fixed modes, gzip without name and time (README,
 # "Last ned verktøyet").
 set -euo pipefail
@@ -22,8 +22,8 @@ scratch=$root/.build-dist
 # static archives and a pkg-config file for cmark-gfm that points the linker here (and names the
 # extensions before the core, the order static archives need). It comes before the system's
 # folders on the linker's search path, so `-lcmark-gfm`, `-lstemmer` and the toolchain's
-# `-lstdc++` find the `.a` files. libcurl stays dynamic: Foundation's networking, which FlyingFox
-# imports, links it, and its own dependencies have no static archives in Debian.
+# `-lstdc++` find the `.a` files. Nothing links libcurl: the preview server is written on
+# FlyingSocks, so no module imports Foundation's networking (FoundationNetworking), which would.
 static=$scratch/static-libs
 rm -rf "$static"
 mkdir -p "$static"
@@ -54,7 +54,8 @@ sed -i "s/@VERSION@/$version/g; s/@ARCH@/$arch/g" "$stage/$name/README.txt"
 
 # The licences of what is linked into the binary: the Swift runtime, Foundation and Dispatch
 # (the toolchain's licence), Foundation's ICU, the C libraries (Debian's copyright files) and the
-# Swift packages the tool links (the test-only swift-mustache is not linked).
+# Swift packages the tool links (the test-only swift-mustache is not linked; FlyingSocks, the
+# preview's sockets, comes with the FlyingFox package and its licence).
 licences=$stage/$name/lisenser
 toolchain=$(dirname "$(dirname "$(readlink -f "$(command -v "$swift")")")")
 cp "$toolchain/share/swift/LICENSE.txt" "$licences/swift.txt"

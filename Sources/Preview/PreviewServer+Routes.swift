@@ -1,26 +1,50 @@
-import FlyingFox
+import FlyingSocks
 import Foundation
 
 extension PreviewServer {
-    /// The preview's own addresses under `/__moteplass/`, and the site for everything else.
-    func route(_ server: HTTPServer) async {
-        await server.appendRoute(HTTPRoute("GET \(Self.prefix)events")) { _ in
-            HTTPResponse(
-                statusCode: .ok,
-                headers: [.contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-store"],
-                body: HTTPBodySequence(from: self.hub.subscribe()))
-        }
-        await server.appendRoute(HTTPRoute("GET \(Self.prefix)live.js")) { _ in
-            HTTPResponse(
-                statusCode: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-store"],
+    /// Answers `request` on `connection`: the preview's own addresses under `/__moteplass/`, and
+    /// the site for everything else. Returns whether the connection may carry another request.
+    func answer(_ request: HTTPRequest, on connection: AsyncSocket) async throws -> Bool {
+        let response: HTTPResponse
+        if request.method != "GET" && request.method != "HEAD" {
+            response = .error(.methodNotAllowed, "Bare GET og HEAD er tillatt.", headers: [("Allow", "GET, HEAD")])
+        } else if request.path == Self.prefix + "events" {
+            try await connection.write(
+                HTTPResponse(status: .ok, headers: [("Content-Type", "text/event-stream; charset=utf-8"), ("Cache-Control", "no-store")])
+                    .serializedStreamHead())
+            if request.method == "GET" { try await streamEvents(to: connection) }
+            return false
+        } else if request.path == Self.prefix + "live.js" {
+            response = HTTPResponse(
+                status: .ok, headers: [("Content-Type", "text/javascript; charset=utf-8"), ("Cache-Control", "no-store")],
                 body: Data(Self.liveScript.utf8))
+        } else if request.path == Self.prefix + "status" {
+            response = HTTPResponse(
+                status: .ok, headers: [("Content-Type", "application/json; charset=utf-8"), ("Cache-Control", "no-store")],
+                body: Data(statusJSON().utf8))
+        } else {
+            response = file(for: request.path)
         }
-        await server.appendRoute(HTTPRoute("GET \(Self.prefix)status")) { _ in
-            HTTPResponse(
-                statusCode: .ok, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
-                body: Data(self.statusJSON().utf8))
+        let keepsAlive = request.keepsAlive && !request.hasBody
+        try await connection.write(response.serialized(forHead: request.method == "HEAD", closing: !keepsAlive))
+        return keepsAlive
+    }
+
+    /// Sends the hub's events on `connection` until the server stops or the client goes away.
+    /// The client sends nothing more, so a read ends only when it closes the connection; then the
+    /// stream is cancelled, which takes the listener out of the hub.
+    private func streamEvents(to connection: AsyncSocket) async throws {
+        let events = hub.subscribe()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                for await event in events { try await connection.write(Data(event)) }
+            }
+            group.addTask {
+                while true { _ = try await connection.read(atMost: 512) }
+            }
+            defer { group.cancelAll() }
+            try await group.next()
         }
-        await server.appendRoute(HTTPRoute("GET *")) { request in self.file(for: request.target.path(percentEncoded: false)) }
     }
 
     /// The file of the site at `path`: `index.html` for a folder (a folder's address without its
@@ -39,7 +63,7 @@ extension PreviewServer {
             return response(.ok, file.contents, type: Self.contentType(of: file.path), build: build)
         }
         if !isFolder, siteFile(relative + "/index.html") != nil {
-            return HTTPResponse(statusCode: .movedPermanently, headers: [.location: "/" + relative + "/"], body: Data())
+            return HTTPResponse(status: .movedPermanently, headers: [("Location", "/" + relative + "/")])
         }
         return notFound()
     }
@@ -50,9 +74,9 @@ extension PreviewServer {
         return response(.notFound, page, type: "text/html; charset=utf-8", build: found?.build ?? 0)
     }
 
-    private func response(_ status: HTTPStatusCode, _ data: Data, type: String, build: Int) -> HTTPResponse {
+    private func response(_ status: HTTPResponse.Status, _ data: Data, type: String, build: Int) -> HTTPResponse {
         let body = type.hasPrefix("text/html") ? Self.addingLiveScript(to: data, build: build) : data
-        return HTTPResponse(statusCode: status, headers: [.contentType: type, .cacheControl: "no-store"], body: body)
+        return HTTPResponse(status: status, headers: [("Content-Type", type), ("Cache-Control", "no-store")], body: body)
     }
 
     /// The page with `<script src="/__moteplass/live.js">` before `</body>`, telling the build the

@@ -1,5 +1,4 @@
 import Diagnostics
-import FlyingFox
 import FlyingSocks
 import Foundation
 import Publishing
@@ -66,49 +65,120 @@ public final class PreviewServer: Sendable {
     /// Starts listening, builds once and calls `ready` with the address, then rebuilds on every
     /// change until the task is cancelled. Throws when the port cannot be used.
     public func run(ready: @Sendable (String) -> Void) async throws(StartError) {
-        let server: HTTPServer
+        let listener: AsyncSocket
+        let port: UInt16
+        let pool = SocketPool.make()
         do {
-            server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: options.port), timeout: 60, logger: .disabled)
+            listener = try Self.listen(port: options.port, pool: pool)
+            guard case .ip4(_, let bound) = try listener.socket.sockname() else { throw SocketError.unsupportedAddress }
+            port = bound
+            try await pool.prepare()
+        } catch SocketError.failed(_, EADDRINUSE, _) {
+            throw StartError(
+                description: "porten \(options.port) er allerede i bruk; velg en annen med --port, f.eks. --port \(options.port + 1)")
         } catch {
             throw StartError(description: "kan ikke lytte på 127.0.0.1:\(options.port): \(error)")
         }
-        await route(server)
+        defer { try? listener.close() }
+        rebuild(because: [])
+        ready("http://127.0.0.1:\(port)/")
         do {
-            try await withThrowingTaskGroup(of: Bool.self) { group in
-                // Whichever ends first: the server failing to listen, or it listening.
-                group.addTask {
-                    try await server.run()
-                    return false
-                }
-                group.addTask {
-                    try await server.waitUntilListening(timeout: 10)
-                    return true
-                }
-                guard try await group.next() == true else { return }
-                rebuild(because: [])
-                let port = await server.listeningAddress.flatMap(Self.port) ?? options.port
-                ready("http://127.0.0.1:\(port)/")
+            // Each runs until the task is cancelled, which ends every connection too.
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await pool.run() }
+                group.addTask { try await self.accept(on: listener) }
                 group.addTask {
                     await Watcher(folders: [self.options.content] + self.templateFolders, polling: self.options.polling).watch { paths in
                         self.rebuild(because: paths)
                     }
-                    return false
                 }
-                _ = try await group.next()
-                group.cancelAll()
+                defer { group.cancelAll() }
+                try await group.next()
             }
-        } catch is CancellationError {
-        } catch let error as SocketError {
-            if case .failed(_, let code, _) = error, code == EADDRINUSE {
-                throw StartError(
-                    description: "porten \(options.port) er allerede i bruk; velg en annen med --port, f.eks. --port \(options.port + 1)")
-            }
-            throw StartError(description: "kan ikke lytte på 127.0.0.1:\(options.port): \(error)")
         } catch {
-            throw StartError(description: "kan ikke lytte på 127.0.0.1:\(options.port): \(error)")
+            // Stopping ends the socket pool with `disconnected` or `CancellationError`: no failure.
+            if !Task.isCancelled { throw StartError(description: "kan ikke lytte på 127.0.0.1:\(options.port): \(error)") }
         }
-        hub.close()
-        await server.stop()
+    }
+
+    /// A socket listening on 127.0.0.1:`port` (0: any free port).
+    private static func listen(port: UInt16, pool: some AsyncSocketPool) throws -> AsyncSocket {
+        let socket = try Socket(domain: AF_INET)
+        do {
+            // A port just given up by a preview that stopped can be taken again at once.
+            try socket.setValue(true, for: .localAddressReuse)
+            try socket.bind(to: .inet(ip4: "127.0.0.1", port: port))
+            try socket.listen()
+            return try AsyncSocket(socket: socket, pool: pool)
+        } catch {
+            try? socket.close()
+            throw error
+        }
+    }
+
+    /// Takes connections until the task is cancelled, each served by a task of its own.
+    private func accept(on listener: AsyncSocket) async throws {
+        try await withThrowingDiscardingTaskGroup { group in
+            while true {
+                let connection: AsyncSocket
+                do {
+                    connection = try await listener.accept()
+                } catch is SocketError {
+                    // A connection reset before it was taken, or no file descriptor left: the
+                    // preview goes on, and descriptors come free as other connections close.
+                    try await Task.sleep(for: .milliseconds(100))
+                    continue
+                }
+                group.addTask { await self.serve(connection) }
+            }
+        }
+    }
+
+    /// Answers the requests on `connection` one after the other until the client closes it, asks
+    /// to close it, sends something that is not a request, or sends no request for a minute.
+    private func serve(_ connection: AsyncSocket) async {
+        defer { try? connection.close() }
+        var parser = HTTPRequestParser()
+        do {
+            while true {
+                let request: HTTPRequest
+                do {
+                    request = try await Self.nextRequest(&parser, from: connection)
+                } catch let failure as HTTPRequestParser.Failure {
+                    let response =
+                        failure == .tooLarge
+                        ? HTTPResponse.error(.headersTooLarge, "Forespørselens hoder er for store.")
+                        : HTTPResponse.error(.badRequest, "Forespørselen er ikke gyldig HTTP.")
+                    try await connection.write(response.serialized(forHead: false, closing: true))
+                    return
+                }
+                guard try await answer(request, on: connection) else { return }
+            }
+        } catch {
+            // The client went away, or the server is stopping: nothing more to say.
+        }
+    }
+
+    /// How long a connection may wait for its next request before it is closed.
+    static let idleTimeout = Duration.seconds(60)
+
+    /// The next request on `connection`. Throws when the client closes it, or sends no whole
+    /// request within `idleTimeout`.
+    private static func nextRequest(_ parser: inout HTTPRequestParser, from connection: AsyncSocket) async throws -> HTTPRequest {
+        let deadline = ContinuousClock.now + idleTimeout
+        while true {
+            if let request = try parser.next() { return request }
+            let bytes = try await withThrowingTaskGroup(of: [UInt8].self) { group in
+                group.addTask { try await connection.read(atMost: 4096) }
+                group.addTask {
+                    try await Task.sleep(until: deadline)
+                    throw SocketError.timeout(message: "ingen forespørsel på \(idleTimeout)")
+                }
+                defer { group.cancelAll() }
+                return try await group.next()!
+            }
+            parser.append(bytes)
+        }
     }
 
     /// The folder of templates to watch, if any: `--templates DIR`, or the site's `Templates/`
@@ -126,12 +196,6 @@ public final class PreviewServer: Sendable {
         build.templates = options.templates
         build.includeDrafts = options.includeDrafts
         return build
-    }
-
-    private static func port(_ address: Socket.Address) -> UInt16? {
-        if case .ip4(_, let port) = address { return port }
-        if case .ip6(_, let port) = address { return port }
-        return nil
     }
 
     // MARK: Building

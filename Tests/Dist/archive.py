@@ -4,11 +4,11 @@
     Tests/Dist/archive.py <archive.tar.gz> [--reference <moteplass binary>]
 
 Checks the archive against its `.sha256` file (`sha256sum -c`) and its layout (one folder named
-after the archive, holding bin/moteplass, README.txt and lisenser/); checks with `ldd` that the
-binary needs no Swift runtime library, and that it names no library but glibc's and libcurl; then unpacks it into an empty folder
-and runs the binary with `env -i` (PATH=/usr/bin:/bin only, an empty HOME) through `--version`,
-`init` of a new repository and `validate` and `build` of it, and `validate` and `build` of a copy
-of Tests/Fixtures/clean — with no Templates/ anywhere: the theme is the one built in. With
+after the archive, holding bin/moteplass, README.txt and lisenser/); checks with `readelf` and
+`ldd` that the binary needs no library but glibc's and libgcc_s (no Swift runtime library, no
+libcurl); then unpacks it into an empty folder and runs the binary with `env -i`
+(PATH=/usr/bin:/bin only, an empty HOME) through `--version`, `init` of a new repository and
+`validate` and `build` of it, and `validate` and `build` of a copy of Tests/Fixtures/clean — with no Templates/ anywhere: the theme is the one built in. With
 --reference, the site it builds of the fixture must be byte-identical to the one the reference
 binary (the tested debug build) builds.
 """
@@ -26,9 +26,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 # Libraries that would mean the Swift runtime is not linked in.
 SWIFT_RUNTIME = re.compile(r"libswift|libFoundation|lib_Foundation|libdispatch|libBlocksRuntime|libicu")
-# What the binary may name itself (its NEEDED entries): glibc, GCC's libgcc_s (which glibc
-# depends on) and libcurl (Foundation's networking, which FlyingFox imports).
-ALLOWED = re.compile(r"^(ld-linux[-.\w]*|libc|libm|libdl|libpthread|librt|libgcc_s|libcurl)\.so(\.[\d.]+)?$")
+# What the binary may name itself (its NEEDED entries): glibc and GCC's libgcc_s (which glibc
+# depends on). Not libcurl: no module of the tool imports Foundation's networking.
+ALLOWED = re.compile(r"^(ld-linux[-.\w]*|libc|libm|libdl|libpthread|librt|libgcc_s)\.so(\.[\d.]+)?$")
 
 
 def tree(folder):
@@ -79,12 +79,14 @@ def main():
         print("NEEDED:", ", ".join(direct))
         for library in direct:
             if not ALLOWED.match(library):
-                failures.append(f"the binary needs {library}, which is not glibc or libcurl")
-        # Every library loaded, the ones those need too.
+                failures.append(f"the binary needs {library}, which is not glibc's or libgcc_s")
+        # Every library loaded, the ones those need too: the kernel's vDSO, glibc's and libgcc_s only.
         loaded = subprocess.run(["ldd", str(binary)], capture_output=True, text=True, check=True).stdout
         for line in loaded.splitlines():
             if SWIFT_RUNTIME.search(line):
                 failures.append(f"ldd: the binary needs a Swift runtime library: {line.strip()}")
+            elif not line.strip().startswith("linux-vdso.so") and not ALLOWED.match(Path(line.split()[0]).name):
+                failures.append(f"ldd: the binary loads {line.strip()}, which is not glibc's or libgcc_s")
         if "not found" in loaded:
             failures.append(f"ldd: a library is not found:\n{loaded}")
 

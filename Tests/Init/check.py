@@ -147,7 +147,7 @@ def check_workflows(site):
             expect('archive="moteplass-${MOTEPLASS_VERSION}-linux-$(uname -m).tar.gz"' in script, f"{name}.yml: archive name")
             expect('sha256sum -c "$archive.sha256"' in script, f"{name}.yml: no sha256sum -c")
             expect(script.index("sha256sum -c") < script.index("tar -xzf"), f"{name}.yml unpacks before checking")
-        # The archive's binary needs only glibc and libcurl, which the runners have: nothing to install.
+        # The archive's binary needs only glibc, which the runners have: nothing to install.
         expect(step_running(steps, "apt-get") is None, f"{name}.yml installs packages the archive does not need")
         command = {"validate": "moteplass validate", "publish": "moteplass publish"}[name]
         used = step_running(steps, command)
