@@ -18,7 +18,7 @@ end, after the last run: deleting many files slows the creation of new ones down
 minutes (ext4 without a journal skips inodes freed in the last minutes), so no timed run may
 follow a deletion. Run it at least five minutes after deleting many files. It prints the medians
 of wall time, CPU time (user + system, children included) and peak RSS (GNU time), and the ratios
-moteplass/hugo and moteplass/floor, and the page sizes of moteplass's first timed build
+moteplass/hugo (of wall time and of CPU time) and moteplass/floor, and the page sizes of moteplass's first timed build
 (`Benchmarks/page-sizes.py`: the largest page and how many are over 500 KB; SPEC §7: none). The
 release binary must exist (`make bench` builds it).
 """
@@ -48,7 +48,12 @@ def hugo_binary():
 
 
 def timed(command, cwd=None, env=None):
-    """(wall seconds, CPU seconds, peak RSS in MB) of one run, measured by GNU time."""
+    """(wall seconds, CPU seconds, peak RSS in MB) of one run, measured by GNU time.
+
+    The files earlier runs wrote are put on disk first (`sync`): otherwise the kernel writes them
+    back (and, on ext4, allocates their blocks) on the same two cores while this run goes on, and
+    each command's wall time would carry the previous command's output."""
+    os.sync()
     with tempfile.NamedTemporaryFile("r") as report:
         start = time.perf_counter()
         result = subprocess.run(["/usr/bin/time", "-o", report.name, "-f", "%U %S %M"] + command, cwd=cwd, env=env,
@@ -121,11 +126,12 @@ def main():
     print("\n| recommendations | command | wall (median) | CPU | peak RSS |\n|---:|---|---:|---:|---:|")
     for size, name, wall, cpu, rss in rows:
         print(f"| {size:,} | {name} | {wall:.2f} s | {cpu:.2f} s | {rss:.0f} MB |")
-    print("\n| recommendations | moteplass/hugo | moteplass/floor |\n|---:|---:|---:|")
+    print("\n| recommendations | moteplass/hugo (wall) | moteplass/hugo (CPU) | moteplass/floor (wall) |\n|---:|---:|---:|---:|")
     for size in sorted({r[0] for r in rows}):
         wall = {r[1]: r[2] for r in rows if r[0] == size}
+        cpu = {r[1]: r[3] for r in rows if r[0] == size}
         full, hugo_, floor_ = wall["moteplass build"], wall["hugo"], wall["floor (cmark-gfm)"]
-        print(f"| {size:,} | {full / hugo_:.2f} | {full / floor_:.1f} |")
+        print(f"| {size:,} | {full / hugo_:.2f} | {cpu['moteplass build'] / cpu['hugo']:.2f} | {full / floor_:.1f} |")
     print("\n| recommendations | moteplass's HTML pages |\n|---:|---|")
     for size, text in sizes:
         print(f"| {size:,} | {text} |")
