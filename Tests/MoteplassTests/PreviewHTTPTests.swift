@@ -97,23 +97,40 @@ import Glibc
 
     // MARK: The server
 
+    /// A preview of the clean fixture, running on a free port.
+    private struct Running {
+        let server: PreviewServer
+        let options: PreviewServer.Options
+        let port: UInt16
+        let task: Task<Void, any Error>
+
+        static func start() async throws -> Running {
+            var options = PreviewServer.Options()
+            options.content = Support.fixture("clean")
+            options.templates = Support.templates
+            options.port = 0
+            let server = PreviewServer(options) { _ in }
+            let (addresses, announce) = AsyncStream<String>.makeStream()
+            let task = Task { try await server.run { announce.yield($0) } }
+            var iterator = addresses.makeAsyncIterator()
+            let address = try #require(await iterator.next())
+            let port = try #require(UInt16(address.split(separator: ":").last?.dropLast() ?? ""))
+            #expect(address == "http://127.0.0.1:\(port)/" && port != 0)
+            return Running(server: server, options: options, port: port, task: task)
+        }
+
+        func stop() async throws {
+            task.cancel()
+            try await task.value
+        }
+    }
+
     /// A preview of the clean fixture on a free port, given its port while `body` runs, then stopped.
     private func withServer(_ body: (PreviewServer, UInt16) async throws -> Void) async throws {
-        var options = PreviewServer.Options()
-        options.content = Support.fixture("clean")
-        options.templates = Support.templates
-        options.port = 0
-        let server = PreviewServer(options) { _ in }
-        let (addresses, announce) = AsyncStream<String>.makeStream()
-        let running = Task { try await server.run { announce.yield($0) } }
-        defer { running.cancel() }
-        var iterator = addresses.makeAsyncIterator()
-        let address = try #require(await iterator.next())
-        let port = try #require(UInt16(address.split(separator: ":").last?.dropLast() ?? ""))
-        #expect(address == "http://127.0.0.1:\(port)/" && port != 0)
-        try await body(server, port)
-        running.cancel()
-        try await running.value
+        let running = try await Running.start()
+        defer { running.task.cancel() }
+        try await body(running.server, running.port)
+        try await running.stop()
     }
 
     @Test func theServerAnswersOverARealSocket() async throws {
@@ -175,16 +192,9 @@ import Glibc
     }
 
     @Test func stoppingTheServerEndsItsEventStreams() async throws {
-        var options = PreviewServer.Options()
-        options.content = Support.fixture("clean")
-        options.templates = Support.templates
-        options.port = 0
-        let server = PreviewServer(options) { _ in }
-        let (addresses, announce) = AsyncStream<String>.makeStream()
-        let running = Task { try await server.run { announce.yield($0) } }
-        var iterator = addresses.makeAsyncIterator()
-        let address = try #require(await iterator.next())
-        let port = try #require(UInt16(address.split(separator: ":").last?.dropLast() ?? ""))
+        let running = try await Running.start()
+        let (server, port) = (running.server, running.port)
+        var options = running.options
 
         // A second preview on the same port cannot start.
         options.port = port
@@ -198,8 +208,7 @@ import Glibc
         defer { client.close() }
         try await client.send("GET /__moteplass/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
         #expect(try await client.receive(until: ": moteplass serve"))
-        running.cancel()
-        try await running.value
+        try await running.stop()
         #expect(try await client.receive(until: nil), "the event stream is still open after the server stopped")
         #expect(server.hub.listenerCount == 0)
     }

@@ -51,6 +51,15 @@ def free_port():
         return probe.getsockname()[1]
 
 
+def start(binary, content, *options, cwd=None):
+    """`moteplass serve` of `content` on a free port (with `options` before `--port`): the process
+    and its port."""
+    port = free_port()
+    server = subprocess.Popen([binary, "serve", "--content", str(content), *map(str, options), "--port", str(port)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=cwd)
+    return server, port
+
+
 def get(base, path):
     """(status, content type, body) of a GET, without following anything."""
     connection = http.client.HTTPConnection("127.0.0.1", base, timeout=10)
@@ -138,10 +147,8 @@ def main(binary):
     content, templates = work / "content", work / "templates"
     shutil.copytree(ROOT / "Tests/Fixtures/clean", content)
     shutil.copytree(ROOT / "Templates", templates)
-    port = free_port()
     temporary = set(Path(tempfile.gettempdir()).glob("moteplass*"))
-    server = subprocess.Popen([binary, "serve", "--content", str(content), "--templates", str(templates), "--port", str(port)],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=work)
+    server, port = start(binary, content, "--templates", templates, cwd=work)
     driver = None
     try:
         line = server.stdout.readline()
@@ -299,9 +306,7 @@ def main(binary):
               f"serve wrote files: {written or sorted(work.iterdir())}")
 
         # Watching by polling (--poll) reloads too.
-        poll_port = free_port()
-        polled = subprocess.Popen([binary, "serve", "--content", str(content), "--templates", str(templates), "--port",
-                                   str(poll_port), "--poll"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        polled, poll_port = start(binary, content, "--templates", templates, "--poll")
         try:
             polled.stdout.readline()
             poll_events = Events(poll_port)
@@ -343,9 +348,7 @@ def project_content(binary):
     shutil.copytree(ROOT / "Content", content)
     page = "/anbefalinger/fastlege-sykehus/timebestilling/index.html"
     file = content / "recommendations/fastlege-sykehus/timebestilling.md"
-    port = free_port()
-    server = subprocess.Popen([binary, "serve", "--content", str(content), "--templates", str(ROOT / "Templates"),
-                               "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=work)
+    server, port = start(binary, content, "--templates", ROOT / "Templates", cwd=work)
     driver = None
     try:
         server.stdout.readline()
@@ -382,9 +385,7 @@ def site_templates(binary):
     work = Path(tempfile.mkdtemp())
     content, overrides = work / "site/Content", work / "site/Templates"
     shutil.copytree(ROOT / "Tests/Fixtures/clean", content)
-    port = free_port()
-    server = subprocess.Popen([binary, "serve", "--content", str(content), "--port", str(port)],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=work)
+    server, port = start(binary, content, cwd=work)
     try:
         server.stdout.readline()
         status, _, body = get(port, "/")
@@ -395,9 +396,7 @@ def site_templates(binary):
     overrides.mkdir()
     footer = overrides / "footer.mustache"
     shutil.copy(ROOT / "Templates/footer.mustache", footer)
-    port = free_port()
-    server = subprocess.Popen([binary, "serve", "--content", str(content), "--port", str(port)],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=work)
+    server, port = start(binary, content, cwd=work)
     try:
         server.stdout.readline()
         check("Eget tillegg" not in get(port, "/")[2], "the copied footer is not the theme's")
