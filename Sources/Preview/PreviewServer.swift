@@ -80,6 +80,9 @@ public final class PreviewServer: Sendable {
             throw StartError(description: "kan ikke lytte på 127.0.0.1:\(options.port): \(error)")
         }
         defer { try? listener.close() }
+        // Watching starts before the first build, so that a file saved during it, or just after the
+        // address is announced, is never missed.
+        let watching = Watcher(folders: [options.content] + templateFolders, polling: options.polling).start()
         rebuild(because: [])
         ready("http://127.0.0.1:\(port)/")
         do {
@@ -87,11 +90,7 @@ public final class PreviewServer: Sendable {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { try await pool.run() }
                 group.addTask { try await self.accept(on: listener) }
-                group.addTask {
-                    await Watcher(folders: [self.options.content] + self.templateFolders, polling: self.options.polling).watch { paths in
-                        self.rebuild(because: paths)
-                    }
-                }
+                group.addTask { await watching.watch { paths in self.rebuild(because: paths) } }
                 defer { group.cancelAll() }
                 try await group.next()
             }

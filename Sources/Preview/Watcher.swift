@@ -42,10 +42,25 @@ struct Watcher: Sendable {
         name.hasPrefix(".") || name.hasSuffix("~") || name.hasPrefix("#")
     }
 
+    /// Starts watching now: inotify's watches are in place (or the first snapshot is taken) when
+    /// it returns, so a change made after it is never missed, however late `watch` runs.
+    func start() -> Watching {
+        if !polling, let notifier = Inotify(folders: folders) { return Watching(watcher: self, notifier: notifier, first: [:]) }
+        return Watching(watcher: self, notifier: nil, first: snapshot())
+    }
+}
+
+/// A `Watcher` started: what it has seen so far.
+struct Watching: Sendable {
+    let watcher: Watcher
+    let notifier: Inotify?
+    /// The polling watcher's first snapshot.
+    let first: [String: FileStamp]
+
     /// Calls `changed` with the paths that differ, each time something changed and then stayed
     /// quiet for a moment (a burst of saves is one change), until cancelled.
     func watch(_ changed: @Sendable ([String]) async -> Void) async {
-        if !polling, let notifier = Inotify(folders: folders) {
+        if let notifier {
             var pending = Set<String>()
             let clock = ContinuousClock()
             var lastEvent = clock.now
@@ -55,7 +70,7 @@ struct Watcher: Sendable {
                 if !events.isEmpty {
                     pending.formUnion(events)
                     lastEvent = clock.now
-                } else if !pending.isEmpty, !notifier.isWriting || clock.now - lastEvent >= writingBound {
+                } else if !pending.isEmpty, !notifier.isWriting || clock.now - lastEvent >= watcher.writingBound {
                     notifier.forgetWriting()
                     await changed(pending.sorted())
                     pending = []
@@ -63,11 +78,11 @@ struct Watcher: Sendable {
             }
             return
         }
-        var last = snapshot()
+        var last = first
         var pending: Set<String> = []
         while !Task.isCancelled {
-            try? await Task.sleep(for: interval)
-            let now = snapshot()
+            try? await Task.sleep(for: watcher.interval)
+            let now = watcher.snapshot()
             let differing = Set(now.keys).symmetricDifference(last.keys).union(
                 now.keys.filter { last[$0] != nil && now[$0] != last[$0] })
             last = now

@@ -51,12 +51,12 @@ def free_port():
         return probe.getsockname()[1]
 
 
-def start(binary, content, *options, cwd=None):
+def start(binary, content, *options, cwd=None, env=None):
     """`moteplass serve` of `content` on a free port (with `options` before `--port`): the process
     and its port."""
     port = free_port()
     server = subprocess.Popen([binary, "serve", "--content", str(content), *map(str, options), "--port", str(port)],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=cwd)
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=cwd, env=env)
     return server, port
 
 
@@ -147,8 +147,10 @@ def main(binary):
     content, templates = work / "content", work / "templates"
     shutil.copytree(ROOT / "Tests/Fixtures/clean", content)
     shutil.copytree(ROOT / "Templates", templates)
-    temporary = set(Path(tempfile.gettempdir()).glob("moteplass*"))
-    server, port = start(binary, content, "--templates", templates, cwd=work)
+    # A temporary folder of its own, so that what other programs put in /tmp meanwhile is not
+    # taken for serve's.
+    temporary = Path(tempfile.mkdtemp())
+    server, port = start(binary, content, "--templates", templates, cwd=work, env={**os.environ, "TMPDIR": str(temporary)})
     driver = None
     try:
         line = server.stdout.readline()
@@ -301,7 +303,7 @@ def main(binary):
             check(server.wait(timeout=10) == 0, f"Ctrl-C ended serve with status {server.returncode}")
         except subprocess.TimeoutExpired:
             check(False, "Ctrl-C did not stop serve")
-        written = set(Path(tempfile.gettempdir()).glob("moteplass*")) - temporary
+        written = sorted(temporary.iterdir())
         check(not written and sorted(p.name for p in work.iterdir()) == ["content", "templates"],
               f"serve wrote files: {written or sorted(work.iterdir())}")
 
@@ -330,6 +332,7 @@ def main(binary):
         if server.poll() is None:
             server.kill()
         shutil.rmtree(work, ignore_errors=True)
+        shutil.rmtree(temporary, ignore_errors=True)
 
     project_content(binary)
     site_templates(binary)
