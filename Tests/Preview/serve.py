@@ -275,11 +275,13 @@ def main(binary):
         saved = time.monotonic()
         meeting.rename(moved)
         check(events.wait("reload", saved) is not None, "no reload after a renamed file")
-        check(get(port, "/moter/2021-01-01-flyttet/index.html")[0] == 200, "a renamed meeting is not served at its new address")
+        # The reload above may be a late one of the burst before: wait for the page itself.
+        check(wait_until(lambda: get(port, "/moter/2021-01-01-flyttet/index.html")[0] == 200),
+              "a renamed meeting is not served at its new address")
         saved = time.monotonic()
         moved.unlink()
         check(events.wait("reload", saved) is not None, "no reload after a deleted file")
-        check(get(port, "/moter/2021-01-01-flyttet/index.html")[0] == 404, "a deleted meeting is still served")
+        check(wait_until(lambda: get(port, "/moter/2021-01-01-flyttet/index.html")[0] == 404), "a deleted meeting is still served")
         saved = time.monotonic()
         (templates / "page.mustache").write_text("{{#title}}uten slutt")
         check(events.wait("status", saved) is not None, "no status event for a broken template")
