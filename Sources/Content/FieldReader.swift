@@ -142,6 +142,18 @@ struct FieldReader {
             }, { Status(rawValue: $0) })
     }
 
+    private static let levels = Level.allCases.map(\.rawValue)
+    private static let levelHint = "en av \(levels.map { "`\($0)`" }.joined(separator: ", "))"
+
+    /// A side of the services (`Level`).
+    mutating func level(_ key: String = "level", required: Bool = false) -> Located<Level>? {
+        parsed(
+            key, required: required, Self.levelHint, rule: .levelInvalid,
+            invalid: { text in
+                "`\(key): \(text)` er ikke et gyldig nivå; bruk \(Self.levelHint).\(Suggestion.hint(for: text, among: Self.levels))"
+            }, { Level(rawValue: $0) })
+    }
+
     mutating func time(_ key: String, _ hint: String) -> Located<ClockTime>? {
         parsed(
             key, hint, rule: .timeInvalid,
@@ -217,6 +229,17 @@ struct FieldReader {
             absorb(reader)
             return reader.failed ? nil : value
         }
+    }
+
+    /// A mapping field (`feedback:`), decoded by `decode` with its own reader; `nil` when it is
+    /// absent, null or invalid (then with a diagnostic).
+    mutating func object<T>(_ key: String, _ hint: String, _ decode: (inout FieldReader) -> T?) -> T? {
+        guard let entry = entry(key), !entry.value.isNull else { return nil }
+        var reader = FieldReader(entry.value, path: path, what: "`\(key)` (\(hint))")
+        let value = decode(&reader)
+        reader.finish()
+        absorb(reader)
+        return reader.failed ? nil : value
     }
 
     /// Warns about every key no decoder asked for, naming the closest known key.

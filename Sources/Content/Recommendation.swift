@@ -24,6 +24,8 @@ public final class Recommendation: Sendable {
     /// Newest first.
     public let changelog: [ChangelogEntry]
     public let source: Located<String>?
+    /// The bodies that stand behind the recommendation ("forankret i …"), in the file's order.
+    public let endorsements: [Endorsement]
 
     public var slug: String { document.slug }
 
@@ -31,7 +33,7 @@ public final class Recommendation: Sendable {
         document: Document, setSlug: String, id: Located<String>, title: Located<String>, version: Located<Version>,
         status: Located<Status>, adopted: Located<ContentDate>?, review: Located<ContentDate>?, owner: Located<String>,
         responsible: [Responsibility], handover: [Handover], tags: [Located<String>], supersedes: [Located<String>],
-        withdrawnReason: Located<String>?, changelog: [ChangelogEntry], source: Located<String>?
+        withdrawnReason: Located<String>?, changelog: [ChangelogEntry], source: Located<String>?, endorsements: [Endorsement]
     ) {
         self.document = document
         self.setSlug = setSlug
@@ -49,6 +51,7 @@ public final class Recommendation: Sendable {
         self.withdrawnReason = withdrawnReason
         self.changelog = changelog
         self.source = source
+        self.endorsements = endorsements
     }
 }
 
@@ -69,6 +72,18 @@ public struct Handover: Sendable {
     public let from: Located<String>
     public let to: Located<String>
     public let when: Located<String>?
+}
+
+/// A body that has anchored the recommendation ("forankret"): a decision of Samarbeidsutvalget,
+/// of the hospital's leadership, of the municipality.
+public struct Endorsement: Sendable {
+    /// The body, as readers know it ("Samarbeidsutvalget i Hovedstadsområdet").
+    public let by: Located<String>
+    /// The side it speaks for; `felles` for a joint body, which speaks for both.
+    public let level: Located<Level>
+    public let date: Located<ContentDate>
+    /// A decision number or a link.
+    public let reference: Located<String>?
 }
 
 /// One version's entry in a changelog.
@@ -109,6 +124,15 @@ extension Recommendation {
             return ChangelogEntry(version: version, date: date, summary: summary)
         }
         let source = reader.string("source", "kilden teksten bygger på")
+        let endorsements = reader.objects("endorsements", "punkter med `by`, `level`, `date` og eventuelt `reference`") {
+            item -> Endorsement? in
+            let by = item.string("by", required: true, "organet som har forankret anbefalingen, f.eks. `Samarbeidsutvalget i Hovedstadsområdet`")
+            let level = item.level(required: true)
+            let date = item.date("date", required: true, "datoen for vedtaket (ÅÅÅÅ-MM-DD)")
+            let reference = item.string("reference", "saksnummer eller lenke til vedtaket")
+            guard let by, let level, let date else { return nil }
+            return Endorsement(by: by, level: level, date: date, reference: reference)
+        }
 
         if let status {
             let needsAdopted = status.value == .vedtatt || status.value == .retningslinje
@@ -127,7 +151,7 @@ extension Recommendation {
         return Recommendation(
             document: document, setSlug: setSlug, id: id, title: title, version: version, status: status,
             adopted: adopted, review: review, owner: owner, responsible: responsible ?? [], handover: handover, tags: tags,
-            supersedes: supersedes, withdrawnReason: withdrawnReason, changelog: changelog, source: source
+            supersedes: supersedes, withdrawnReason: withdrawnReason, changelog: changelog, source: source, endorsements: endorsements
         )
     }
 

@@ -18,6 +18,8 @@ public struct SiteConfig: Sendable {
     public let logo: Located<String>?
     public let accentColour: Located<String>?
     public let contact: Located<String>?
+    /// Where readers send comments and deviation reports (`feedback:`); `nil` hides the links.
+    public let feedback: Feedback?
     public let timezone: String
     public let language: String
 
@@ -52,14 +54,57 @@ public struct SiteConfig: Sendable {
         let logo = reader.string("logo", "stien til logoen i innholdsmappen, f.eks. `logo.svg`")
         let accentColour = reader.string("accent_colour", "profilfargen, f.eks. `\"#0b3d66\"`")
         let contact = reader.string("contact", "kontaktlinjen, f.eks. `Sekretariatet, e-post post@example.no`")
+        let feedback = reader.object("feedback", "`email:` og/eller `url:` for innspill og avviksmeldinger", Feedback.decode)
         let timezone = reader.string("timezone", "tidssonen, `Europe/Oslo`")
         let language = reader.string("language", "språkkoden, `nb`")
         guard let title, let baseURL, let release, let releaseDate, !reader.failed else { return nil }
         return SiteConfig(
             title: title, description: description, baseURL: baseURL, release: release, releaseDate: releaseDate,
             organisation: organisation, secretariat: secretariat, logo: logo, accentColour: accentColour, contact: contact,
-            timezone: timezone?.value ?? "Europe/Oslo", language: language?.value ?? "nb"
+            feedback: feedback, timezone: timezone?.value ?? "Europe/Oslo", language: language?.value ?? "nb"
         )
+    }
+}
+
+/// `feedback:` in `site.yml`: where the links "Gi innspill" and "Meld avvik" of recommendation and
+/// checklist pages lead. The site sends nothing itself: an e-mail address opens the reader's mail
+/// program, a web address (a form) opens in the browser; either with the page's id, version,
+/// release and address filled in.
+public struct Feedback: Sendable {
+    public let email: Located<String>?
+    public let url: Located<String>?
+
+    static func decode(_ reader: inout FieldReader) -> Feedback? {
+        let email = reader.string("email", "e-postadressen innspill og avvik sendes til, f.eks. `post@example.no`")
+        let url = reader.string("url", "adressen til et skjema for innspill og avvik, f.eks. `https://example.no/innspill`")
+        if let email, !isEmailAddress(email.value) {
+            reader.fail(.fieldType, at: email.location, "`email: \(email.value)` er ikke en e-postadresse; skriv f.eks. `post@example.no`")
+        }
+        if let url, !isWebAddress(url.value) {
+            reader.fail(
+                .fieldType, at: url.location, "`url: \(url.value)` må være en full adresse som begynner med `https://` (eller `http://`)")
+        }
+        if email == nil, url == nil {
+            reader.fail(
+                .fieldMissing, at: reader.location,
+                "`feedback` må ha `email:` (en e-postadresse) eller `url:` (et skjema på nett), eller begge; fjern `feedback` for å skjule lenkene")
+        }
+        return Feedback(email: email, url: url)
+    }
+
+    /// `name@domain.tld`, with nothing in it that would break a `mailto:` link (spaces, `?`, `&`,
+    /// a second `@`).
+    public static func isEmailAddress(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix(".")
+        else { return false }
+        return !text.unicodeScalars.contains { $0.properties.isWhitespace || "?&#/:;,<>\"\\()[]".unicodeScalars.contains($0) }
+    }
+
+    /// An absolute `http(s)` address with a host and no spaces.
+    public static func isWebAddress(_ text: String) -> Bool {
+        guard let rest = ["https://", "http://"].first(where: text.hasPrefix).map({ text.dropFirst($0.count) }) else { return false }
+        return !rest.isEmpty && !rest.hasPrefix("/") && !text.unicodeScalars.contains { $0.properties.isWhitespace || $0 == "\"" || $0 == "<" || $0 == ">" }
     }
 }
 

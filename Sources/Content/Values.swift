@@ -25,6 +25,27 @@ public enum Status: String, Sendable, CaseIterable, Hashable {
     }
 }
 
+/// The side of the services a party belongs to, or that an endorsement speaks for (`level:` in
+/// `parties.yml` and in `endorsements`): a recommendation that gives duties to both the
+/// municipality and the specialist health service must be anchored on both sides.
+public enum Level: String, Sendable, CaseIterable, Hashable {
+    case kommune
+    case spesialisthelsetjeneste
+    case pasient
+    /// A joint body (Samarbeidsutvalget, the working forum): speaks for both sides.
+    case felles
+
+    /// The Norwegian label shown to readers.
+    public var label: String {
+        switch self {
+        case .kommune: "Kommunen"
+        case .spesialisthelsetjeneste: "Spesialisthelsetjenesten"
+        case .pasient: "Pasienter og pårørende"
+        case .felles: "Felles"
+        }
+    }
+}
+
 /// A date as precise as the source gives it: a year, a month or a day (`2017`, `2017-03`, `2017-03-14`).
 public struct ContentDate: Sendable, Hashable, Comparable, CustomStringConvertible {
     public let year: Int

@@ -28,6 +28,7 @@ extension Rule {
     public static let keyUnknown = Rule("key-unknown", .warning)
     // Values
     public static let statusInvalid = Rule("status-invalid", .error)
+    public static let levelInvalid = Rule("level-invalid", .error)
     public static let versionInvalid = Rule("version-invalid", .error)
     public static let dateInvalid = Rule("date-invalid", .error)
     public static let timeInvalid = Rule("time-invalid", .error)
@@ -54,6 +55,7 @@ extension Rule {
     public static let adoptedMissing = Rule("adopted-missing", .error)
     public static let withdrawnReasonMissing = Rule("withdrawn-reason-missing", .error)
     public static let reviewOverdue = Rule("review-overdue", .warning)
+    public static let endorsementMissing = Rule("endorsement-missing", .warning)
     public static let responsibleUnlisted = Rule("responsible-unlisted", .warning)
     // Cross-references
     public static let idDuplicate = Rule("id-duplicate", .error)
@@ -75,11 +77,11 @@ extension Rule {
     public static let catalogue: [Rule] = [
         .fileUnreadable, .fileTooLarge, .encodingInvalid, .symlinkOutside, .fileNameInvalid, .fileUnexpected,
         .frontMatterMissing, .yamlSyntax, .yamlAlias, .fieldMissing, .fieldType, .keyUnknown,
-        .fileMissing, .statusInvalid, .versionInvalid, .dateInvalid, .timeInvalid, .slugInvalid, .idInvalid, .releaseInvalid,
+        .fileMissing, .levelInvalid, .statusInvalid, .versionInvalid, .dateInvalid, .timeInvalid, .slugInvalid, .idInvalid, .releaseInvalid,
         .logoInvalid, .colourInvalid, .accentContrast, .sitePlaceholder,
         .responsibleMissing, .responsibleEmpty, .responsibleInvalid, .responsiblePartyMissing,
         .responsibleDutyMissing, .responsibleRepeated, .handoverWithoutDuty, .taskConflict, .taskUnknown, .partyUnknown, .ownerMissing,
-        .adoptedMissing, .withdrawnReasonMissing, .reviewOverdue,
+        .adoptedMissing, .withdrawnReasonMissing, .endorsementMissing, .reviewOverdue,
         .responsibleUnlisted,
         .idDuplicate, .referenceUnknown, .linkBroken, .linkDraft, .htmlRaw, .pageSlugReserved, .synonymRepeated, .idRemoved,
         .checklistVersionUnchanged,

@@ -155,6 +155,15 @@ public enum API {
                         ]
                     }),
                 "tags": .array(recommendation.tags.map { .string($0.value) }),
+                "endorsements": .array(
+                    recommendation.endorsements.map { endorsement in
+                        [
+                            "by": .string(endorsement.by.value),
+                            "level": .string(endorsement.level.value.rawValue),
+                            "date": .string(endorsement.date.value.description),
+                            "reference": .optional(endorsement.reference?.value),
+                        ]
+                    }),
             ]
         }
     }

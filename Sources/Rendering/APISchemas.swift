@@ -120,6 +120,16 @@ enum APISchemas {
                     ("responsible", array(of: reference("responsibility"))),
                     ("handover", array(of: reference("handover"))),
                     ("tags", array(of: text)),
+                    ("endorsements", array(of: reference("endorsement"))),
+                ])
+            ),
+            (
+                "endorsement",
+                object([
+                    ("by", text),
+                    ("level", ["enum": .array(Level.allCases.map { .string($0.rawValue) })]),
+                    ("date", reference("date")),
+                    ("reference", optionalText),
                 ])
             ),
             (

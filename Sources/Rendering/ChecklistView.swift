@@ -16,6 +16,9 @@ enum ChecklistView {
             "owner": CommonViews.partyLink(checklist.owner.value, context),
             "bodyHTML": context.html(checklist.document, pageIDs: PageIDs.checklist(checklist)),
             "source": checklist.source?.value,
+            "feedback": FeedbackLinks.make(
+                .checklist, id: checklist.id.value, title: checklist.title.value, version: checklist.version.value.description,
+                path: Route.path(of: checklist), site: context.site),
             "questionCount": checklist.questions.count,
             "questions": checklist.questions.enumerated().map { index, question in
                 let id = question.id.value

@@ -22,6 +22,17 @@ enum RecommendationView {
             "adopted": CommonViews.date(recommendation.adopted?.value),
             "review": CommonViews.date(recommendation.review?.value),
             "owner": CommonViews.partyLink(recommendation.owner.value, context),
+            "endorsements": recommendation.endorsements.map { endorsement in
+                let reference = endorsement.reference?.value
+                let isLink = reference.map { $0.hasPrefix("https://") || $0.hasPrefix("http://") } ?? false
+                return view([
+                    "by": endorsement.by.value,
+                    "level": Self.side(endorsement.level.value),
+                    "date": CommonViews.date(endorsement.date.value),
+                    "reference": isLink ? nil : reference,
+                    "referenceHref": isLink ? reference : nil,
+                ])
+            },
             "set": set.map { view(["title": $0.title.value, "href": context.href(Route.path(of: $0))]) },
             "withdrawnReason": recommendation.withdrawnReason?.value,
             "duties": recommendation.responsible.enumerated().map { index, responsibility in
@@ -67,7 +78,22 @@ enum RecommendationView {
             "source": recommendation.source?.value,
             "shortLinkHref": context.href(Route.shortLink(recommendation.id.value)),
             "reviewOverdue": site.isReviewOverdue(recommendation) ? true : nil,
+            "feedback": status == .trukket
+                ? nil
+                : FeedbackLinks.make(
+                    .recommendation, id: recommendation.id.value, title: recommendation.title.value,
+                    version: recommendation.version.value.description, path: Route.path(of: recommendation), site: site),
         ])
+    }
+
+    /// Whom an endorsement speaks for, after the body's name: "(for kommunen)".
+    private static func side(_ level: Level) -> String {
+        switch level {
+        case .kommune: "for kommunen"
+        case .spesialisthelsetjeneste: "for spesialisthelsetjenesten"
+        case .pasient: "for pasienter og pårørende"
+        case .felles: "felles organ"
+        }
     }
 
     /// The recommendation across the releases in the output folder, and what changed in its text

@@ -15,7 +15,9 @@ nested lists, block quotes, code, headings that repeat or that spell the page's 
 `id:` links and relative `.md` links (with and without `#fragment`) and external ones; sets with
 one recommendation and, now and then, with hundreds; duties with a `task:` (each task always given
 to the same party, so no two recommendations conflict) and, in half the seeds, a `tasks.yml`
-that names every task used and a few more; meetings on the same day; checklist
+that names every task used and a few more; parties' `level`s and recommendations' `endorsements`
+(any sides, so `endorsement-missing` comes and goes); `feedback` with an address, a form (with a
+query of its own, or æøå), or both; meetings on the same day; checklist
 questions of both answer types with ids that spell each other's field ids; free pages.
 Some files get CRLF line endings or a byte order mark. `--small` leaves out the big set (for the
 few seeds `make test` runs).
@@ -35,6 +37,7 @@ from pathlib import Path
 
 import yaml
 
+LEVELS = ["kommune", "spesialisthelsetjeneste", "pasient", "felles"]
 CONTRACT_PARTIES = [
     ("pasient", "Pasienten", ["pasient", "pasienten", "pasientene"]),
     ("parorende", "Pårørende", ["pårørende"]),
@@ -407,6 +410,15 @@ class Generator:
             site["timezone"] = "Europe/Oslo"
         if self.chance(0.2):
             site["language"] = "nb"
+        if self.chance(0.5):
+            # Readers' comments and deviation reports: an address, a form, or both.
+            feedback = {}
+            if self.chance(0.7):
+                feedback["email"] = self.pick(["pko@prop.example", "innspill.avvik@sykehus.prop.example", "a+b@x.example"])
+            if not feedback or self.chance(0.4):
+                feedback["url"] = self.pick(["https://skjema.prop.example/innspill", "https://prop.example/s?kilde=nett&x=1",
+                                             "http://prop.example/æøå"])
+            site["feedback"] = feedback
         self.write("site.yml", site)
 
         # Parties: the contract's, then some of our own (names with specials).
@@ -417,6 +429,8 @@ class Generator:
                 party["description"] = self.plain_text(3, 12)
             if aliases or self.chance(0.2):
                 party["aliases"] = aliases
+            if self.chance(0.7):
+                party["level"] = self.pick(LEVELS)
             parties.append(party)
         for n in range(rng.randint(0, 6)):
             pid = self.pick(["part", "ekstra", "x", "a1", "lang-part-med-mange-ledd"]) + f"-{n}"
@@ -698,6 +712,12 @@ class Generator:
                 for _ in range(rng.randint(1, 6))]
         if self.chance(0.3):
             data["source"] = self.plain_text(2, 10)
+        if self.chance(0.4):
+            data["endorsements"] = [] if self.chance(0.15) else [
+                {"by": self.plain_text(1, 8), "level": self.pick(LEVELS), "date": self.date_text(),
+                 **({"reference": self.pick([self.plain_text(1, 4), "https://prop.example/vedtak/1?a=1&b=2"])}
+                    if self.chance(0.5) else {})}
+                for _ in range(rng.randint(1, 4))]
         self.write(rec["path"], data, self.body(rec["path"], (0, 12), rec["headings"]))
 
     def duty(self, doc):

@@ -1,0 +1,99 @@
+import Content
+
+/// The links "Gi innspill" and "Meld avvik" of a recommendation or checklist page (`feedback:` in
+/// `site.yml`). The source material follows a recommendation's effect through deviation reports
+/// and questions to the PKO; these links make either a click away, with what the receiver needs
+/// to know which text is meant: its id, version, the release and the page's address. The site
+/// sends nothing: an e-mail opens in the reader's mail program, a form in the browser.
+enum FeedbackLinks {
+    enum Kind {
+        case recommendation, checklist
+
+        var deviationLabel: String {
+            switch self {
+            case .recommendation: "Meld avvik fra anbefalingen"
+            case .checklist: "Meld avvik fra sjekklisten"
+            }
+        }
+
+        var noun: String {
+            switch self {
+            case .recommendation: "Anbefaling"
+            case .checklist: "Sjekkliste"
+            }
+        }
+
+        var definite: String {
+            switch self {
+            case .recommendation: "anbefalingen"
+            case .checklist: "sjekklisten"
+            }
+        }
+    }
+
+    /// The links' view, or `nil` when the site has no `feedback:`. `path` is the page's folder in
+    /// the release.
+    static func make(_ kind: Kind, id: String, title: String, version: String, path: String, site: Site) -> View? {
+        guard let feedback = site.config.feedback else { return nil }
+        let release = site.config.release.value
+        let address = site.config.baseURL.value + "v/" + release + "/" + path
+        let facts = [("\(kind.noun)", "\(id) \(title)"), ("Versjon", version), ("Utgave", release), ("Adresse", address)]
+        func mail(_ email: String, subject: String, prompt: String) -> String {
+            let body = facts.map { "\($0): \($1)" }.joined(separator: "\r\n") + "\r\n\r\n" + prompt + "\r\n\r\n"
+            return "mailto:" + email + "?subject=" + encoded(subject) + "&body=" + encoded(body)
+        }
+        func form(_ url: String, type: String) -> String {
+            let query = [("type", type), ("id", id), ("versjon", version), ("utgave", release), ("adresse", address)]
+                .map { $0 + "=" + encoded($1) }.joined(separator: "&")
+            return url + (url.contains("?") ? "&" : "?") + query
+        }
+        let comment = "Innspill til \(id) \(title) (versjon \(version))"
+        let deviation = "Avvik fra \(id) \(title) (versjon \(version))"
+        let privacy = "Ikke skriv navn, fødselsnummer eller andre opplysninger som kan identifisere en pasient."
+        let links: (comment: String, deviation: String)
+        if let url = feedback.url?.value {
+            links = (form(url, type: "innspill"), form(url, type: "avvik"))
+        } else if let email = feedback.email?.value {
+            links = (
+                mail(email, subject: comment, prompt: "Innspill:"),
+                mail(email, subject: deviation, prompt: "Hva skjedde, og hva sier \(kind.definite)? \(privacy)")
+            )
+        } else {
+            return nil
+        }
+        return view([
+            "commentHref": links.comment,
+            "deviationHref": links.deviation,
+            "deviationLabel": kind.deviationLabel,
+            "formHost": feedback.url.map { host(of: $0.value) },
+            "email": feedback.email?.value,
+            "emailHref": feedback.email.map { "mailto:" + $0.value },
+        ])
+    }
+
+    /// Percent-encoded for a query (RFC 3986: all but the unreserved characters), as `mailto:`
+    /// (RFC 6068) wants its subject and body.
+    static func encoded(_ text: String) -> String {
+        var result = ""
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+                result.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                result.unicodeScalars.append("%")
+                result.unicodeScalars.append(hex[Int(byte >> 4)])
+                result.unicodeScalars.append(hex[Int(byte & 0x0F)])
+            }
+        }
+        return result
+    }
+
+    private static let hex = Array("0123456789ABCDEF".unicodeScalars)
+
+    /// `skjema.example.no` of `https://skjema.example.no/innspill?x=1`.
+    private static func host(of url: String) -> String {
+        let rest = url.drop { $0 != "/" }.drop { $0 == "/" }
+        return String(rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" })
+    }
+}
