@@ -24,6 +24,8 @@ public final class Recommendation: Sendable {
     /// Newest first.
     public let changelog: [ChangelogEntry]
     public let source: Located<String>?
+    /// The consultation, open (status `høring`) or held.
+    public let hearing: Hearing?
 
     public var slug: String { document.slug }
 
@@ -31,7 +33,7 @@ public final class Recommendation: Sendable {
         document: Document, setSlug: String, id: Located<String>, title: Located<String>, version: Located<Version>,
         status: Located<Status>, adopted: Located<ContentDate>?, review: Located<ContentDate>?, owner: Located<String>,
         responsible: [Responsibility], handover: [Handover], tags: [Located<String>], supersedes: [Located<String>],
-        withdrawnReason: Located<String>?, changelog: [ChangelogEntry], source: Located<String>?
+        withdrawnReason: Located<String>?, changelog: [ChangelogEntry], source: Located<String>?, hearing: Hearing? = nil
     ) {
         self.document = document
         self.setSlug = setSlug
@@ -49,6 +51,7 @@ public final class Recommendation: Sendable {
         self.withdrawnReason = withdrawnReason
         self.changelog = changelog
         self.source = source
+        self.hearing = hearing
     }
 }
 
@@ -109,6 +112,7 @@ extension Recommendation {
             return ChangelogEntry(version: version, date: date, summary: summary)
         }
         let source = reader.string("source", "kilden teksten bygger på")
+        let hearing = Hearing.decode(&reader, path: document.path)
 
         if let status {
             let needsAdopted = status.value == .vedtatt || status.value == .retningslinje
@@ -127,7 +131,7 @@ extension Recommendation {
         return Recommendation(
             document: document, setSlug: setSlug, id: id, title: title, version: version, status: status,
             adopted: adopted, review: review, owner: owner, responsible: responsible ?? [], handover: handover, tags: tags,
-            supersedes: supersedes, withdrawnReason: withdrawnReason, changelog: changelog, source: source
+            supersedes: supersedes, withdrawnReason: withdrawnReason, changelog: changelog, source: source, hearing: hearing
         )
     }
 

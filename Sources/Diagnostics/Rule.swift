@@ -54,6 +54,8 @@ extension Rule {
     public static let adoptedMissing = Rule("adopted-missing", .error)
     public static let withdrawnReasonMissing = Rule("withdrawn-reason-missing", .error)
     public static let reviewOverdue = Rule("review-overdue", .warning)
+    public static let hearingMissing = Rule("hearing-missing", .warning)
+    public static let hearingOverdue = Rule("hearing-overdue", .warning)
     public static let responsibleUnlisted = Rule("responsible-unlisted", .warning)
     // Cross-references
     public static let idDuplicate = Rule("id-duplicate", .error)
@@ -79,7 +81,7 @@ extension Rule {
         .logoInvalid, .colourInvalid, .accentContrast, .sitePlaceholder,
         .responsibleMissing, .responsibleEmpty, .responsibleInvalid, .responsiblePartyMissing,
         .responsibleDutyMissing, .responsibleRepeated, .handoverWithoutDuty, .taskConflict, .taskUnknown, .partyUnknown, .ownerMissing,
-        .adoptedMissing, .withdrawnReasonMissing, .reviewOverdue,
+        .adoptedMissing, .withdrawnReasonMissing, .reviewOverdue, .hearingMissing, .hearingOverdue,
         .responsibleUnlisted,
         .idDuplicate, .referenceUnknown, .linkBroken, .linkDraft, .htmlRaw, .pageSlugReserved, .synonymRepeated, .idRemoved,
         .checklistVersionUnchanged,

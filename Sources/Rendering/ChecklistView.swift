@@ -16,6 +16,9 @@ enum ChecklistView {
             "owner": CommonViews.partyLink(checklist.owner.value, context),
             "bodyHTML": context.html(checklist.document, pageIDs: PageIDs.checklist(checklist)),
             "source": checklist.source?.value,
+            "hearing": HearingView.make(
+                checklist.hearing, id: checklist.id.value, title: checklist.title.value, status: checklist.status.value,
+                context: context),
             "questionCount": checklist.questions.count,
             "questions": checklist.questions.enumerated().map { index, question in
                 let id = question.id.value

@@ -67,6 +67,8 @@ enum RecommendationView {
             "source": recommendation.source?.value,
             "shortLinkHref": context.href(Route.shortLink(recommendation.id.value)),
             "reviewOverdue": site.isReviewOverdue(recommendation) ? true : nil,
+            "hearing": HearingView.make(
+                recommendation.hearing, id: recommendation.id.value, title: recommendation.title.value, status: status, context: context),
         ])
     }
 
