@@ -97,7 +97,7 @@ extension Hearing {
             "respond_to", required: true, "e-postadressen eller nettadressen svarene skal sendes til, f.eks. `horing@example.no`",
             rule: .fieldType,
             invalid: { text in
-                "`respond_to: \(text)` er verken en e-postadresse eller en nettadresse; skriv adressen svarene skal til, f.eks. `horing@example.no` eller `https://example.no/horing`"
+                "`respond_to: \(text)` er verken en e-postadresse eller en nettadresse; skriv adressen svarene skal sendes til, f.eks. `horing@example.no` eller `https://example.no/horing`"
             }, Respondent.init)
         let documents = block.objects("documents", "dokumentene, en liste med `title` og `url`") { item -> HearingDocument? in
             let title = item.string("title", required: true, "dokumentets tittel")

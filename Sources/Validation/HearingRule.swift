@@ -21,7 +21,7 @@ struct HearingRule: ValidationRule {
             return [
                 Diagnostic(
                     .hearingMissing, at: status.location,
-                    "\(what) er på høring, men har ingen `hearing:`; legg til `hearing:` med `deadline:` (høringsfristen, ÅÅÅÅ-MM-DD) og `respond_to:` (e-postadressen eller nettadressen svarene skal til), så leserne ser fristen og hvor de svarer"
+                    "\(what) er på høring, men har ingen `hearing:`; legg til `hearing:` med `deadline:` (høringsfristen, ÅÅÅÅ-MM-DD) og `respond_to:` (e-postadressen eller nettadressen svarene skal sendes til), så leserne ser fristen og hvor de svarer"
                 )
             ]
         }

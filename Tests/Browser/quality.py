@@ -55,8 +55,9 @@ def page_types(latest):
     pages["checklist"] = first("sjekkliste/*/index.html")
     pages["what changed"] = "endringer/index.html"
     pages["search"] = "sok/index.html"
+    pages["consultations"] = "horinger/index.html"
     reserved = {"anbefalinger", "ansvar", "oppgaver", "overganger", "moter", "sjekkliste", "endringer", "id", "api", "assets", "sok",
-                "tilgjengelighet", "utgivelser"}
+                "tilgjengelighet", "utgivelser", "horinger"}
     free = sorted(p.parent.name for p in latest.glob("*/index.html") if p.parent.name not in reserved)
     pages["free page"] = f"{free[0]}/index.html" if free else None
     pages["404"] = "404.html"

@@ -75,8 +75,13 @@ import Testing
     @Test func theRealContentValidatesAndBuilds() throws {
         let output = try Support.temporaryFolder()
         defer { Support.removeTemporaryFolder(output) }
-        let validate = try Support.run(["validate", "--content", Support.realContent, "--strict"])
+        let validate = try Support.run(["validate", "--content", Support.realContent])
         #expect(validate.status == 0, "\(validate.stdout)")
+        // One warning: the checklist is `høring` (SPEC §3.4), and the source material gives no
+        // deadline or address for answers, which are not to be invented (`hearing-missing`).
+        let lines = validate.stdout.split(separator: "\n")
+        #expect(lines.count == 2 && lines.last == "0 feil, 1 advarsel i 18 filer", "\(validate.stdout)")
+        #expect(lines.first?.contains("checklists/omfordeling-av-oppgaver.md:5:9: warning[hearing-missing]: ") == true)
         let build = try Support.run(["build", "--content", Support.realContent, "--output", output, "--templates", Support.templates])
         #expect(build.status == 0, "\(build.stderr)")
         #expect(FileManager.default.fileExists(atPath: output + "/latest/index.html"))
