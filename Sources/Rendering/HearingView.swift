@@ -94,7 +94,7 @@ enum HearingView {
             "closed": closed.map { summary($0, context) },
             "calendarHref": context.file(Route.hearingsCalendar),
             "hearingsScript": context.file("assets/hearings.js"),
-            "releaseDate": CommonViews.date(site.config.releaseDate.value),
+            "asOf": CommonViews.date(site.config.releaseDate.value),
         ])
     }
 }

@@ -7,7 +7,8 @@ Serves the output folder on 127.0.0.1 under the path of its base_url and, on lat
 - axe-core 4.x (the axe.min.js of the pip package axe-playwright-python) with the tags wcag2a,
   wcag2aa, wcag21a, wcag21aa on every page: zero violations;
 - every page type is among them (front, sets, set, recommendation, parties, a set's matrix, party,
-  transitions, transition, meetings, meeting, checklist, what changed, search, free page, 404);
+  transitions, transition, meetings, meeting, checklist, what changed, search, consultations, free
+  page, 404);
 - no request to another host, no console error, on every page;
 - keyboard: the skip link is the first stop and moves focus to the content; the menu and the
   search field are reached with Tab and work with Enter;
