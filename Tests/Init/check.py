@@ -223,7 +223,7 @@ def main():
         print(f"FAIL {failure}")
     if failures:
         sys.exit(1)
-    print("init: refusal, validate (placeholders only), build with and without drafts (Nu HTML Checker, headings, "
+    print("init: refusal, validate (placeholders and the checklist's hearing only), build with and without drafts (Nu HTML Checker, headings, "
           "ids, links), both workflows and their download step: OK")
 
 
