@@ -11,6 +11,8 @@ public struct Checklist: Sendable {
     public let owner: Located<String>
     public let questions: [Question]
     public let source: Located<String>?
+    /// The consultation, open (status `høring`) or held.
+    public let hearing: Hearing?
 
     public var slug: String { document.slug }
 
@@ -38,10 +40,11 @@ public struct Checklist: Sendable {
             reader.missing("questions", "spørsmålene, en liste med `id`, `text` og `answer`")
         }
         let source = reader.string("source", "kilden teksten bygger på")
+        let hearing = Hearing.decode(&reader, path: document.path)
         guard let id, let title, let version, let status, let owner else { return nil }
         return Checklist(
             document: document, id: id, title: title, version: version, status: status, owner: owner,
-            questions: questions, source: source)
+            questions: questions, source: source, hearing: hearing)
     }
 }
 

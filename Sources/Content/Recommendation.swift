@@ -26,6 +26,8 @@ public final class Recommendation: Sendable {
     public let source: Located<String>?
     /// The bodies that stand behind the recommendation ("forankret i …"), in the file's order.
     public let endorsements: [Endorsement]
+    /// The consultation, open (status `høring`) or held.
+    public let hearing: Hearing?
 
     public var slug: String { document.slug }
 
@@ -33,7 +35,8 @@ public final class Recommendation: Sendable {
         document: Document, setSlug: String, id: Located<String>, title: Located<String>, version: Located<Version>,
         status: Located<Status>, adopted: Located<ContentDate>?, review: Located<ContentDate>?, owner: Located<String>,
         responsible: [Responsibility], handover: [Handover], tags: [Located<String>], supersedes: [Located<String>],
-        withdrawnReason: Located<String>?, changelog: [ChangelogEntry], source: Located<String>?, endorsements: [Endorsement]
+        withdrawnReason: Located<String>?, changelog: [ChangelogEntry], source: Located<String>?, endorsements: [Endorsement],
+        hearing: Hearing?
     ) {
         self.document = document
         self.setSlug = setSlug
@@ -52,6 +55,7 @@ public final class Recommendation: Sendable {
         self.changelog = changelog
         self.source = source
         self.endorsements = endorsements
+        self.hearing = hearing
     }
 }
 
@@ -133,6 +137,7 @@ extension Recommendation {
             guard let by, let level, let date else { return nil }
             return Endorsement(by: by, level: level, date: date, reference: reference)
         }
+        let hearing = Hearing.decode(&reader, path: document.path)
 
         if let status {
             let needsAdopted = status.value == .vedtatt || status.value == .retningslinje
@@ -151,7 +156,8 @@ extension Recommendation {
         return Recommendation(
             document: document, setSlug: setSlug, id: id, title: title, version: version, status: status,
             adopted: adopted, review: review, owner: owner, responsible: responsible ?? [], handover: handover, tags: tags,
-            supersedes: supersedes, withdrawnReason: withdrawnReason, changelog: changelog, source: source, endorsements: endorsements
+            supersedes: supersedes, withdrawnReason: withdrawnReason, changelog: changelog, source: source, endorsements: endorsements,
+            hearing: hearing
         )
     }
 

@@ -12,11 +12,14 @@ public enum Route {
     public static let releases = "utgivelser/"
     public static let accessibility = "tilgjengelighet/"
     public static let search = "sok/"
+    /// The consultations, open and closed, and the calendar of their deadlines.
+    public static let hearings = "horinger/"
+    public static let hearingsCalendar = "horinger.ics"
 
     /// Top-level names the site itself uses: a free page may not take one of them.
     public static let reservedNames: Set<String> = [
         "anbefalinger", "ansvar", "oppgaver", "overganger", "moter", "sjekkliste", "endringer", "id", "api", "assets", "sok",
-        "tilgjengelighet", "v", "latest", "utgivelser", "404",
+        "tilgjengelighet", "v", "latest", "utgivelser", "404", "horinger",
     ]
 
     public static func path(of target: LinkTarget, in site: Site) -> String {

@@ -77,10 +77,10 @@ public struct Feedback: Sendable {
     static func decode(_ reader: inout FieldReader) -> Feedback? {
         let email = reader.string("email", "e-postadressen innspill og avvik sendes til, f.eks. `post@example.no`")
         let url = reader.string("url", "adressen til et skjema for innspill og avvik, f.eks. `https://example.no/innspill`")
-        if let email, !isEmailAddress(email.value) {
+        if let email, !Address.isEmail(email.value) {
             reader.fail(.fieldType, at: email.location, "`email: \(email.value)` er ikke en e-postadresse; skriv f.eks. `post@example.no`")
         }
-        if let url, !isWebAddress(url.value) {
+        if let url, !Address.isWeb(url.value) {
             reader.fail(
                 .fieldType, at: url.location, "`url: \(url.value)` må være en full adresse som begynner med `https://` (eller `http://`)")
         }
@@ -90,21 +90,6 @@ public struct Feedback: Sendable {
                 "`feedback` må ha `email:` (en e-postadresse) eller `url:` (et skjema på nett), eller begge; fjern `feedback` for å skjule lenkene")
         }
         return Feedback(email: email, url: url)
-    }
-
-    /// `name@domain.tld`, with nothing in it that would break a `mailto:` link (spaces, `?`, `&`,
-    /// a second `@`).
-    public static func isEmailAddress(_ text: String) -> Bool {
-        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix(".")
-        else { return false }
-        return !text.unicodeScalars.contains { $0.properties.isWhitespace || "?&#/:;,<>\"\\()[]".unicodeScalars.contains($0) }
-    }
-
-    /// An absolute `http(s)` address with a host and no spaces.
-    public static func isWebAddress(_ text: String) -> Bool {
-        guard let rest = ["https://", "http://"].first(where: text.hasPrefix).map({ text.dropFirst($0.count) }) else { return false }
-        return !rest.isEmpty && !rest.hasPrefix("/") && !text.unicodeScalars.contains { $0.properties.isWhitespace || $0 == "\"" || $0 == "<" || $0 == ">" }
     }
 }
 

@@ -93,6 +93,20 @@ public struct ContentDate: Sendable, Hashable, Comparable, CustomStringConvertib
         return ContentDate(year: year, month: month, day: day ?? ContentDate.daysIn(month: month, year: year))
     }
 
+    /// Days since 1970-01-01 of the earliest day the date can mean (proleptic Gregorian), for
+    /// counting the days between two dates without a calendar library.
+    public var dayNumber: Int {
+        // Howard Hinnant's days_from_civil.
+        let month = month ?? 1
+        let day = day ?? 1
+        let year = month <= 2 ? self.year - 1 : self.year
+        let era = (year >= 0 ? year : year - 399) / 400
+        let yearOfEra = year - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146097 + dayOfEra - 719468
+    }
+
     /// Orders by the earliest day the date can mean.
     public static func < (lhs: ContentDate, rhs: ContentDate) -> Bool {
         (lhs.year, lhs.month ?? 1, lhs.day ?? 1) < (rhs.year, rhs.month ?? 1, rhs.day ?? 1)

@@ -56,6 +56,8 @@ extension Rule {
     public static let withdrawnReasonMissing = Rule("withdrawn-reason-missing", .error)
     public static let reviewOverdue = Rule("review-overdue", .warning)
     public static let endorsementMissing = Rule("endorsement-missing", .warning)
+    public static let hearingMissing = Rule("hearing-missing", .warning)
+    public static let hearingOverdue = Rule("hearing-overdue", .warning)
     public static let responsibleUnlisted = Rule("responsible-unlisted", .warning)
     // Cross-references
     public static let idDuplicate = Rule("id-duplicate", .error)
@@ -81,7 +83,7 @@ extension Rule {
         .logoInvalid, .colourInvalid, .accentContrast, .sitePlaceholder,
         .responsibleMissing, .responsibleEmpty, .responsibleInvalid, .responsiblePartyMissing,
         .responsibleDutyMissing, .responsibleRepeated, .handoverWithoutDuty, .taskConflict, .taskUnknown, .partyUnknown, .ownerMissing,
-        .adoptedMissing, .withdrawnReasonMissing, .endorsementMissing, .reviewOverdue,
+        .adoptedMissing, .withdrawnReasonMissing, .endorsementMissing, .reviewOverdue, .hearingMissing, .hearingOverdue,
         .responsibleUnlisted,
         .idDuplicate, .referenceUnknown, .linkBroken, .linkDraft, .htmlRaw, .pageSlugReserved, .synonymRepeated, .idRemoved,
         .checklistVersionUnchanged,

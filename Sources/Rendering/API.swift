@@ -55,7 +55,8 @@ public enum API {
     /// are what the form shows.
     static let answerOptions: [(code: String, display: String)] = [("yes", "Ja"), ("no", "Nei"), ("unsure", "Usikker")]
 
-    /// One checklist; `sha256` is the SHA-256 of the canonical JSON of the object without it.
+    /// One checklist; `sha256` is the SHA-256 of the canonical JSON of the object without it and
+    /// without `hearing`.
     static func checklist(_ checklist: Checklist, _ site: Site) -> JSONValue {
         let questions = checklist.questions.enumerated().map { index, question -> JSONValue in
             [
@@ -80,6 +81,9 @@ public enum API {
             ("questions", .array(questions)),
         ]
         members.insert(("sha256", .string(sha256(JSONValue.object(members).canonical()))), at: 6)
+        // After the hash: `sha256` fingerprints the form, which a consultation's deadline or its
+        // closing (`open` turns false on a later release date) does not change.
+        members.append(("hearing", hearing(checklist.hearing, status: checklist.status.value, site)))
         return .object(members)
     }
 
@@ -105,6 +109,18 @@ public enum API {
             hex.append(digits[Int(byte & 0xF)])
         }
         return String(decoding: hex, as: UTF8.self)
+    }
+
+    /// A consultation: its deadline, where answers go (a `mailto:` or web address), its documents
+    /// and whether it is open as of the release date; `null` when there is none.
+    static func hearing(_ hearing: Hearing?, status: Status, _ site: Site) -> JSONValue {
+        guard let hearing else { return .null }
+        return [
+            "deadline": .string(hearing.deadline.value.description),
+            "respondTo": .string(hearing.respondTo.value.uri),
+            "documents": .array(hearing.documents.map { ["title": .string($0.title.value), "url": .string($0.url.value)] }),
+            "open": .bool(status == .høring && hearing.isOpen(on: site.config.releaseDate.value)),
+        ]
     }
 
     static func party(_ id: String, _ site: Site) -> JSONValue {
@@ -164,6 +180,7 @@ public enum API {
                             "reference": .optional(endorsement.reference?.value),
                         ]
                     }),
+                "hearing": hearing(recommendation.hearing, status: recommendation.status.value, site),
             ]
         }
     }

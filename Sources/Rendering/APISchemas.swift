@@ -33,6 +33,17 @@ enum APISchemas {
                 ("version", ["type": "string", "pattern": "^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(\\.(0|[1-9][0-9]*))?$"]),
                 ("status", ["enum": .array(Status.allCases.map { .string($0.rawValue) })]),
                 ("party", object([("id", reference("slug")), ("name", text)])),
+                // A consultation (`hearing:`); `open` as of the release date.
+                (
+                    "hearing",
+                    object([
+                        ("deadline", ["type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"]),
+                        ("respondTo", ["type": "string", "pattern": "^(mailto:[^@\\s]+@[^@\\s]+|https?://[^\\s]+)$"]),
+                        ("documents", array(of: object([("title", text), ("url", ["type": "string", "pattern": "^https?://[^\\s]+$"])]))),
+                        ("open", ["type": "boolean"]),
+                    ])
+                ),
+                ("optionalHearing", ["anyOf": [reference("hearing"), ["type": "null"]]]),
             ] + more)
     }
 
@@ -72,6 +83,7 @@ enum APISchemas {
                     ("url", text),
                     ("sha256", ["type": "string", "pattern": "^[0-9a-f]{64}$"]),
                     ("questions", array(of: reference("question"), minItems: 1)),
+                    ("hearing", reference("optionalHearing")),
                 ])
             ),
             ("question", question),
@@ -121,6 +133,7 @@ enum APISchemas {
                     ("handover", array(of: reference("handover"))),
                     ("tags", array(of: text)),
                     ("endorsements", array(of: reference("endorsement"))),
+                    ("hearing", reference("optionalHearing")),
                 ])
             ),
             (

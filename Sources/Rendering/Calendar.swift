@@ -1,6 +1,7 @@
 import Content
 
-/// The meetings as iCalendar (RFC 5545): one `.ics` file per meeting and `moter.ics` with all.
+/// The meetings as iCalendar (RFC 5545): one `.ics` file per meeting and `moter.ics` with all;
+/// and the deadlines of the consultations, `horinger.ics`.
 ///
 /// Times are local to Europe/Oslo, with its `VTIMEZONE`; a meeting without a start time is an
 /// all-day event. `UID`s are stable (the meeting's id and the site's host), and `DTSTAMP` is the
@@ -19,14 +20,50 @@ enum Calendar {
     ]
 
     static func file(_ meetings: [Meeting], name: String, site: Site) -> String {
+        file(name: name, events: meetings.map { event($0, site: site) })
+    }
+
+    /// A calendar of `events` (each its lines, `BEGIN:VEVENT` to `END:VEVENT`), folded, with CRLF.
+    static func file(name: String, events: [[String]]) -> String {
         var lines = [
             "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Møteplass Oslo//moteplass//NO", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
             "X-WR-CALNAME:" + text(name), "X-WR-TIMEZONE:" + timezone,
         ]
         lines += vtimezone
-        for meeting in meetings { lines += event(meeting, site: site) }
+        for event in events { lines += event }
         lines.append("END:VCALENDAR")
         return lines.map(fold).joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// `horinger.ics`: each consultation's deadline as an all-day event, open and closed ones (a
+    /// calendar that subscribed keeps the past deadlines rather than seeing them vanish). The
+    /// `UID` is stable per consultation (`horing-anbefaling-MO-FS-07@host`), so a moved deadline
+    /// moves the event.
+    static func hearingsFile(_ site: Site) -> String {
+        let config = site.config
+        let events = site.consultations.compactMap { consultation -> [String]? in
+            guard let hearing = consultation.hearing else { return nil }
+            let deadline = hearing.deadline.value
+            var description = ["\(consultation.kindLabel) \(consultation.id): \(consultation.title)."]
+            switch hearing.respondTo.value {
+            case .email(let address): description.append("Send høringssvar på e-post til \(address).")
+            case .url(let url): description.append("Send høringssvar på \(url)")
+            }
+            description += hearing.documents.map { "\($0.title.value): \($0.url.value)" }
+            return [
+                "BEGIN:VEVENT",
+                "UID:" + text("horing-" + consultation.key) + "@" + Address.host(of: config.baseURL.value),
+                "DTSTAMP:" + compact(config.releaseDate.value) + "T000000Z",
+                "DTSTART;VALUE=DATE:" + compact(deadline),
+                "DTEND;VALUE=DATE:" + compact(nextDay(deadline)),
+                "SUMMARY:" + text("Høringsfrist: \(consultation.title) (\(consultation.id))"),
+                "DESCRIPTION:" + text(description.joined(separator: "\n")),
+                "URL:" + config.baseURL.value + "v/" + config.release.value + "/" + consultation.path,
+                "TRANSP:TRANSPARENT",
+                "END:VEVENT",
+            ]
+        }
+        return file(name: config.title.value + ": høringsfrister", events: events)
     }
 
     static func event(_ meeting: Meeting, site: Site) -> [String] {
@@ -34,7 +71,7 @@ enum Calendar {
         let date = meeting.date.value
         var lines = [
             "BEGIN:VEVENT",
-            "UID:" + text(meeting.id.value) + "@" + host(config.baseURL.value),
+            "UID:" + text(meeting.id.value) + "@" + Address.host(of: config.baseURL.value),
             "DTSTAMP:" + compact(config.releaseDate.value) + "T000000Z",
         ]
         if let start = meeting.start?.value {
@@ -104,11 +141,5 @@ enum Calendar {
         let (year, month, day) = (date.year, date.month ?? 1, date.day ?? 1)
         if day < ContentDate.daysIn(month: month, year: year) { return ContentDate(year: year, month: month, day: day + 1) }
         return month < 12 ? ContentDate(year: year, month: month + 1, day: 1) : ContentDate(year: year + 1, month: 1, day: 1)
-    }
-
-    /// `https://moteplass.example/sti/` → `moteplass.example`.
-    static func host(_ url: String) -> String {
-        let rest = url.range(of: "://").map { url[$0.upperBound...] } ?? url[...]
-        return String(rest.prefix { $0 != "/" && $0 != ":" })
     }
 }

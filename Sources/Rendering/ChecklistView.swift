@@ -19,6 +19,9 @@ enum ChecklistView {
             "feedback": FeedbackLinks.make(
                 .checklist, id: checklist.id.value, title: checklist.title.value, version: checklist.version.value.description,
                 path: Route.path(of: checklist), site: context.site),
+            "hearing": HearingView.make(
+                checklist.hearing, id: checklist.id.value, title: checklist.title.value, status: checklist.status.value,
+                context: context),
             "questionCount": checklist.questions.count,
             "questions": checklist.questions.enumerated().map { index, question in
                 let id = question.id.value

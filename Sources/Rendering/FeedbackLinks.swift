@@ -65,7 +65,7 @@ enum FeedbackLinks {
             "commentHref": links.comment,
             "deviationHref": links.deviation,
             "deviationLabel": kind.deviationLabel,
-            "formHost": feedback.url.map { host(of: $0.value) },
+            "formHost": feedback.url.map { Address.host(of: $0.value) },
             "email": feedback.email?.value,
             "emailHref": feedback.email.map { "mailto:" + $0.value },
         ])
@@ -90,10 +90,4 @@ enum FeedbackLinks {
     }
 
     private static let hex = Array("0123456789ABCDEF".unicodeScalars)
-
-    /// `skjema.example.no` of `https://skjema.example.no/innspill?x=1`.
-    private static func host(of url: String) -> String {
-        let rest = url.drop { $0 != "/" }.drop { $0 == "/" }
-        return String(rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" })
-    }
 }

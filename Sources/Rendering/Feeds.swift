@@ -15,9 +15,10 @@ enum Feeds {
         return xml + "</urlset>\n"
     }
 
-    /// The release's changes and its meetings. A recommendation's entry is new, changed or
+    /// The release's changes, its meetings and its open consultations. A recommendation's entry is new, changed or
     /// withdrawn since the previous release (in the first release: every recommendation), with
-    /// an id stable per recommendation and version; a meeting's id is stable per meeting.
+    /// an id stable per recommendation and version; a meeting's id is stable per meeting, and a
+    /// consultation's per recommendation or checklist and deadline.
     static func atom(_ site: Site, changes: ReleaseChanges, releaseURL: String) -> String {
         let config = site.config
         let base = config.baseURL.value
@@ -57,12 +58,37 @@ enum Feeds {
                         summary: meeting.description?.value ?? meeting.venue?.value ?? meeting.title.value)
                 ))
         }
+        // The open consultations: an id per consultation and deadline (a deadline moved is news).
+        for consultation in site.consultationsByState.open {
+            let deadline = consultation.hearing?.deadline.value
+            let updated: ContentDate
+            switch consultation.subject {
+            case .recommendation(let recommendation): updated = changed(recommendation)
+            case .checklist: updated = config.releaseDate.value
+            }
+            var summary = "\(consultation.kindLabel) \(consultation.id) er på høring"
+            summary += deadline.map { " med frist \(NorwegianDate.format($0))." } ?? "."
+            switch consultation.hearing?.respondTo.value {
+            case .email(let address): summary += " Send høringssvar på e-post til \(address)."
+            case .url(let url): summary += " Send høringssvar på \(url)"
+            case nil: break
+            }
+            entries.append(
+                (
+                    updated, "horing-" + consultation.key,
+                    entry(
+                        title: "På høring: \(consultation.id) \(consultation.title)"
+                            + (deadline.map { " (frist \(NorwegianDate.format($0)))" } ?? ""),
+                        id: base + Route.hearings + "#" + consultation.key + (deadline.map { "-" + $0.description } ?? ""),
+                        url: releaseURL + consultation.path, updated: updated, summary: summary)
+                ))
+        }
         entries.sort { $0.updated != $1.updated ? $0.updated > $1.updated : naturalLess($0.key, $1.key) }
         let head = """
             <?xml version="1.0" encoding="utf-8"?>
             <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(Escaping.xml(config.language))">
               <title>\(Escaping.xml(config.title.value))</title>
-              <subtitle>Endringer og møter, utgave \(Escaping.xml(config.release.value))</subtitle>
+              <subtitle>Endringer, møter og høringer, utgave \(Escaping.xml(config.release.value))</subtitle>
               <id>\(Escaping.xml(base))</id>
               <link rel="self" href="\(Escaping.xml(releaseURL + path))"/>
               <link rel="alternate" type="text/html" href="\(Escaping.xml(releaseURL))"/>

@@ -11,7 +11,7 @@ enum PageIDs {
     /// `layout.mustache` and `header.mustache`: on every page.
     static let layout: Set<String> = ["hovedinnhold", "sokefelt"]
     /// `front.mustache`'s sections, below the front page's text.
-    static let front: Set<String> = ["seksjon-sett", "seksjon-endringer", "seksjon-moter"]
+    static let front: Set<String> = ["seksjon-sett", "seksjon-endringer", "seksjon-horinger", "seksjon-moter"]
 
     /// `recommendation.mustache`: its sections, and a row per party in who-does-what. `changed`: the
     /// page shows what changed since the previous release.

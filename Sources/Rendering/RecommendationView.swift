@@ -83,6 +83,8 @@ enum RecommendationView {
                 : FeedbackLinks.make(
                     .recommendation, id: recommendation.id.value, title: recommendation.title.value,
                     version: recommendation.version.value.description, path: Route.path(of: recommendation), site: site),
+            "hearing": HearingView.make(
+                recommendation.hearing, id: recommendation.id.value, title: recommendation.title.value, status: status, context: context),
         ])
     }
 

@@ -61,6 +61,7 @@ public struct RenderPlan: Sendable {
                         OutputFile(
                             path: Route.meetingsCalendar,
                             text: Calendar.file(site.meetings, name: site.config.title.value + ": møter", site: site)),
+                        OutputFile(path: Route.hearingsCalendar, text: Calendar.hearingsFile(site)),
                     ]
                     + site.meetings.map { meeting in
                         OutputFile(path: Route.calendar(of: meeting), text: Calendar.file([meeting], name: meeting.title.value, site: site))

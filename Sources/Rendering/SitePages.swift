@@ -26,6 +26,7 @@ enum SitePages {
         jobs += site.meetings.map { meeting($0) }
         jobs.append(checklistsIndex(site))
         jobs += site.checklists.map { checklist($0) }
+        jobs.append(hearings(site))
         jobs += site.pages.map { page($0) }
         jobs.append(notFound(site))
         return jobs
@@ -121,6 +122,9 @@ enum SitePages {
                 "transitionsHref": context.href(Route.transitions),
                 "checklists": site.checklists.map { checklistLink($0, context) },
                 "changes": changes.make(context, limit: 5),
+                "hearings": site.consultationsByState.open.map { HearingView.summary($0, context) },
+                "hearingsHref": context.href(Route.hearings),
+                "hearingsScript": context.file("assets/hearings.js"),
             ])
         }
     }
@@ -443,6 +447,15 @@ enum SitePages {
             section: .meetings, crumbs: [home, meetingsCrumb]
         ) { context in
             MeetingView.make(meeting, context: context)
+        }
+    }
+
+    // MARK: Consultations
+
+    /// `horinger/`: every consultation, open and closed (`HearingView.page`).
+    static func hearings(_ site: Site) -> PageJob {
+        PageJob(folder: Route.hearings, template: "hearings", title: "Høringer", section: nil, crumbs: [home]) { context in
+            HearingView.page(site, context: context)
         }
     }
 

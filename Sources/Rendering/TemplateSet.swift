@@ -14,7 +14,7 @@ public struct TemplateSet: Sendable {
     /// renders on its own (see `Chrome.Headers`) and hands the layout as `headerHTML`.
     public static let pageTemplates = [
         "front", "sets", "set", "recommendation", "parties", "matrix", "party", "meetings", "meeting",
-        "checklists", "checklist", "page", "404", "redirect", "header",
+        "checklists", "checklist", "hearings", "page", "404", "redirect", "header",
     ]
 
     let library: TemplateLibrary

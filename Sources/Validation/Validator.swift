@@ -29,7 +29,8 @@ public enum Validator {
 
     public static func validate(_ site: Site, cache: Cache?) -> [Diagnostic] {
         let siteRules: [any ValidationRule] = [
-            PartyReferenceRule(), DuplicateIDRule(), ReferenceRule(), PageSlugRule(), ReviewRule(), EndorsementRule(), SynonymRule(), HandoverRule(),
+            PartyReferenceRule(), DuplicateIDRule(), ReferenceRule(), PageSlugRule(), ReviewRule(), EndorsementRule(), HearingRule(),
+            SynonymRule(), HandoverRule(),
             TaskRule(), SitePlaceholderRule(), AccentColourRule(),
         ]
         let bodyRules: [any BodyRule] = [MarkdownRule(), ResponsibleUnlistedRule(parties: site.parties)]

@@ -12,7 +12,10 @@
   `retningslinje`) and has the same version and address.
 - icalendar: moter.ics and each meeting's .ics parse, one event per meeting, on its date, with
   stable UIDs, timed events in Europe/Oslo (with its VTIMEZONE).
-- feedparser: feed.xml is a well-formed Atom feed whose entries have distinct ids.
+- icalendar: horinger.ics parses, with one all-day event (DTSTART;VALUE=DATE) per consultation of
+  recommendations.json and checklists.json (`hearing`), on its deadline, with distinct UIDs.
+- feedparser: feed.xml is a well-formed Atom feed whose entries have distinct ids, with an entry
+  for each open consultation (`hearing.open`), linking to its page.
 - fhir.resources (HL7 FHIR R4B models): the Questionnaires and the CodeSystem parse; every
   question id of the bundle is a group linkId, in order; linkIds are unique; enableWhen points
   at an item that exists; the version is the checklist's.
@@ -154,6 +157,8 @@ def check_release(release, broken_bundles=True, in_process=False):
         "a yes-no-unsure question without answers": lambda b: next(
             q for q in b["checklists"][0]["questions"] if q["answerType"] == "yes-no-unsure")["answerOptions"].clear(),
         "a wrong schemaVersion": lambda b: b.__setitem__("schemaVersion", 2),
+        "a hearing whose deadline is a month and whose answers go nowhere": lambda b: b["checklists"][0].__setitem__(
+            "hearing", {"deadline": "2020-05", "respondTo": "horing", "documents": [], "open": True}),
     }
     if broken_bundles:
         check(len(bundle["checklists"]) > 0, "the bundle has no checklist")
@@ -215,8 +220,35 @@ def check_release(release, broken_bundles=True, in_process=False):
     check(not feed.bozo, f"feed.xml is not a well-formed feed: {feed.get('bozo_exception')}")
     ids = [entry.get("id") for entry in feed.entries]
     check(all(ids) and len(ids) == len(set(ids)), "feed.xml: entries without an id, or with the same id")
+
+    # Consultations: (kind, id, page, hearing) of every recommendation and checklist with a hearing.
+    consultations = [("anbefaling", r["id"], r["url"], r["hearing"]) for r in
+                     json.loads((api / "recommendations.json").read_text())["recommendations"] if r["hearing"]]
+    consultations += [("sjekkliste", c["id"], c["url"], c["hearing"]) for c in bundle["checklists"] if c["hearing"]]
+    hearings = icalendar.Calendar.from_ical((release / "horinger.ics").read_bytes())
+    events = {}
+    for event in hearings.walk("VEVENT"):
+        uid = str(event["UID"])
+        check(uid not in events, f"horinger.ics: the UID {uid} is used twice")
+        events[uid] = event
+    check(len(events) == len(consultations), f"horinger.ics has {len(events)} events for {len(consultations)} consultations")
+    for kind, key, url, hearing in consultations:
+        event = next((e for uid, e in events.items() if uid.startswith(f"horing-{kind}-{key}@")), None)
+        check(event is not None, f"horinger.ics has no event for {kind} {key}")
+        if event is None:
+            continue
+        start = event.decoded("DTSTART")
+        check(not hasattr(start, "hour"), f"horinger.ics: the deadline of {key} is not an all-day event")
+        check(start.isoformat() == hearing["deadline"], f"horinger.ics: {key} on {start}, not on its deadline {hearing['deadline']}")
+        check(str(event.get("URL", "")).endswith("/" + url), f"horinger.ics: {key} does not link to its page {url}")
+    for kind, key, url, hearing in consultations:
+        if hearing["open"]:
+            check(any(href.endswith("/" + url) and key in entry.get("title", "") for entry in feed.entries
+                      for href in [entry.get("link", "")]),
+                  f"feed.xml has no entry for the open consultation of {kind} {key}")
     broken_count = len(broken) + (len(broken_transitions) if transitions["transitions"] else 0) if broken_bundles else 0
-    return list(failures), {"broken": broken_count, "transitions": len(transitions["transitions"]), "checklists": len(bundle["checklists"]), "meetings": len(meetings), "entries": len(ids)}
+    return list(failures), {"broken": broken_count, "transitions": len(transitions["transitions"]), "checklists": len(bundle["checklists"]), "meetings": len(meetings), "entries": len(ids),
+                            "consultations": len(consultations)}
 
 
 def main(release):
@@ -226,7 +258,8 @@ def main(release):
         sys.exit(1)
     print(f"Tests/API/check.py: ok ({release}/api: schemas, {counts['broken']} broken files rejected, "
           f"{counts['transitions']} transitions, "
-          f"{counts['checklists']} Questionnaire(s), CodeSystem; {counts['meetings']} meetings in .ics; feed.xml with {counts['entries']} entries)")
+          f"{counts['checklists']} Questionnaire(s), CodeSystem; {counts['meetings']} meetings in .ics; "
+          f"{counts['consultations']} consultations in horinger.ics; feed.xml with {counts['entries']} entries)")
 
 
 if __name__ == "__main__":

@@ -7,7 +7,8 @@ Serves the output folder on 127.0.0.1 under the path of its base_url and, on lat
 - axe-core 4.x (the axe.min.js of the pip package axe-playwright-python) with the tags wcag2a,
   wcag2aa, wcag21a, wcag21aa on every page: zero violations;
 - every page type is among them (front, sets, set, recommendation, parties, a set's matrix, party,
-  transitions, transition, meetings, meeting, checklist, what changed, search, free page, 404);
+  transitions, transition, meetings, meeting, checklist, what changed, search, consultations, free
+  page, 404);
 - no request to another host, no console error, on every page;
 - keyboard: the skip link is the first stop and moves focus to the content; the menu and the
   search field are reached with Tab and work with Enter;
@@ -55,8 +56,9 @@ def page_types(latest):
     pages["checklist"] = first("sjekkliste/*/index.html")
     pages["what changed"] = "endringer/index.html"
     pages["search"] = "sok/index.html"
+    pages["consultations"] = "horinger/index.html"
     reserved = {"anbefalinger", "ansvar", "oppgaver", "overganger", "moter", "sjekkliste", "endringer", "id", "api", "assets", "sok",
-                "tilgjengelighet", "utgivelser"}
+                "tilgjengelighet", "utgivelser", "horinger"}
     free = sorted(p.parent.name for p in latest.glob("*/index.html") if p.parent.name not in reserved)
     pages["free page"] = f"{free[0]}/index.html" if free else None
     pages["404"] = "404.html"

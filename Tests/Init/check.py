@@ -6,8 +6,9 @@ Usage: python3 Tests/Init/check.py .build/debug/moteplass
 
 - `init` refuses a folder that is not empty (status 2, a Norwegian message, nothing written)
   and writes the expected files into a new one;
-- `validate` reports exactly the placeholders of site.yml (`site-placeholder`, warnings), so it
-  passes, and fails with `--strict`;
+- `validate` reports exactly the placeholders of site.yml (`site-placeholder`, warnings) and the
+  checklist's missing consultation details (`hearing-missing`), so it passes, and fails with
+  `--strict`;
 - `build` works at once, without the example draft, and with it under `--drafts`; every page of
   both builds passes the Nu HTML Checker and the headings, ids and links checks of the property
   test (Tests/Property/check.py's `nu_checker` and `check_pages`);
@@ -104,8 +105,11 @@ def check_site(moteplass, work):
     expect(result.returncode == 0, f"validate: status {result.returncode}")
     report = json.loads(result.stdout)
     found = [(d["file"], d["line"], d["severity"], d["rule"]) for d in report["diagnostics"]]
-    expected = [("ny/Content/site.yml", line, "warning", "site-placeholder") for line in (4, 5, 6, 10)]
-    expect(found == expected, f"validate found {found}, expected the placeholders {expected}")
+    # The checklist is on consultation (`høring`) with no deadline in the source material: the
+    # new site says when it closes and where to answer (`hearing:`), or moves its status on.
+    expected = [("ny/Content/checklists/omfordeling-av-oppgaver.md", 5, "warning", "hearing-missing")]
+    expected += [("ny/Content/site.yml", line, "warning", "site-placeholder") for line in (4, 5, 6, 10)]
+    expect(found == expected, f"validate found {found}, expected the placeholders and the checklist's hearing {expected}")
     strict = run([moteplass, "validate", "--content", "ny/Content", "--strict"], work)
     expect(strict.returncode == 1, f"validate --strict: status {strict.returncode}, expected 1")
 
@@ -219,7 +223,7 @@ def main():
         print(f"FAIL {failure}")
     if failures:
         sys.exit(1)
-    print("init: refusal, validate (placeholders only), build with and without drafts (Nu HTML Checker, headings, "
+    print("init: refusal, validate (placeholders and the checklist's hearing only), build with and without drafts (Nu HTML Checker, headings, "
           "ids, links), both workflows and their download step: OK")
 
 

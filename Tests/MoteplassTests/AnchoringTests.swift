@@ -76,8 +76,8 @@ import Testing
     @Test func onlyAdoptedRecommendationsBindingBothSidesNeedIt() throws {
         // One side only (the patient and the joint forum bind no side).
         #expect(try Self.check(Self.recommendation(parties: ["fastlege", "pasient", "forum"])).isEmpty)
-        // Not adopted yet.
-        #expect(try Self.check(Self.recommendation(status: "høring")).isEmpty)
+        // Not adopted yet (on consultation, without its `hearing:`, which is another matter).
+        #expect(try Self.check(Self.recommendation(status: "høring")).map(\.rule) == ["hearing-missing"])
         // A guideline is adopted too.
         #expect(try Self.check(Self.recommendation(status: "retningslinje")).map(\.rule) == ["endorsement-missing"])
     }
@@ -242,14 +242,15 @@ import Testing
     }
 
     @Test func addressesAreCheckedForWhatWouldBreakALink() {
-        #expect(Feedback.isEmailAddress("post@pko.example.no"))
+        #expect(Address.isEmail("post@pko.example.no"))
         for bad in ["post", "@pko.no", "post@", "post@pko", "post@@pko.no", "post@pko.no?cc=x", "po st@pko.no", "post@.no"] {
-            #expect(!Feedback.isEmailAddress(bad), "\(bad)")
+            #expect(!Address.isEmail(bad), "\(bad)")
         }
-        #expect(Feedback.isWebAddress("https://skjema.example/a?b=1"))
+        #expect(Address.isWeb("https://skjema.example/a?b=1"))
         for bad in ["skjema.example", "https://", "https:///sti", "ftp://x.example", "https://x.example/a b"] {
-            #expect(!Feedback.isWebAddress(bad), "\(bad)")
+            #expect(!Address.isWeb(bad), "\(bad)")
         }
+        #expect(Address.host(of: "https://skjema.example.no:8443/innspill?x=1") == "skjema.example.no")
         #expect(FeedbackLinks.encoded("Å b&c=d/e\r\n~") == "%C3%85%20b%26c%3Dd%2Fe%0D%0A~")
     }
 }

@@ -76,14 +76,20 @@ import Testing
         let output = try Support.temporaryFolder()
         defer { Support.removeTemporaryFolder(output) }
         // No errors, and only the warnings that are true of the source material: it records no
-        // body that anchored MO-FS-07 (`endorsement-missing`).
+        // body that anchored MO-FS-07 (`endorsement-missing`), and the checklist is `høring`
+        // (SPEC §3.4) with no deadline or address for answers, which are not to be invented
+        // (`hearing-missing`).
         let validate = try Support.run(["validate", "--content", Support.realContent, "--format", "json"])
         #expect(validate.status == 0, "\(validate.stdout)")
         let report = try JSONSerialization.jsonObject(with: Data(validate.stdout.utf8)) as? [String: Any]
         let diagnostics = (report?["diagnostics"] as? [[String: Any]] ?? []).map {
             "\(($0["file"] as? String ?? "").dropFirst(Support.realContent.count + 1)) \($0["rule"] as? String ?? "")"
         }
-        #expect(diagnostics == ["recommendations/fastlege-sykehus/timebestilling.md endorsement-missing"])
+        #expect(
+            diagnostics == [
+                "checklists/omfordeling-av-oppgaver.md hearing-missing",
+                "recommendations/fastlege-sykehus/timebestilling.md endorsement-missing",
+            ])
         let build = try Support.run(["build", "--content", Support.realContent, "--output", output, "--templates", Support.templates])
         #expect(build.status == 0, "\(build.stderr)")
         #expect(FileManager.default.fileExists(atPath: output + "/latest/index.html"))

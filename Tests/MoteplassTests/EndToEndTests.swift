@@ -167,6 +167,7 @@ import Testing
             // Scripts only from the release's own assets (relative, or under base_url's path on the
             // 404 page), and none inline (the CSP forbids it): the version switcher's on every
             // page but the redirects, and the form's on the checklist, the meetings' on their list,
+            // the consultations' on the front page and `horinger/`,
             // the party filter's on the recommendations and the sets' matrices, the search's on the
             // search page.
             let scripts = html.components(separatedBy: "<script").dropFirst()
@@ -183,8 +184,17 @@ import Testing
             let isMeetingList = page.hasSuffix("moter/index.html") || page.hasSuffix("anbefalinger/index.html")
             let isMatrix = page.contains("ansvar/sett/")
             let isSearch = page.hasSuffix("sok/index.html")
+            // The front page (`v/<release>/index.html`, `latest/index.html`) and `horinger/` count
+            // the days left to each open consultation (hearings.js).
+            let folders = page.split(separator: "/").dropLast()
+            let isFront =
+                page.hasSuffix("/index.html")
+                && (folders.first == "latest" ? folders.count == 1 : folders.first == "v" && folders.count == 2)
+            let isHearingList = isFront || page.hasSuffix("horinger/index.html")
             // The search page has two of its own: words.js (stemming) and search.js.
-            #expect(scripts.count == (isRedirect ? 0 : isSearch ? 3 : isChecklistForm || isMeetingList || isMatrix ? 2 : 1), "\(page)")
+            #expect(
+                scripts.count
+                    == (isRedirect ? 0 : isSearch ? 3 : isChecklistForm || isMeetingList || isMatrix || isHearingList ? 2 : 1), "\(page)")
         }
     }
 

@@ -344,6 +344,6 @@ import Testing
     @Test func anAllDayEventEndsTheNextDay() {
         #expect(Calendar.nextDay(ContentDate(year: 2020, month: 2, day: 29)) == ContentDate(year: 2020, month: 3, day: 1))
         #expect(Calendar.nextDay(ContentDate(year: 2018, month: 12, day: 31)) == ContentDate(year: 2019, month: 1, day: 1))
-        #expect(Calendar.host("https://moteplass.example:8443/sti/") == "moteplass.example")
+        #expect(Address.host(of: "https://moteplass.example:8443/sti/") == "moteplass.example")
     }
 }

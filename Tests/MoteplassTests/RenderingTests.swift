@@ -8,12 +8,14 @@ import Testing
         "index.html",
         "anbefalinger/utskrivning/timer/index.html",
         "anbefalinger/utskrivning/gammel/index.html",
+        "anbefalinger/legevakt/henvisning/index.html",
         "ansvar/fastlege/index.html",
         "oppgaver/index.html",
         "overganger/index.html",
         "overganger/sykehus-fastlege/index.html",
         "moter/2020-09-10-hoestmote/index.html",
         "sjekkliste/skjema/index.html",
+        "horinger/index.html",
         "404.html",
     ]
 

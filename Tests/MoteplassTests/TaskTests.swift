@@ -133,13 +133,16 @@ import Testing
         #expect(site?.isInForce(old) == false)
     }
 
+    /// A consultation open on the release date (2020-01-01), so that `høring` gives no warning.
+    static let hearing = "hearing:\n  deadline: 2020-02-01\n  respond_to: horing@t.example\n"
+
     @Test func aSupersedingProposalLeavesTheOldInForce() throws {
         // A-3 on høring would replace A-1, but A-1 is in force until it is adopted: conflict.
         let (_, diagnostics, _) = try Support.check([
             "recommendations/s/a.md": Self.recommendation(id: "A-1", duties: [("fastlege", "timebestilling")]),
             "recommendations/s/b.md": Self.recommendation(id: "A-2", duties: [("sykehus", "timebestilling")]),
             "recommendations/s/c.md": Self.recommendation(
-                id: "A-3", status: "høring", duties: [("sykehus", "timebestilling")], extra: "supersedes: [A-1]\n"),
+                id: "A-3", status: "høring", duties: [("sykehus", "timebestilling")], extra: "supersedes: [A-1]\n" + Self.hearing),
         ])
         #expect(diagnostics.map(\.short) == ["recommendations/s/a.md:11:11 task-conflict", "recommendations/s/b.md:11:11 task-conflict"])
     }
@@ -147,7 +150,8 @@ import Testing
     @Test(arguments: ["høring", "utkast"]) func aRecommendationNotInForceIsNoConflict(status: String) throws {
         let (_, diagnostics, _) = try Support.check([
             "recommendations/s/a.md": Self.recommendation(id: "A-1", duties: [("fastlege", "timebestilling")]),
-            "recommendations/s/b.md": Self.recommendation(id: "A-2", status: status, duties: [("sykehus", "timebestilling")]),
+            "recommendations/s/b.md": Self.recommendation(
+                id: "A-2", status: status, duties: [("sykehus", "timebestilling")], extra: status == "høring" ? Self.hearing : ""),
         ])
         #expect(diagnostics.isEmpty)
     }

@@ -11,7 +11,9 @@ import Testing
 
     @Test func theCleanFixtureHasOnlyTheExpectedWarnings() throws {
         let (_, report) = try Pipeline.check(content: Support.fixture("clean"))
-        #expect(report.diagnostics.map(\.rule) == ["html-raw", "html-raw", "html-raw"])
+        #expect(report.diagnostics.map(\.rule) == ["hearing-overdue", "html-raw", "html-raw", "html-raw"])
+        // The checklist is still `høring` after its deadline (2020-04-30, before the release date 2020-05-04).
+        #expect(report.diagnostics.first?.location.file.hasSuffix("checklists/skjema.md") == true)
         #expect(report.errorCount == 0)
     }
 
