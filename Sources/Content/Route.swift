@@ -12,11 +12,17 @@ public enum Route {
     public static let releases = "utgivelser/"
     public static let accessibility = "tilgjengelighet/"
     public static let search = "sok/"
+    /// The printed edition: `utskrift/` (every recommendation in force) and `anbefalinger/<set>/utskrift/`
+    /// (a set's), which is why no free page and no recommendation may be called `utskrift`.
+    public static let printFolder = "utskrift"
+    public static let printEdition = printFolder + "/"
+    /// The printed edition of one set, in the set's folder beside its recommendations.
+    public static func printEdition(of set: RecommendationSet) -> String { path(of: set) + printFolder + "/" }
 
     /// Top-level names the site itself uses: a free page may not take one of them.
     public static let reservedNames: Set<String> = [
         "anbefalinger", "ansvar", "oppgaver", "overganger", "moter", "sjekkliste", "endringer", "id", "api", "assets", "sok",
-        "tilgjengelighet", "v", "latest", "utgivelser", "404",
+        "tilgjengelighet", "v", "latest", "utgivelser", "404", "utskrift",
     ]
 
     public static func path(of target: LinkTarget, in site: Site) -> String {

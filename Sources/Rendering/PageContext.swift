@@ -33,8 +33,12 @@ struct PageContext: Sendable {
 
     /// A Markdown body as HTML, with `id:` and `.md` links pointing at the right pages, and heading
     /// ids that are none of the page's own: the layout's and `pageIDs` (see `PageIDs`).
-    func html(_ document: Document, pageIDs: Set<String> = []) -> String {
-        Markdown.html(document.markdown, reservedIDs: PageIDs.layout.union(pageIDs)) { rewrite($0, from: document) }
+    ///
+    /// `headingLevel` and `idPrefix`: for a page that shows several bodies (`Markdown.html`).
+    func html(_ document: Document, pageIDs: Set<String> = [], headingLevel: Int32 = 2, idPrefix: String = "") -> String {
+        Markdown.html(document.markdown, reservedIDs: PageIDs.layout.union(pageIDs), headingLevel: headingLevel, idPrefix: idPrefix) {
+            rewrite($0, from: document)
+        }
     }
 
     /// Inline Markdown (a duty, a changelog summary) as HTML.
