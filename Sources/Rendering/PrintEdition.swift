@@ -74,39 +74,47 @@ struct PrintEdition: Sendable {
             "subSubLevel": level + 2,
         ])
         if part.number == 1 {
-            values.merge(view(["titlePage": view([
-                    "siteTitle": config.title.value,
-                    "organisation": config.organisation?.value,
-                    "logoSrc": Branding.logoPath(site).map(context.file),
-                    "release": config.release.value,
-                    "releaseDate": NorwegianDate.format(config.releaseDate.value),
-                    "releaseDateMachine": config.releaseDate.value.description,
-                    "holds": holds(sets: sets),
-                    "address": config.baseURL.value + "v/" + config.release.value + "/" + first,
-                    "contact": config.contact?.value,
-                ])])) { _, new in new }
+            values.merge(
+                view([
+                    "titlePage": view([
+                        "siteTitle": config.title.value,
+                        "organisation": config.organisation?.value,
+                        "logoSrc": Branding.logoPath(site).map(context.file),
+                        "release": config.release.value,
+                        "releaseDate": NorwegianDate.format(config.releaseDate.value),
+                        "releaseDateMachine": config.releaseDate.value.description,
+                        "holds": holds(sets: sets),
+                        "address": config.baseURL.value + "v/" + config.release.value + "/" + first,
+                        "contact": config.contact?.value,
+                    ])
+                ])
+            ) { _, new in new }
         }
         if part.count > 1 {
             // At 10,000 recommendations a line for each in the contents (about 150 bytes) would make
             // the first part alone 1.5 MB: a long edition's contents list the parts instead, each with
             // its first and last recommendation (500 lines of about 230 bytes at 20 to a part), and
             // every part lists its own recommendations.
-            values.merge(view(["parts": view([
-                    "count": part.count,
-                    "number": part.number,
-                    "items": parts.map { other in
-                    let first = recommendations[other.range.lowerBound]
-                    let last = recommendations[other.range.upperBound - 1]
-                        return view([
-                            "number": other.number,
-                            "href": context.href(other.folder),
-                            "current": other.number == part.number ? true : nil,
-                            "range": "anbefaling \(other.range.lowerBound + 1)–\(other.range.upperBound)",
-                            "firstLabel": first.id.value + " " + first.title.value,
-                            "lastLabel": last.id.value + " " + last.title.value,
-                        ])
-                    },
-                ])])) { _, new in new }
+            values.merge(
+                view([
+                    "parts": view([
+                        "count": part.count,
+                        "number": part.number,
+                        "items": parts.map { other in
+                            let first = recommendations[other.range.lowerBound]
+                            let last = recommendations[other.range.upperBound - 1]
+                            return view([
+                                "number": other.number,
+                                "href": context.href(other.folder),
+                                "current": other.number == part.number ? true : nil,
+                                "range": "anbefaling \(other.range.lowerBound + 1)–\(other.range.upperBound)",
+                                "firstLabel": first.id.value + " " + first.title.value,
+                                "lastLabel": last.id.value + " " + last.title.value,
+                            ])
+                        },
+                    ])
+                ])
+            ) { _, new in new }
         }
         var groups: [(set: RecommendationSet?, items: [(number: Int, recommendation: Recommendation)])] = []
         for (offset, recommendation) in shown.enumerated() {

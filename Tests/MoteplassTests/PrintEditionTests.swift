@@ -113,8 +113,11 @@ import Testing
     }
 
     @Test func theEditionsAreLinkedFromTheFrontPageTheSetsAndEachSet() throws {
-        #expect(try Self.page("index.html").contains("<a class=\"more\" href=\"utskrift/index.html\">Skriv ut alle gjeldende anbefalinger</a>"))
-        #expect(try Self.page("anbefalinger/index.html").contains("<a href=\"../utskrift/index.html\">Skriv ut alle gjeldende anbefalinger</a>"))
+        #expect(
+            try Self.page("index.html").contains("<a class=\"more\" href=\"utskrift/index.html\">Skriv ut alle gjeldende anbefalinger</a>"))
+        #expect(
+            try Self.page("anbefalinger/index.html").contains("<a href=\"../utskrift/index.html\">Skriv ut alle gjeldende anbefalinger</a>")
+        )
         #expect(
             try Self.page("anbefalinger/a/index.html").contains(
                 "<a href=\"../../anbefalinger/a/utskrift/index.html\">Skriv ut settets gjeldende anbefalinger</a>"))
@@ -143,13 +146,16 @@ import Testing
         let recommendations = try #require(json["recommendations"] as? [[String: Any]])
         let inForce = recommendations.filter { $0["inForce"] as? Bool == true }.compactMap { $0["id"] as? String }
         #expect(inForce == Self.inForce)
-        #expect(recommendations.filter { $0["inForce"] as? Bool == false }.compactMap { $0["id"] as? String } == ["A-2", "A-4", "A-5", "C-1"])
+        #expect(
+            recommendations.filter { $0["inForce"] as? Bool == false }.compactMap { $0["id"] as? String } == ["A-2", "A-4", "A-5", "C-1"])
     }
 
     @Test func aBodyPutDeeperKeepsItsOutlineAndPrefixesItsIds() {
-        let html = Markdown.html("# Topp\n\n## Under\n\n#### Hopper over\n", headingLevel: 4, idPrefix: "a7-")
+        // `#` and `##` are the body's first level, as on a page of its own; no level is skipped.
+        let html = Markdown.html("# Topp\n\n## Under\n\n### Dypere\n\n##### Hopper over\n", headingLevel: 4, idPrefix: "a7-")
         #expect(html.contains("<h4 id=\"a7-topp\">Topp</h4>"))
-        #expect(html.contains("<h5 id=\"a7-under\">Under</h5>"))
+        #expect(html.contains("<h4 id=\"a7-under\">Under</h4>"))
+        #expect(html.contains("<h5 id=\"a7-dypere\">Dypere</h5>"))
         #expect(html.contains("<h6 id=\"a7-hopper-over\">Hopper over</h6>"))
         // A page of its own keeps `##` as `h2`.
         #expect(Markdown.html("## Under\n").contains("<h2 id=\"under\">Under</h2>"))

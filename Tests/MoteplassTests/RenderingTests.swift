@@ -8,6 +8,7 @@ import Testing
         "index.html",
         "anbefalinger/utskrivning/timer/index.html",
         "anbefalinger/utskrivning/gammel/index.html",
+        "utskrift/index.html",
         "ansvar/fastlege/index.html",
         "oppgaver/index.html",
         "overganger/index.html",
