@@ -34,10 +34,15 @@ struct PageContext: Sendable {
     /// A Markdown body as HTML, with `id:` and `.md` links pointing at the right pages, and heading
     /// ids that are none of the page's own: the layout's and `pageIDs` (see `PageIDs`).
     ///
-    /// `headingLevel` and `idPrefix`: for a page that shows several bodies (`Markdown.html`).
+    /// `headingLevel` and `idPrefix`: for a page that shows several bodies (`Markdown.html`); a link
+    /// within the body (`#begrunnelse`) then leads to its heading's prefixed id.
     func html(_ document: Document, pageIDs: Set<String> = [], headingLevel: Int32 = 2, idPrefix: String = "") -> String {
         Markdown.html(document.markdown, reservedIDs: PageIDs.layout.union(pageIDs), headingLevel: headingLevel, idPrefix: idPrefix) {
-            rewrite($0, from: document)
+            destination in
+            if !idPrefix.isEmpty, destination.hasPrefix("#"), destination.count > 1 {
+                return .replace("#" + idPrefix + destination.dropFirst())
+            }
+            return rewrite(destination, from: document)
         }
     }
 

@@ -13,7 +13,7 @@ struct PrintEdition: Sendable {
     /// chrome, the swimlane, the history and the lists around it: 4.9 kB on average and 5.8 kB at
     /// most in the generated corpus (`Benchmarks/make-corpus.py`: two to four duties, a handover,
     /// some 2 kB of text), so a part is about 120 kB with the page's own 10 kB. The first part also
-    /// lists every part (`make`), 230 bytes a part: 115 kB at 10,000 recommendations in force. That
+    /// (like every part) lists every part (`make`), 230 bytes a part: 115 kB at 10,000 recommendations in force. That
     /// leaves room for bodies four times the corpus's (20 kB of HTML each, some five printed pages)
     /// in every recommendation of a part before one comes near 500 kB. Twenty recommendations are
     /// also a print job a reader can handle (some 40–60 sheets).
@@ -92,9 +92,9 @@ struct PrintEdition: Sendable {
         }
         if part.count > 1 {
             // At 10,000 recommendations a line for each in the contents (about 150 bytes) would make
-            // the first part alone 1.5 MB: a long edition's contents list the parts instead, each with
-            // its first and last recommendation (500 lines of about 230 bytes at 20 to a part), and
-            // every part lists its own recommendations.
+            // the first part alone 1.5 MB: the contents of a long edition list its parts instead, each
+            // with its first and last recommendation (500 lines of about 230 bytes at 20 to a part),
+            // on every part, and then the part's own recommendations.
             values.merge(
                 view([
                     "parts": view([
@@ -206,8 +206,11 @@ struct PrintEdition: Sendable {
                     "when": handover.when?.value,
                 ])
             },
-            // The body's headings below the recommendation's title, with ids of their own.
-            "bodyHTML": context.html(document, headingLevel: Int32(level + 1), idPrefix: "a\(number)-"),
+            // The body's headings below the recommendation's title, with ids of their own (made as on
+            // the recommendation's page, then prefixed), and its links to them leading there.
+            "bodyHTML": context.html(
+                document, pageIDs: PageIDs.recommendation(recommendation, changed: false), headingLevel: Int32(level + 1),
+                idPrefix: "a\(number)-"),
         ])
     }
 }
