@@ -31,7 +31,7 @@ public enum Markdown {
     /// A page that shows several bodies (the printed edition) puts them deeper and keeps their ids
     /// apart: `headingLevel` is the level the body's headings start at (below the page's own
     /// headings), and every heading id starts with `idPrefix` (a prefix that no other id on the
-    /// page starts with, so the ids of two bodies never meet).
+    /// page starts with, so the ids of two bodies never meet), as do the body's links to them.
     public static func html(
         _ source: String, reservedIDs: Set<String> = [], headingLevel: Int32 = 2, idPrefix: String = "",
         rewriteLink: (String) -> LinkRewrite = { _ in .keep }
@@ -51,6 +51,9 @@ public enum Markdown {
             var htmlNodes: [OpaquePointer] = []
             var unlinked: [OpaquePointer] = []
             var headings: [OpaquePointer] = []
+            // With `idPrefix`, the links within the body (`#begrunnelse`): decided once the
+            // headings' ids are known.
+            var fragmentLinks: [(node: OpaquePointer, fragment: String)] = []
             // The level of the heading before, the page's `h1` at first: an editor's `####` right
             // after it (or after an `h2`) would leave a gap in the outline that screen readers
             // navigate by, so a heading is at most one level below the one before it.
@@ -63,6 +66,10 @@ public enum Markdown {
                     let url = string(cmark_node_get_url(node)) ?? ""
                     guard LinkAddress.isPublishable(url) else {
                         unlinked.append(node)
+                        break
+                    }
+                    if !idPrefix.isEmpty, url.hasPrefix("#") {
+                        fragmentLinks.append((node, String(url.dropFirst())))
                         break
                     }
                     switch rewriteLink(url) {
@@ -87,6 +94,21 @@ public enum Markdown {
             for node in htmlNodes {
                 cmark_node_unlink(node)
             }
+            let ids = HeadingAnchors.ids(for: headings.map { text(of: $0) }, reserved: reservedIDs)
+            // A link to one of the body's own headings follows its id's prefix; any other is the
+            // caller's to decide (an id of the page around the body).
+            let own = Set(ids)
+            for (node, fragment) in fragmentLinks {
+                if own.contains(fragment) {
+                    cmark_node_set_url(node, "#" + idPrefix + fragment)
+                    continue
+                }
+                switch rewriteLink("#" + fragment) {
+                case .keep: break
+                case .replace(let url): cmark_node_set_url(node, url)
+                case .unlink: unlinked.append(node)
+                }
+            }
             for link in unlinked {
                 while let child = cmark_node_first_child(link) {
                     cmark_node_insert_before(link, child)
@@ -94,7 +116,6 @@ public enum Markdown {
                 cmark_node_unlink(link)
             }
             if joiningParagraphs { document.joinParagraphs() }
-            let ids = HeadingAnchors.ids(for: headings.map { text(of: $0) }, reserved: reservedIDs)
             return document.renderHTML(headingIDs: idPrefix.isEmpty ? ids : ids.map { idPrefix + $0 })
         }
     }

@@ -34,13 +34,16 @@ struct PageContext: Sendable {
     /// A Markdown body as HTML, with `id:` and `.md` links pointing at the right pages, and heading
     /// ids that are none of the page's own: the layout's and `pageIDs` (see `PageIDs`).
     ///
-    /// `headingLevel` and `idPrefix`: for a page that shows several bodies (`Markdown.html`); a link
-    /// within the body (`#begrunnelse`) then leads to its heading's prefixed id.
-    func html(_ document: Document, pageIDs: Set<String> = [], headingLevel: Int32 = 2, idPrefix: String = "") -> String {
+    /// `headingLevel` and `idPrefix`: for a page that shows several bodies (`Markdown.html`), where
+    /// a link to an id that is neither one of the body's headings nor the layout's
+    /// (`#oppgave-fastlege`) leads to it on the page of the body's own, `fragmentsOn`.
+    func html(
+        _ document: Document, pageIDs: Set<String> = [], headingLevel: Int32 = 2, idPrefix: String = "", fragmentsOn: String? = nil
+    ) -> String {
         Markdown.html(document.markdown, reservedIDs: PageIDs.layout.union(pageIDs), headingLevel: headingLevel, idPrefix: idPrefix) {
             destination in
-            if !idPrefix.isEmpty, destination.hasPrefix("#"), destination.count > 1 {
-                return .replace("#" + idPrefix + destination.dropFirst())
+            if let fragmentsOn, destination.hasPrefix("#"), !PageIDs.layout.contains(String(destination.dropFirst())) {
+                return .replace(href(fragmentsOn) + destination)
             }
             return rewrite(destination, from: document)
         }

@@ -207,10 +207,11 @@ struct PrintEdition: Sendable {
                 ])
             },
             // The body's headings below the recommendation's title, with ids of their own (made as on
-            // the recommendation's page, then prefixed), and its links to them leading there.
+            // the recommendation's page, then prefixed), and its links to them leading there; a link
+            // to another id of the recommendation's page leads to that page.
             "bodyHTML": context.html(
                 document, pageIDs: PageIDs.recommendation(recommendation, changed: false), headingLevel: Int32(level + 1),
-                idPrefix: "a\(number)-"),
+                idPrefix: "a\(number)-", fragmentsOn: Route.path(of: recommendation)),
         ])
     }
 }

@@ -35,7 +35,9 @@ import Testing
             "recommendations/c/_set.md": "---\nid: C\ntitle: Tredje sett\nstatus: vedtatt\nowner: forum\norder: 3\n---\n",
             // Natural order: … A-10, whatever the file names.
             "recommendations/a/en.md": recommendation(
-                "A-1", status: "vedtatt", body: "## Begrunnelse\n\nFordi. Se [detaljene](#detaljer).\n\n### Detaljer\n\nMer."),
+                "A-1", status: "vedtatt",
+                body: "## Begrunnelse\n\nFordi. Se [detaljene](#detaljer), [toppen](#hovedinnhold) og [oppgaven](#oppgave-fastlege)."
+                    + "\n\n### Detaljer\n\nMer."),
             "recommendations/a/to.md": recommendation("A-2", status: "høring"),
             "recommendations/a/tre.md": recommendation("A-3", status: "retningslinje", body: "## Begrunnelse\n\nOgså."),
             "recommendations/a/fire.md": recommendation("A-4", status: "trukket"),
@@ -135,7 +137,12 @@ import Testing
         #expect(whole.contains("<h3 id=\"anbefaling-A-1-tittel\" class=\"print-recommendation-title\">Tittel A-1</h3>"))
         #expect(whole.contains("<h4 id=\"a1-begrunnelse\">Begrunnelse</h4>"))
         #expect(whole.contains("<h5 id=\"a1-detaljer\">Detaljer</h5>"))
-        #expect(whole.contains("Se <a href=\"#a1-detaljer\">detaljene</a>."))
+        // Links within the body: to its heading, to the page's main content, and to a row of the
+        // recommendation's own page.
+        #expect(
+            whole.contains(
+                "Se <a href=\"#a1-detaljer\">detaljene</a>, <a href=\"#hovedinnhold\">toppen</a> og "
+                    + "<a href=\"../anbefalinger/a/en/index.html#oppgave-fastlege\">oppgaven</a>."))
         #expect(whole.contains("<h4 id=\"a2-begrunnelse\">Begrunnelse</h4>"))
         let set = try Self.page("anbefalinger/a/utskrift/index.html")
         #expect(set.contains("<h2 id=\"anbefaling-A-1-tittel\" class=\"print-recommendation-title\">Tittel A-1</h2>"))
