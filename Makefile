@@ -26,7 +26,8 @@ test: deps test-tools
 ## The project's own content built; its api/ files checked by independent validators
 ## (Tests/API/check.py); its checklist form, and two successive releases, in headless Chromium
 ## (Tests/Browser); search, and every page checked with axe-core, the Nu HTML Checker and
-## linkchecker (Tests/Browser); builds killed with SIGKILL mid-write (Tests/Releases); `moteplass
+## linkchecker (Tests/Browser); the printed editions printed to PDF by Chromium and read back
+## (Tests/Browser/print.py); builds killed with SIGKILL mid-write (Tests/Releases); `moteplass
 ## publish` against a bare git repository: two CI runs, killed publishes, a race (Tests/Publish);
 ## `moteplass init`'s repository validated, built with no Templates/ and its workflows checked
 ## (Tests/Init); and a few
@@ -43,6 +44,7 @@ release-check: release-sites
 	python3 Tests/Browser/quality.py .build/release-check .build/screenshots/content
 	python3 Tests/Browser/quality.py .build/release-check-fixture .build/screenshots/fixture
 	python3 Tests/Browser/pagination.py .build/release-check-corpus
+	python3 Tests/Browser/print.py .build/release-check .build/release-check-fixture
 	python3 Tests/Browser/releases.py .build/debug/moteplass Tests/Fixtures/clean
 	python3 Tests/Releases/kill_build.py .build/debug/moteplass
 	python3 Tests/Publish/publish.py .build/debug/moteplass

@@ -30,6 +30,7 @@ CHECKS = [
     ("quality Content/", ["Tests/Browser/quality.py", CONTENT, ".build/screenshots/flaky-content"]),
     ("quality fixture", ["Tests/Browser/quality.py", FIXTURE, ".build/screenshots/flaky-fixture"]),
     ("pagination", ["Tests/Browser/pagination.py", ".build/release-check-corpus"]),
+    ("print", ["Tests/Browser/print.py", CONTENT, FIXTURE]),
     ("releases", ["Tests/Browser/releases.py", BINARY, "Tests/Fixtures/clean"]),
     ("kill_build", ["Tests/Releases/kill_build.py", BINARY]),
     ("publish", ["Tests/Publish/publish.py", BINARY]),

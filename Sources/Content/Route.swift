@@ -15,11 +15,17 @@ public enum Route {
     /// The consultations, open and closed, and the calendar of their deadlines.
     public static let hearings = "horinger/"
     public static let hearingsCalendar = "horinger.ics"
+    /// The printed edition: `utskrift/` (every recommendation in force) and `anbefalinger/<set>/utskrift/`
+    /// (a set's), which is why no free page and no recommendation may be called `utskrift`.
+    public static let printFolder = "utskrift"
+    public static let printEdition = printFolder + "/"
+    /// The printed edition of one set, in the set's folder beside its recommendations.
+    public static func printEdition(of set: RecommendationSet) -> String { path(of: set) + printFolder + "/" }
 
     /// Top-level names the site itself uses: a free page may not take one of them.
     public static let reservedNames: Set<String> = [
         "anbefalinger", "ansvar", "oppgaver", "overganger", "moter", "sjekkliste", "endringer", "id", "api", "assets", "sok",
-        "tilgjengelighet", "v", "latest", "utgivelser", "404", "horinger",
+        "tilgjengelighet", "v", "latest", "utgivelser", "404", "horinger", "utskrift",
     ]
 
     public static func path(of target: LinkTarget, in site: Site) -> String {

@@ -27,25 +27,37 @@ public enum Markdown {
     /// level 2 (the page owns the `h1`) and never skip a level, every heading gets an `id` that is
     /// not in `reservedIDs` (the ids of the page around the body), and `rewriteLink` decides what
     /// becomes of each link.
+    ///
+    /// A page that shows several bodies (the printed edition) puts them deeper and keeps their ids
+    /// apart: `headingLevel` is the level the body's headings start at (below the page's own
+    /// headings), and every heading id starts with `idPrefix` (a prefix that no other id on the
+    /// page starts with, so the ids of two bodies never meet), as do the body's links to them.
     public static func html(
-        _ source: String, reservedIDs: Set<String> = [], rewriteLink: (String) -> LinkRewrite = { _ in .keep }
+        _ source: String, reservedIDs: Set<String> = [], headingLevel: Int32 = 2, idPrefix: String = "",
+        rewriteLink: (String) -> LinkRewrite = { _ in .keep }
     ) -> String {
-        render(source, reservedIDs: reservedIDs, joiningParagraphs: false, rewriteLink: rewriteLink)
+        render(
+            source, reservedIDs: reservedIDs, headingLevel: min(max(headingLevel, 2), 6), idPrefix: idPrefix, joiningParagraphs: false,
+            rewriteLink: rewriteLink)
     }
 
     /// `html`, and with `joiningParagraphs` the paragraphs of the document made one (for inline
     /// text, which an HTML block, once dropped, leaves in pieces).
     private static func render(
-        _ source: String, reservedIDs: Set<String>, joiningParagraphs: Bool, rewriteLink: (String) -> LinkRewrite
+        _ source: String, reservedIDs: Set<String>, headingLevel: Int32 = 2, idPrefix: String = "", joiningParagraphs: Bool,
+        rewriteLink: (String) -> LinkRewrite
     ) -> String {
         withDocument(source, options: CMARK_OPT_DEFAULT) { document in
             var htmlNodes: [OpaquePointer] = []
             var unlinked: [OpaquePointer] = []
             var headings: [OpaquePointer] = []
+            // With `idPrefix`, the links within the body (`#begrunnelse`): decided once the
+            // headings' ids are known.
+            var fragmentLinks: [(node: OpaquePointer, fragment: String)] = []
             // The level of the heading before, the page's `h1` at first: an editor's `####` right
             // after it (or after an `h2`) would leave a gap in the outline that screen readers
             // navigate by, so a heading is at most one level below the one before it.
-            var previousLevel: Int32 = 1
+            var previousLevel: Int32 = headingLevel - 1
             document.walk { node in
                 switch cmark_node_get_type(node) {
                 case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
@@ -56,13 +68,19 @@ public enum Markdown {
                         unlinked.append(node)
                         break
                     }
+                    if !idPrefix.isEmpty, url.hasPrefix("#") {
+                        fragmentLinks.append((node, String(url.dropFirst())))
+                        break
+                    }
                     switch rewriteLink(url) {
                     case .keep: break
                     case .replace(let url): cmark_node_set_url(node, url)
                     case .unlink: unlinked.append(node)
                     }
                 case CMARK_NODE_HEADING:
-                    let level = min(max(cmark_node_get_heading_level(node), 2), previousLevel + 1)
+                    // An editor's `##` is the body's first level: `headingLevel`, and the levels below
+                    // it follow (never past `h6`).
+                    let level = min(max(cmark_node_get_heading_level(node) + headingLevel - 2, headingLevel), previousLevel + 1, 6)
                     if level != cmark_node_get_heading_level(node) {
                         cmark_node_set_heading_level(node, level)
                     }
@@ -76,6 +94,21 @@ public enum Markdown {
             for node in htmlNodes {
                 cmark_node_unlink(node)
             }
+            let ids = HeadingAnchors.ids(for: headings.map { text(of: $0) }, reserved: reservedIDs)
+            // A link to one of the body's own headings follows its id's prefix; any other is the
+            // caller's to decide (an id of the page around the body).
+            let own = Set(ids)
+            for (node, fragment) in fragmentLinks {
+                if own.contains(fragment) {
+                    cmark_node_set_url(node, "#" + idPrefix + fragment)
+                    continue
+                }
+                switch rewriteLink("#" + fragment) {
+                case .keep: break
+                case .replace(let url): cmark_node_set_url(node, url)
+                case .unlink: unlinked.append(node)
+                }
+            }
             for link in unlinked {
                 while let child = cmark_node_first_child(link) {
                     cmark_node_insert_before(link, child)
@@ -83,7 +116,7 @@ public enum Markdown {
                 cmark_node_unlink(link)
             }
             if joiningParagraphs { document.joinParagraphs() }
-            return document.renderHTML(headingIDs: HeadingAnchors.ids(for: headings.map { text(of: $0) }, reserved: reservedIDs))
+            return document.renderHTML(headingIDs: idPrefix.isEmpty ? ids : ids.map { idPrefix + $0 })
         }
     }
 

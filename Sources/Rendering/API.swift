@@ -141,6 +141,8 @@ public enum API {
                 "title": .string(recommendation.title.value),
                 "version": .string(recommendation.version.value.description),
                 "status": .string(recommendation.status.value.rawValue),
+                // Adopted, released and not superseded (`Site.isInForce`): what the printed edition holds.
+                "inForce": .bool(site.isInForce(recommendation)),
                 "adopted": .optional(recommendation.adopted?.value.description),
                 "review": .optional(recommendation.review?.value.description),
                 "set": [

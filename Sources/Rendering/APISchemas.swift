@@ -125,6 +125,7 @@ enum APISchemas {
                     ("title", text),
                     ("version", reference("version")),
                     ("status", reference("status")),
+                    ("inForce", ["type": "boolean"]),
                     ("adopted", reference("optionalDate")),
                     ("review", reference("optionalDate")),
                     ("set", object([("id", optionalText), ("slug", reference("slug")), ("title", optionalText)])),

@@ -33,8 +33,20 @@ struct PageContext: Sendable {
 
     /// A Markdown body as HTML, with `id:` and `.md` links pointing at the right pages, and heading
     /// ids that are none of the page's own: the layout's and `pageIDs` (see `PageIDs`).
-    func html(_ document: Document, pageIDs: Set<String> = []) -> String {
-        Markdown.html(document.markdown, reservedIDs: PageIDs.layout.union(pageIDs)) { rewrite($0, from: document) }
+    ///
+    /// `headingLevel` and `idPrefix`: for a page that shows several bodies (`Markdown.html`), where
+    /// a link to an id that is neither one of the body's headings nor the layout's
+    /// (`#oppgave-fastlege`) leads to it on the page of the body's own, `fragmentsOn`.
+    func html(
+        _ document: Document, pageIDs: Set<String> = [], headingLevel: Int32 = 2, idPrefix: String = "", fragmentsOn: String? = nil
+    ) -> String {
+        Markdown.html(document.markdown, reservedIDs: PageIDs.layout.union(pageIDs), headingLevel: headingLevel, idPrefix: idPrefix) {
+            destination in
+            if let fragmentsOn, destination.hasPrefix("#"), !PageIDs.layout.contains(String(destination.dropFirst())) {
+                return .replace(href(fragmentsOn) + destination)
+            }
+            return rewrite(destination, from: document)
+        }
     }
 
     /// Inline Markdown (a duty, a changelog summary) as HTML.

@@ -11,6 +11,8 @@ enum SitePages {
         jobs += changesPages(changes)
         jobs += setsIndex(site)
         jobs += site.sets.flatMap { set($0, site) }
+        jobs += printEdition(PrintEdition(site))
+        jobs += site.sets.flatMap { printEdition(PrintEdition(site, set: $0)) }
         let tasks = TaskListing(site)
         jobs += site.recommendations.map {
             recommendation($0, site, transitions: transitions, tasks: tasks, history: history, versions: versions)
@@ -33,7 +35,7 @@ enum SitePages {
     }
 
     /// The page types that list many recommendations (each is one long task).
-    static let listingTemplates: Set<String> = ["front", "sets", "set", "parties", "matrix", "party", "tasks", "transition"]
+    static let listingTemplates: Set<String> = ["front", "sets", "set", "parties", "matrix", "party", "tasks", "transition", "print"]
 
     static let home = Crumb(label: "Forside", folder: "")
     static let recommendationsCrumb = Crumb(label: "Anbefalinger", folder: Route.recommendations)
@@ -120,6 +122,7 @@ enum SitePages {
                 "partiesHref": context.href(Route.parties),
                 "tasksHref": site.taskIDs.isEmpty ? nil : context.href(Route.tasks),
                 "transitionsHref": context.href(Route.transitions),
+                "printHref": context.href(Route.printEdition),
                 "checklists": site.checklists.map { checklistLink($0, context) },
                 "changes": changes.make(context, limit: 5),
                 "hearings": site.consultationsByState.open.map { HearingView.summary($0, context) },
@@ -219,6 +222,7 @@ enum SitePages {
                         view(["id": $0.id.value, "name": $0.name.value])
                     },
                     "filterScript": context.file("assets/filter.js"),
+                    "printHref": context.href(Route.printEdition),
                     "pagination": page.navigation(context, items: "anbefalinger"),
                 ])
             }
@@ -239,8 +243,24 @@ enum SitePages {
                     "owner": CommonViews.partyLink(set.owner.value, context),
                     "source": set.source?.value,
                     "matrixHref": members.contains { !$0.responsible.isEmpty } ? context.href(Route.matrix(of: set)) : nil,
+                    "printHref": context.href(Route.printEdition(of: set)),
                     "pagination": page.navigation(context, items: "anbefalinger"),
                 ])
+            }
+        }
+    }
+
+    /// `utskrift/` and `anbefalinger/<set>/utskrift/`: the printed edition (`PrintEdition`), one
+    /// page for each of its parts.
+    static func printEdition(_ edition: PrintEdition) -> [PageJob] {
+        var crumbs = [home, recommendationsCrumb]
+        if let set = edition.set { crumbs.append(Crumb(label: set.title.value, folder: Route.path(of: set))) }
+        return edition.parts.map { part in
+            PageJob(
+                folder: part.folder, template: "print", title: edition.title(part), section: .recommendations,
+                crumbs: part.number == 1 ? crumbs : crumbs + [Crumb(label: edition.title(edition.parts[0]), folder: edition.first)]
+            ) { context in
+                edition.make(part, context: context)
             }
         }
     }

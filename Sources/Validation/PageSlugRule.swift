@@ -4,7 +4,9 @@ import Diagnostics
 /// `page-slug-reserved`: a name that would put a page where the site puts one of its own. Free
 /// pages live at the top of a release, beside the site's own folders; a list's later pages live
 /// in `side/` beside the sets (`anbefalinger/side/2/`) and beside a set's recommendations
-/// (`anbefalinger/<set>/side/2/`); the sets' matrices live in `ansvar/sett/`, beside the parties.
+/// (`anbefalinger/<set>/side/2/`); a set's printed edition lives in `utskrift/` beside its
+/// recommendations (`anbefalinger/<set>/utskrift/`); the sets' matrices live in `ansvar/sett/`,
+/// beside the parties.
 struct PageSlugRule: ValidationRule {
     func check(_ site: Site) -> [Diagnostic] {
         let pages = site.pages.filter { Route.reservedNames.contains($0.slug) }.map { page in
@@ -25,12 +27,19 @@ struct PageSlugRule: ValidationRule {
                 "anbefalingen kan ikke hete `\(pagesFolder)`: nettstedet bruker `\(pagesFolder)/` i settets mappe til de neste "
                     + "sidene i listen over settets anbefalinger; gi filen et annet navn")
         }
+        let printFolder = Route.printFolder
+        let printed = site.recommendations.filter { $0.slug == printFolder }.map { recommendation in
+            Diagnostic(
+                .pageSlugReserved, at: .start(of: recommendation.document.path),
+                "anbefalingen kan ikke hete `\(printFolder)`: nettstedet bruker `\(printFolder)/` i settets mappe til "
+                    + "utskriften av settets anbefalinger; gi filen et annet navn")
+        }
         let parties = site.parties.filter { $0.id.value == Route.matrixFolder }.map { party in
             Diagnostic(
                 .pageSlugReserved, at: party.id.location,
                 "en part kan ikke ha id-en `\(Route.matrixFolder)`: nettstedet bruker `\(Route.setMatrices)` til tabellene over "
                     + "hvem som gjør hva i hvert sett; gi parten en annen id")
         }
-        return pages + sets + recommendations + parties
+        return pages + sets + recommendations + printed + parties
     }
 }

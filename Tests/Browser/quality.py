@@ -8,7 +8,7 @@ Serves the output folder on 127.0.0.1 under the path of its base_url and, on lat
   wcag2aa, wcag21a, wcag21aa on every page: zero violations;
 - every page type is among them (front, sets, set, recommendation, parties, a set's matrix, party,
   transitions, transition, meetings, meeting, checklist, what changed, search, consultations, free
-  page, 404);
+  page, 404, the printed editions of the release and of a set);
 - no request to another host, no console error, on every page;
 - keyboard: the skip link is the first stop and moves focus to the content; the menu and the
   search field are reached with Tab and work with Enter;
@@ -45,7 +45,8 @@ def page_types(latest):
     pages["front"] = "index.html"
     pages["sets"] = "anbefalinger/index.html"
     pages["set"] = first("anbefalinger/*/index.html")
-    pages["recommendation"] = first("anbefalinger/*/*/index.html")
+    pages["recommendation"] = next((p for p in sorted(str(p.relative_to(latest)) for p in latest.glob("anbefalinger/*/*/index.html"))
+                                    if not p.endswith("/utskrift/index.html")), None)
     pages["parties"] = "ansvar/index.html"
     pages["matrix"] = first("ansvar/sett/*/index.html")
     pages["party"] = first("ansvar/*/index.html")
@@ -57,8 +58,10 @@ def page_types(latest):
     pages["what changed"] = "endringer/index.html"
     pages["search"] = "sok/index.html"
     pages["consultations"] = "horinger/index.html"
+    pages["printed edition"] = "utskrift/index.html"
+    pages["printed edition of a set"] = first("anbefalinger/*/utskrift/index.html")
     reserved = {"anbefalinger", "ansvar", "oppgaver", "overganger", "moter", "sjekkliste", "endringer", "id", "api", "assets", "sok",
-                "tilgjengelighet", "utgivelser", "horinger"}
+                "tilgjengelighet", "utgivelser", "horinger", "utskrift"}
     free = sorted(p.parent.name for p in latest.glob("*/index.html") if p.parent.name not in reserved)
     pages["free page"] = f"{free[0]}/index.html" if free else None
     pages["404"] = "404.html"
@@ -197,7 +200,7 @@ def main(output, screenshots):
 
             # Phones and print.
             driver.set_window_size(320, 900)
-            for kind in ["front", "recommendation", "checklist", "parties", "matrix", "meeting", "transitions", "transition"]:
+            for kind in ["front", "recommendation", "checklist", "parties", "matrix", "meeting", "transitions", "transition", "printed edition"]:
                 driver.get(site_root + types[kind])
                 width = driver.execute_script("return document.documentElement.scrollWidth")
                 check(width <= 320, f"{kind} page scrolls sideways at 320 px ({width} px wide)")
@@ -215,6 +218,15 @@ def main(output, screenshots):
             check_swimlane(driver, "at 1280 px", "wide")
             driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
             check_swimlane(driver, "in print", "wide")
+            driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+            # The printed edition prints without any chrome (its title page says what and whence),
+            # and shows how to print it on screen.
+            driver.get(site_root + types["printed edition"])
+            check(driver.find_element(By.CSS_SELECTOR, ".print-hint").is_displayed(), "the printed edition shows no print hint on screen")
+            driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+            for selector in [".site-header", ".breadcrumbs", ".site-footer", ".print-hint"]:
+                shown = [e for e in driver.find_elements(By.CSS_SELECTOR, selector) if e.is_displayed()]
+                check(not shown, f"the printed edition prints {selector}")
             driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
             for kind in ["recommendation", "checklist"]:
                 driver.get(site_root + types[kind])

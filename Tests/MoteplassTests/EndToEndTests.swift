@@ -64,7 +64,7 @@ import Testing
             ("", "Forside"), ("anbefalinger/", "Anbefalinger"), ("ansvar/", "Hvem gjør hva"), ("moter/", "Møter"),
         ]
         // Folders whose pages belong to another folder's section.
-        let sectionOf = ["overganger/": "ansvar/"]
+        let sectionOf = ["overganger/": "ansvar/", "utskrift/": "anbefalinger/"]
         for file in Support.files(in: release) where file.hasSuffix("index.html") && !file.hasPrefix("id/") {
             let html = try Support.read(release + file)
             if html.contains("http-equiv=\"refresh\"") { continue }  // `ansvar/sett/` leads to `ansvar/`

@@ -9,6 +9,7 @@ import Testing
         "anbefalinger/utskrivning/timer/index.html",
         "anbefalinger/utskrivning/gammel/index.html",
         "anbefalinger/legevakt/henvisning/index.html",
+        "utskrift/index.html",
         "ansvar/fastlege/index.html",
         "oppgaver/index.html",
         "overganger/index.html",
