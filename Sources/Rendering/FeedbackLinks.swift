@@ -40,11 +40,11 @@ enum FeedbackLinks {
         let facts = [("\(kind.noun)", "\(id) \(title)"), ("Versjon", version), ("Utgave", release), ("Adresse", address)]
         func mail(_ email: String, subject: String, prompt: String) -> String {
             let body = facts.map { "\($0): \($1)" }.joined(separator: "\r\n") + "\r\n\r\n" + prompt + "\r\n\r\n"
-            return "mailto:" + email + "?subject=" + encoded(subject) + "&body=" + encoded(body)
+            return "mailto:" + email + "?subject=" + Escaping.percentEncoded(subject) + "&body=" + Escaping.percentEncoded(body)
         }
         func form(_ url: String, type: String) -> String {
             let query = [("type", type), ("id", id), ("versjon", version), ("utgave", release), ("adresse", address)]
-                .map { $0 + "=" + encoded($1) }.joined(separator: "&")
+                .map { $0 + "=" + Escaping.percentEncoded($1) }.joined(separator: "&")
             return url + (url.contains("?") ? "&" : "?") + query
         }
         let comment = "Innspill til \(id) \(title) (versjon \(version))"
@@ -70,24 +70,4 @@ enum FeedbackLinks {
             "emailHref": feedback.email.map { "mailto:" + $0.value },
         ])
     }
-
-    /// Percent-encoded for a query (RFC 3986: all but the unreserved characters), as `mailto:`
-    /// (RFC 6068) wants its subject and body.
-    static func encoded(_ text: String) -> String {
-        var result = ""
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
-                result.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
-                result.unicodeScalars.append("%")
-                result.unicodeScalars.append(hex[Int(byte >> 4)])
-                result.unicodeScalars.append(hex[Int(byte & 0x0F)])
-            }
-        }
-        return result
-    }
-
-    private static let hex = Array("0123456789ABCDEF".unicodeScalars)
 }

@@ -29,7 +29,7 @@ enum HearingView {
         switch hearing.respondTo.value {
         case .email(let address):
             view([
-                "href": "mailto:" + address + "?subject=" + percentEncoded("Høringssvar: \(id) \(title)"),
+                "href": "mailto:" + address + "?subject=" + Escaping.percentEncoded("Høringssvar: \(id) \(title)"),
                 "label": address,
                 "isEmail": true,
             ])
@@ -67,34 +67,23 @@ enum HearingView {
         }
     }
 
-    /// RFC 3986 percent-encoding of everything but the unreserved characters (for `?subject=`,
-    /// RFC 6068), of the UTF-8 bytes.
-    static func percentEncoded(_ text: String) -> String {
-        let digits = Array("0123456789ABCDEF")
-        var out = ""
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
-                out.append(Character(Unicode.Scalar(byte)))
-            default:
-                out.append("%")
-                out.append(digits[Int(byte >> 4)])
-                out.append(digits[Int(byte & 0xF)])
-            }
-        }
-        return out
-    }
-
-    /// `horinger/`: the open consultations, soonest deadline first, and the closed ones.
-    static func page(_ site: Site, context: PageContext) -> View {
-        let (open, closed) = site.consultationsByState
+    /// A page of `horinger/`: the open consultations, soonest deadline first, then the closed
+    /// ones, latest first, the page's share of each.
+    static func page(_ site: Site, open: [Consultation], closed: [Consultation], page: Pagination, context: PageContext) -> View {
+        let openRange = page.range.clamped(to: 0..<open.count)
+        let closedRange = (page.range.lowerBound - open.count..<page.range.upperBound - open.count).clamped(to: 0..<closed.count)
+        let isLast = page.number == page.count
         return view([
-            "open": open.map { summary($0, context) },
-            "closed": closed.map { summary($0, context) },
+            // Each section on the pages that hold its items; an empty one, saying so, on the first
+            // page (open) or the last (closed).
+            "openSection": page.number == 1 || !openRange.isEmpty ? true : nil,
+            "open": open[openRange].map { summary($0, context) },
+            "closedSection": isLast || !closedRange.isEmpty ? true : nil,
+            "closed": closed[closedRange].map { summary($0, context) },
             "calendarHref": context.file(Route.hearingsCalendar),
             "hearingsScript": context.file("assets/hearings.js"),
             "asOf": CommonViews.date(site.config.releaseDate.value),
+            "pagination": page.navigation(context, items: "høringer", everything: .hearingsCalendar),
         ])
     }
 }

@@ -82,6 +82,8 @@ struct Pagination: Sendable {
         case feed
         /// `api/transitions.json`: for the recommendations of a transition.
         case transitionsAPI
+        /// `horinger.ics`: every consultation's deadline, for `horinger/`.
+        case hearingsCalendar
     }
 
     /// What `pagination.mustache` draws: `nil` for a list that fits on one page. `items` names
@@ -101,6 +103,7 @@ struct Pagination: Sendable {
             "allAPIHref": everything == .searchAndAPI ? context.file(API.recommendationsPath) : nil,
             "allFeedHref": everything == .feed ? context.file(Feeds.path) : nil,
             "allTransitionsHref": everything == .transitionsAPI ? context.file(API.transitionsPath) : nil,
+            "allHearingsHref": everything == .hearingsCalendar ? context.file(Route.hearingsCalendar) : nil,
         ])
     }
 }

@@ -28,7 +28,7 @@ enum SitePages {
         jobs += site.meetings.map { meeting($0) }
         jobs.append(checklistsIndex(site))
         jobs += site.checklists.map { checklist($0) }
-        jobs.append(hearings(site))
+        jobs += hearings(site)
         jobs += site.pages.map { page($0) }
         jobs.append(notFound(site))
         return jobs
@@ -110,10 +110,15 @@ enum SitePages {
         }
     }
 
+    /// The open consultations the front page lists, the soonest deadlines first; `horinger/` has
+    /// them all (a site with thousands on consultation would otherwise get a front page as long).
+    static let frontHearings = 5
+
     static func front(_ site: Site, changes: ReleaseChanges) -> PageJob {
         PageJob(folder: "", template: "front", title: site.index.title.value, description: site.index.description?.value, section: .front) {
             context in
             let upcoming = site.meetings.filter { CommonViews.isUpcoming($0, site: site) }
+            let open = site.consultationsByState.open
             return view([
                 "bodyHTML": context.html(site.index.document, pageIDs: PageIDs.front),
                 "sets": site.sets.map { CommonViews.setSummary($0, context) },
@@ -125,7 +130,8 @@ enum SitePages {
                 "printHref": context.href(Route.printEdition),
                 "checklists": site.checklists.map { checklistLink($0, context) },
                 "changes": changes.make(context, limit: 5),
-                "hearings": site.consultationsByState.open.map { HearingView.summary($0, context) },
+                "hearings": open.prefix(frontHearings).map { HearingView.summary($0, context) },
+                "hearingsShown": open.count > frontHearings ? view(["shown": frontHearings, "total": open.count]) : nil,
                 "hearingsHref": context.href(Route.hearings),
                 "hearingsScript": context.file("assets/hearings.js"),
             ])
@@ -472,10 +478,17 @@ enum SitePages {
 
     // MARK: Consultations
 
-    /// `horinger/`: every consultation, open and closed (`HearingView.page`).
-    static func hearings(_ site: Site) -> PageJob {
-        PageJob(folder: Route.hearings, template: "hearings", title: "Høringer", section: nil, crumbs: [home]) { context in
-            HearingView.page(site, context: context)
+    /// `horinger/`: every consultation, the open ones first, then the closed (`HearingView.page`),
+    /// `Pagination.pageSize` to a page.
+    static func hearings(_ site: Site) -> [PageJob] {
+        let (open, closed) = site.consultationsByState
+        let title = "Høringer"
+        return Pagination.pages(of: open.count + closed.count, first: Route.hearings).map { page in
+            PageJob(
+                folder: page.folder, template: "hearings", title: page.title(title), section: nil, crumbs: page.crumbs([home], label: title)
+            ) { context in
+                HearingView.page(site, open: open, closed: closed, page: page, context: context)
+            }
         }
     }
 

@@ -251,6 +251,6 @@ import Testing
             #expect(!Address.isWeb(bad), "\(bad)")
         }
         #expect(Address.host(of: "https://skjema.example.no:8443/innspill?x=1") == "skjema.example.no")
-        #expect(FeedbackLinks.encoded("Å b&c=d/e\r\n~") == "%C3%85%20b%26c%3Dd%2Fe%0D%0A~")
+        #expect(Escaping.percentEncoded("Å b&c=d/e\r\n~") == "%C3%85%20b%26c%3Dd%2Fe%0D%0A~")
     }
 }

@@ -150,7 +150,7 @@ import Testing
     }
 
     @Test func theMailSubjectIsPercentEncodedAsUTF8() {
-        #expect(HearingView.percentEncoded("Høringssvar: MO-FS-07 Time, nå") == "H%C3%B8ringssvar%3A%20MO-FS-07%20Time%2C%20n%C3%A5")
+        #expect(Escaping.percentEncoded("Høringssvar: MO-FS-07 Time, nå") == "H%C3%B8ringssvar%3A%20MO-FS-07%20Time%2C%20n%C3%A5")
     }
 
     // MARK: The calendar
@@ -259,5 +259,46 @@ import Testing
         #expect(
             calendar.contains(
                 "UID:horing-sjekkliste-testskjema@test.example\r\nDTSTAMP:20200504T000000Z\r\nDTSTART;VALUE=DATE:20200430\r\n"))
+    }
+
+    /// With more consultations than a page holds, the front page lists the five soonest and
+    /// `horinger/` splits into pages: the open ones first, then the closed, each page a share.
+    @Test func manyConsultationsSplitHoringerAndTheFrontPageListsTheSoonest() throws {
+        var files: [String: String] = [:]
+        for n in 1...104 {
+            let day = String(format: "%02d", 2 + n % 27)
+            let hearing = "hearing:\n  deadline: 2020-02-\(day)\n  respond_to: horing@t.example\n"
+            files["recommendations/s/r\(n).md"] = Self.recommendation(hearing: hearing, id: "MO-T-\(n)")
+        }
+        // Two held consultations: closed, after the open ones.
+        for n in 1...2 {
+            files["recommendations/s/v\(n).md"] = Self.recommendation(
+                status: "vedtatt", hearing: "hearing:\n  deadline: 2019-06-0\(n)\n  respond_to: horing@t.example\n", id: "MO-V-\(n)")
+        }
+        let content = try Support.contentFolder(Support.minimalSite.merging(files) { _, new in new })
+        let output = try Support.temporaryFolder()
+        defer {
+            Support.removeTemporaryFolder(content)
+            Support.removeTemporaryFolder(output)
+        }
+        try Support.build(content: content, output: output)
+        let front = try Support.read(output + "/v/1/index.html")
+        #expect(front.components(separatedBy: "<li class=\"hearing-item\"").count - 1 == SitePages.frontHearings)
+        #expect(front.contains("<p class=\"meta\">De 5 med kortest frist av 104 åpne høringer.</p>"))
+        // The soonest first: 2020-02-02 is MO-T-27, MO-T-54, MO-T-81 (natural order).
+        #expect(front.contains("data-deadline=\"2020-02-02\""))
+        #expect(!front.contains("data-deadline=\"2020-02-28\""))
+
+        let first = try Support.read(output + "/v/1/horinger/index.html")
+        let second = try Support.read(output + "/v/1/horinger/side/2/index.html")
+        #expect(!FileManager.default.fileExists(atPath: output + "/v/1/horinger/side/3/index.html"))
+        #expect(first.components(separatedBy: "<li class=\"hearing-item\"").count - 1 == Pagination.pageSize)
+        #expect(first.contains("<h2 id=\"seksjon-apne\">Åpne høringer</h2>") && !first.contains("seksjon-avsluttede"))
+        #expect(first.contains("Side 1 av 2: høringer 1–100 av 106"))
+        #expect(second.contains("<h2 id=\"seksjon-apne\">Åpne høringer</h2>") && second.contains("seksjon-avsluttede"))
+        let closed = try #require(second.components(separatedBy: "<h2 id=\"seksjon-avsluttede\">").last)
+        #expect(closed.components(separatedBy: "<li class=\"hearing-item\">").count - 1 == 2)
+        #expect(second.contains("Alle høringsfristene på én gang: <a href=\"../../../horinger.ics\">horinger.ics</a>"))
+        #expect(second.contains("<title>Høringer (side 2 av 2)"))
     }
 }
