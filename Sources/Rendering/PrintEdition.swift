@@ -27,6 +27,8 @@ struct PrintEdition: Sendable {
     /// The folder of the first part.
     let first: String
     let parts: [Pagination]
+    /// How many sets the recommendations come from.
+    let setCount: Int
 
     init(_ site: Site, set: RecommendationSet? = nil, partSize: Int = PrintEdition.partSize) {
         self.site = site
@@ -35,6 +37,7 @@ struct PrintEdition: Sendable {
         recommendations = candidates.filter(site.isInForce)
         first = set.map(Route.printEdition(of:)) ?? Route.printEdition
         parts = Pagination.pages(of: recommendations.count, first: first, size: partSize)
+        setCount = Set(recommendations.map(\.setSlug)).count
     }
 
     /// The edition's name, as the title page shows it.
@@ -64,7 +67,6 @@ struct PrintEdition: Sendable {
         // deeper than a set's edition.
         let grouped = set == nil
         let level = grouped ? 3 : 2
-        let sets = Set(recommendations.map(\.setSlug)).count
         var values = view([
             "heading": heading,
             "partLabel": part.count > 1 ? "Del \(part.number) av \(part.count)" : nil,
@@ -83,38 +85,47 @@ struct PrintEdition: Sendable {
                         "release": config.release.value,
                         "releaseDate": NorwegianDate.format(config.releaseDate.value),
                         "releaseDateMachine": config.releaseDate.value.description,
-                        "holds": holds(sets: sets),
+                        "holds": holds(sets: setCount),
                         "address": config.baseURL.value + "v/" + config.release.value + "/" + first,
                         "contact": config.contact?.value,
                     ])
                 ])
             ) { _, new in new }
         }
-        if part.count > 1 {
+        if part.count > 1, part.number == 1 {
             // At 10,000 recommendations a line for each in the contents (about 150 bytes) would make
-            // the first part alone 1.5 MB: the contents of a long edition list its parts instead, each
-            // with its first and last recommendation (500 lines of about 230 bytes at 20 to a part),
-            // on every part, and then the part's own recommendations.
-            values.merge(
+            // the first part alone 1.5 MB: the contents of a long edition list its parts instead,
+            // each with its first and last recommendation (500 lines of about 230 bytes at 20 to a
+            // part), and then the part's own recommendations. Only the first part lists them: on
+            // every part, the lists alone were 57 MB of the 10,000's edition, and a tenth of the
+            // build's time.
+            values["parts"] = .object(
                 view([
-                    "parts": view([
-                        "count": part.count,
-                        "number": part.number,
-                        "items": parts.map { other in
-                            let first = recommendations[other.range.lowerBound]
-                            let last = recommendations[other.range.upperBound - 1]
-                            return view([
-                                "number": other.number,
-                                "href": context.href(other.folder),
-                                "current": other.number == part.number ? true : nil,
-                                "range": "anbefaling \(other.range.lowerBound + 1)–\(other.range.upperBound)",
-                                "firstLabel": first.id.value + " " + first.title.value,
-                                "lastLabel": last.id.value + " " + last.title.value,
-                            ])
-                        },
-                    ])
-                ])
-            ) { _, new in new }
+                    "count": part.count,
+                    "items": parts.map { other in
+                        let first = recommendations[other.range.lowerBound]
+                        let last = recommendations[other.range.upperBound - 1]
+                        return view([
+                            "number": other.number,
+                            "href": context.href(other.folder),
+                            "current": other.number == part.number ? true : nil,
+                            "range": "anbefaling \(other.range.lowerBound + 1)–\(other.range.upperBound)",
+                            "firstLabel": first.id.value + " " + first.title.value,
+                            "lastLabel": last.id.value + " " + last.title.value,
+                        ])
+                    },
+                ]))
+        } else if part.count > 1 {
+            // A later part names itself and leads to the first (the title page and every part), and
+            // to the parts before and after it.
+            values["partOf"] = .object(
+                view([
+                    "number": part.number,
+                    "count": part.count,
+                    "firstHref": context.href(first),
+                    "previousHref": context.href(Route.page(part.number - 1, of: first)),
+                    "nextHref": part.number < part.count ? context.href(Route.page(part.number + 1, of: first)) : nil,
+                ]))
         }
         var groups: [(set: RecommendationSet?, items: [(number: Int, recommendation: Recommendation)])] = []
         for (offset, recommendation) in shown.enumerated() {

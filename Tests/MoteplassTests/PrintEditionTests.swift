@@ -92,7 +92,14 @@ import Testing
         // lists its own recommendations, numbered through the edition.
         #expect(pages[0].contains("Del 2</a>, anbefaling 21–40: B-17 Tittel B-17 – B-36 Tittel B-36</li>"))
         #expect(pages[0].contains("Del 3</a>, anbefaling 41–49: B-37 Tittel B-37 – B-45 Tittel B-45</li>"))
-        #expect(pages[1].contains("<strong>Del 2 (denne)</strong>"))
+        #expect(pages[0].contains("<strong>Del 1 (denne)</strong>"))
+        // A later part does not list them again: it leads to the first and to its neighbours.
+        #expect(!pages[1].contains("print-parts"))
+        #expect(
+            pages[1].contains(
+                "Dette er del 2; <a href=\"../../../utskrift/index.html\">del 1</a> har tittelsiden og alle delene.</p>\n<p class=\"print-part-links\"><a href=\"../../../utskrift/index.html\" rel=\"prev\">← Forrige del</a> · <a href=\"../../../utskrift/side/3/index.html\" rel=\"next\">Neste del →</a></p>"
+            ))
+        #expect(pages[2].contains("<a href=\"../../../utskrift/side/2/index.html\" rel=\"prev\">← Forrige del</a></p>"))
         #expect(pages[1].contains("<ol class=\"print-toc-list\" start=\"21\">"))
         #expect(pages[1].contains("<title>Utskrift av alle gjeldende anbefalinger (del 2 av 3) – T</title>"))
         // The second set begins on the first part and goes on into the second.
