@@ -12,9 +12,11 @@ import Templating
 public struct TemplateSet: Sendable {
     /// The templates every build needs: one per page type, and the site header, which the build
     /// renders on its own (see `Chrome.Headers`) and hands the layout as `headerHTML`.
+    /// (`TemplatingTests` holds it to the templates of every page job a build makes.)
     public static let pageTemplates = [
-        "front", "sets", "set", "recommendation", "parties", "matrix", "party", "meetings", "meeting",
-        "checklists", "checklist", "hearings", "page", "404", "redirect", "header",
+        "front", "sets", "set", "recommendation", "parties", "matrix", "party", "tasks", "transitions", "transition",
+        "meetings", "meeting", "checklists", "checklist", "hearings", "print", "changes", "releases", "search",
+        "accessibility", "page", "404", "redirect", "header",
     ]
 
     let library: TemplateLibrary

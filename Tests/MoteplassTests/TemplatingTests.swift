@@ -235,6 +235,9 @@ import Testing
             try library.register(text.hasSuffix("\n") ? String(text.dropLast()) : text, named: String(file.dropLast(".mustache".count)))
         }
         #expect(plan.jobs.count > 20)
+        // A theme without one of them is refused before anything is drawn (`template-missing`),
+        // not built with empty pages.
+        #expect(Set(plan.jobs.map(\.template)).subtracting(TemplateSet.pageTemplates).isEmpty)
         for job in plan.jobs {
             // Ours with the page's values stacked as a build draws it, swift-mustache with them in one object.
             let frames = plan.frames(of: job)
