@@ -53,14 +53,14 @@ release-check: release-sites
 
 ## The tool (debug build) and the sites the browser checks read: Content/, the clean fixture, and
 ## a generated corpus of 3,000 recommendations in 20 sets (for the search's stemmer check, and for
-## lists split into pages: 150 recommendations a set).
+## lists split into pages: 150 recommendations a set), built with --strict: the corpus must give no warning.
 release-sites: test-tools
 	$(SWIFT) build --product moteplass
 	rm -rf .build/release-check .build/release-check-fixture .build/release-check-corpus .build/search-corpus
 	.build/debug/moteplass build --content Content --templates Templates --output .build/release-check
 	.build/debug/moteplass build --content Tests/Fixtures/clean --templates Templates --output .build/release-check-fixture
 	python3 Benchmarks/make-corpus.py .build/search-corpus --recommendations 3000 --sets 20 --seed 7 >/dev/null
-	.build/debug/moteplass build --content .build/search-corpus --templates Templates --output .build/release-check-corpus >/dev/null
+	.build/debug/moteplass build --strict --content .build/search-corpus --templates Templates --output .build/release-check-corpus >/dev/null
 
 ## The property test: SEEDS random valid sites (from SEED_START), each validated, built and checked
 ## with the Nu HTML Checker, for headings, links and fragments, and by Tests/API/check.py

@@ -430,7 +430,22 @@ class Corpus:
                 f"    date: {y}-{month:02d}",
                 f"    summary: {q(SUMMARIES[(rec['i'] + k) % len(SUMMARIES)])}",
             ]
-        fm += [f"source: {q(SOURCE)}", "---"]
+        fm.append(f"source: {q(SOURCE)}")
+        if status == "vedtatt":
+            # Anchored on both sides, by a joint body or by one on each side (`endorsement-missing`
+            # otherwise, the parties of Content/ having their `level`), from a stream of its own.
+            anchor = random.Random(f"{self.seed}-endorsement-{rec['i']}")
+            bodies = ([("Samarbeidsutvalget i Hovedstadsområdet", "felles")] if anchor.random() < 0.7 else
+                      [("Helse- og omsorgsutvalget", "kommune"), ("Direktørmøtet i sykehuset", "spesialisthelsetjeneste")])
+            fm.append("endorsements:")
+            for body, level in bodies:
+                fm += [f"  - by: {body}", f"    level: {level}", f"    date: {year}-{month:02d}-{anchor.randint(1, 28):02d}"]
+        if status == "høring":
+            # A consultation open on the release date of Content/site.yml (2018-11-07), from a
+            # stream of its own, so that the rest of the corpus stays as it was.
+            hearing = random.Random(f"{self.seed}-hearing-{rec['i']}")
+            fm += ["hearing:", f"  deadline: 2018-12-{hearing.randint(1, 28):02d}", "  respond_to: horing@moteplass.example"]
+        fm.append("---")
 
         # Links: two id: links to other recommendations, one relative .md link.
         targets = r.sample(range(self.n), min(3, self.n)) if self.n > 1 else [0]
@@ -568,6 +583,9 @@ class Corpus:
             "version: 0.1.0",
             "status: høring",
             f"owner: {self.owners[-1]}",
+            "hearing:",
+            "  deadline: 2018-12-14",
+            "  respond_to: https://moteplass.example/horing/vurderingsskjema",
             "questions:",
         ]
         for k, (qid, text) in enumerate([

@@ -34,8 +34,19 @@ def visible(folder):
 
 
 def build(binary, content, output):
-    return subprocess.Popen([binary, "build", "--content", str(content), "--templates", str(ROOT / "Templates"),
-                             "--output", str(output)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    """A build started; its standard error goes to a file (`errors(process)`), not a pipe: a build
+    that prints more warnings than a pipe holds (64 kB) would otherwise wait for a reader that
+    only reads once it has ended."""
+    log = tempfile.TemporaryFile()
+    process = subprocess.Popen([binary, "build", "--content", str(content), "--templates", str(ROOT / "Templates"),
+                                "--output", str(output)], stdout=subprocess.DEVNULL, stderr=log)
+    process.log = log
+    return process
+
+
+def errors(process):
+    process.log.seek(0)
+    return process.log.read().decode(errors="replace")
 
 
 def set_release(content, name, date):
@@ -54,7 +65,7 @@ def main(binary):
         set_release(content, "A", "2020-01-01")
         process = build(binary, content, output)
         if process.wait() != 0:
-            sys.exit(f"kill_build.py: the first build failed: {process.stderr.read().decode()}")
+            sys.exit(f"kill_build.py: the first build failed: {errors(process)}")
         before = visible(output)
 
         # How long a build of B takes, measured in a copy of the output folder.
@@ -64,7 +75,7 @@ def main(binary):
         start = time.monotonic()
         process = build(binary, content, probe)
         if process.wait() != 0:
-            sys.exit(f"kill_build.py: the build of B failed: {process.stderr.read().decode()}")
+            sys.exit(f"kill_build.py: the build of B failed: {errors(process)}")
         duration = time.monotonic() - start
         after = visible(probe)
 
@@ -86,7 +97,7 @@ def main(binary):
                 before = state  # the build finished before the kill; later kills compare with B
         process = build(binary, content, output)
         if process.wait() != 0:
-            failures.append(f"the build after the kills failed: {process.stderr.read().decode()}")
+            failures.append(f"the build after the kills failed: {errors(process)}")
         final = visible(output)
         if final != after:
             differing = sorted(set(final) ^ set(after)) + sorted(k for k in set(final) & set(after) if final[k] != after[k])
