@@ -131,27 +131,26 @@ struct FieldReader {
             }, Version.init)
     }
 
-    private static let statuses = Status.allCases.map(\.rawValue)
-    private static let statusHint = "en av \(statuses.map { "`\($0)`" }.joined(separator: ", "))"
-
-    mutating func status(_ key: String = "status", required: Bool = true) -> Located<Status>? {
-        parsed(
-            key, required: required, Self.statusHint, rule: .statusInvalid,
-            invalid: { text in
-                "`status: \(text)` er ikke en gyldig status; bruk \(Self.statusHint).\(Suggestion.hint(for: text, among: Self.statuses))"
-            }, { Status(rawValue: $0) })
+    /// A field whose value is one of the raw values of `T` (a status, a level); `invalid` names
+    /// what it should be ("en gyldig status"). Another value is `rule`, with the closest one.
+    private mutating func oneOf<T: CaseIterable & RawRepresentable>(
+        _ key: String, required: Bool, rule: Rule, invalid what: String, _ type: T.Type
+    ) -> Located<T>? where T.RawValue == String {
+        let values = T.allCases.map(\.rawValue)
+        let hint = "en av \(values.map { "`\($0)`" }.joined(separator: ", "))"
+        return parsed(
+            key, required: required, hint, rule: rule,
+            invalid: { text in "`\(key): \(text)` er ikke \(what); bruk \(hint).\(Suggestion.hint(for: text, among: values))" },
+            { T(rawValue: $0) })
     }
 
-    private static let levels = Level.allCases.map(\.rawValue)
-    private static let levelHint = "en av \(levels.map { "`\($0)`" }.joined(separator: ", "))"
+    mutating func status(_ key: String = "status", required: Bool = true) -> Located<Status>? {
+        oneOf(key, required: required, rule: .statusInvalid, invalid: "en gyldig status", Status.self)
+    }
 
     /// A side of the services (`Level`).
     mutating func level(_ key: String = "level", required: Bool = false) -> Located<Level>? {
-        parsed(
-            key, required: required, Self.levelHint, rule: .levelInvalid,
-            invalid: { text in
-                "`\(key): \(text)` er ikke et gyldig nivå; bruk \(Self.levelHint).\(Suggestion.hint(for: text, among: Self.levels))"
-            }, { Level(rawValue: $0) })
+        oneOf(key, required: required, rule: .levelInvalid, invalid: "et gyldig nivå", Level.self)
     }
 
     mutating func time(_ key: String, _ hint: String) -> Located<ClockTime>? {

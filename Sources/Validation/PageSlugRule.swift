@@ -21,18 +21,16 @@ struct PageSlugRule: ValidationRule {
                 "settet kan ikke ligge i en mappe som heter `\(pagesFolder)`: nettstedet bruker `\(Route.recommendations)\(pagesFolder)/` "
                     + "til de neste sidene i listen over anbefalinger; gi mappen et annet navn")
         }
-        let recommendations = site.recommendations.filter { $0.slug == pagesFolder }.map { recommendation in
-            Diagnostic(
+        // A recommendation's page is a folder named after its file, beside the set's own folders.
+        let setFolders = [
+            (pagesFolder, "de neste sidene i listen over settets anbefalinger"),
+            (Route.printFolder, "utskriften av settets anbefalinger"),
+        ]
+        let recommendations = site.recommendations.compactMap { recommendation -> Diagnostic? in
+            guard let (name, use) = setFolders.first(where: { $0.0 == recommendation.slug }) else { return nil }
+            return Diagnostic(
                 .pageSlugReserved, at: .start(of: recommendation.document.path),
-                "anbefalingen kan ikke hete `\(pagesFolder)`: nettstedet bruker `\(pagesFolder)/` i settets mappe til de neste "
-                    + "sidene i listen over settets anbefalinger; gi filen et annet navn")
-        }
-        let printFolder = Route.printFolder
-        let printed = site.recommendations.filter { $0.slug == printFolder }.map { recommendation in
-            Diagnostic(
-                .pageSlugReserved, at: .start(of: recommendation.document.path),
-                "anbefalingen kan ikke hete `\(printFolder)`: nettstedet bruker `\(printFolder)/` i settets mappe til "
-                    + "utskriften av settets anbefalinger; gi filen et annet navn")
+                "anbefalingen kan ikke hete `\(name)`: nettstedet bruker `\(name)/` i settets mappe til \(use); gi filen et annet navn")
         }
         let parties = site.parties.filter { $0.id.value == Route.matrixFolder }.map { party in
             Diagnostic(
@@ -40,6 +38,6 @@ struct PageSlugRule: ValidationRule {
                 "en part kan ikke ha id-en `\(Route.matrixFolder)`: nettstedet bruker `\(Route.setMatrices)` til tabellene over "
                     + "hvem som gjør hva i hvert sett; gi parten en annen id")
         }
-        return pages + sets + recommendations + printed + parties
+        return pages + sets + recommendations + parties
     }
 }
